@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import type { Config } from './platform/config.js';
+import type { Database } from './platform/db.js';
+import { EventDispatcher } from './platform/events.js';
+import { createHttpServer, type App } from './platform/http/server.js';
+import { registerOpsRoutes } from './platform/http/ops.js';
+import { JobRunner, Worker } from './platform/jobs.js';
+import { createLogger } from './platform/logger.js';
+import { FileMailer, SmtpMailer, defineMailJob, type Mailer } from './platform/mail.js';
+import { createMetrics } from './platform/metrics.js';
+import type { Platform } from './platform/platform.js';
+import { LocalDiskStorage, type FileStorage } from './platform/storage.js';
+import { createAccountsModule } from './modules/accounts/index.js';
+import { createAdminModule } from './modules/admin/index.js';
+import { createFilesModule } from './modules/files/index.js';
+
+export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  logger?: Logger;
+  mailer?: Mailer;
+  storage?: FileStorage;
+  webDistDir?: string;
+}
+
+export interface BuiltApp {
+  app: App;
+  platform: Platform;
+  worker: Worker;
+  modules: ReturnType<typeof createModules>;
+}
+
+function createModules(platform: Platform) {
+  const files = createFilesModule(platform);
+  const accounts = createAccountsModule(platform, { files: files.files });
+  const admin = createAdminModule(platform);
+  return { files, accounts, admin };
+}
+
+/** Wires platform services and modules into one HTTP app; the caller starts the worker and listens. */
+export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
+  const { config, database } = options;
+  const log = options.logger ?? createLogger(config);
+  const mailer = options.mailer ?? (config.SMTP_URL ? new SmtpMailer(config.SMTP_URL, config.MAIL_FROM) : new FileMailer(path.join(config.dataDir, 'mail'), config.MAIL_FROM));
+  const storage = options.storage ?? new LocalDiskStorage(path.join(config.dataDir, 'files'));
+  const jobs = new JobRunner(database, log);
+  // The gauges read the queues only when scraped, so the dispatcher can be built after them.
+  const metrics = createMetrics({ pendingEvents: () => events.pendingCount(), jobQueueDepth: () => jobs.queueDepth() });
+  const events = new EventDispatcher(database, log, metrics);
+  const platform: Platform = { config, database, mailer, storage, events, jobs, metrics, log };
+
+  defineMailJob(jobs, mailer);
+  const modules = createModules(platform);
+
+  const worker = new Worker([() => events.dispatchDue(), () => jobs.runDue()], config.WORKER_POLL_MS, log);
+  database.onCommit(() => worker.wake());
+
+  const app = await createHttpServer({
+    config, logger: log, metrics,
+    authenticate: (token, via) => modules.accounts.auth.authenticate(token, via),
+    webDistDir: options.webDistDir,
+  });
+  registerOpsRoutes(app, database, metrics);
+  modules.files.registerRoutes(app);
+  modules.accounts.registerRoutes(app);
+  modules.admin.registerRoutes(app);
+  await app.ready();
+  return { app, platform, worker, modules };
+}

@@ -1,0 +1,67 @@
+import { performance } from 'node:perf_hooks';
+import { buildApp, WEB_DIST_DIR } from './app.js';
+import { ConfigError, loadConfig } from './platform/config.js';
+import { openConfiguredDatabase } from './platform/database-from-config.js';
+import { createLogger } from './platform/logger.js';
+import { MigrationChecksumError, migrate } from './platform/migrations.js';
+import { seedDemoIfEmpty } from './seed/demo.js';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  const log = createLogger(config);
+  const database = await openConfiguredDatabase(config);
+  const applied = await migrate(database);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+
+  const built = await buildApp({ config, database, logger: log, webDistDir: WEB_DIST_DIR });
+  const { app, worker, platform } = built;
+  if (config.SEED_DEMO) {
+    const demo = await seedDemoIfEmpty(built);
+    if (demo) printDemoLogins(config.publicUrl, demo);
+  }
+  await platform.jobs.ensureSchedules();
+  if (config.WORKERS_ENABLED) worker.start();
+
+  await app.listen({ host: config.HOST, port: config.PORT });
+  const ms = Math.round(performance.now() - started);
+  log.info({ url: config.publicUrl, database: database.kind, startMs: ms }, 'Tongshang is listening');
+  console.log(`\nTongshang 通商 is up at ${config.publicUrl} (${database.kind}, started in ${ms} ms)\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: no new requests, finishing in-flight ones');
+    const force = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS + 5000);
+    force.unref();
+    const closing = app.close();
+    // In-flight requests get SHUTDOWN_TIMEOUT_MS; then remaining connections are cut.
+    const bounded = setTimeout(() => app.server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
+    await closing;
+    clearTimeout(bounded);
+    await worker.stop();
+    await database.close();
+    log.info('database closed; bye');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function printDemoLogins(url: string, demo: { password: string; logins: Array<{ email: string; who: string }> }): void {
+  console.log(`\nDemo data created. Sign in at ${url}/login with any of these (password: ${demo.password}):`);
+  for (const l of demo.logins) console.log(`  ${l.email.padEnd(32)} ${l.who}`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof MigrationChecksumError) {
+    console.error(`\nTongshang cannot start: ${err.message}\n`);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { defineErrors } from '../../platform/errors.js';
+
+export const AccountErrors = defineErrors({
+  EMAIL_TAKEN: { kind: 'conflict', en: 'An account with this email already exists; sign in instead.', zh: '该邮箱已注册,请直接登录。' },
+  PASSWORD_TOO_SHORT: { kind: 'invalid', en: 'The password must have at least {min} characters.', zh: '密码至少需要 {min} 个字符。' },
+  PASSWORD_TOO_LONG: { kind: 'invalid', en: 'The password must have at most {max} characters.', zh: '密码最多 {max} 个字符。' },
+  PASSWORD_TOO_COMMON: { kind: 'invalid', en: 'This password is among the most common ones; choose another.', zh: '该密码过于常见,请换一个。' },
+  PASSWORD_CONTAINS_EMAIL: { kind: 'invalid', en: 'The password must not contain your email name.', zh: '密码不能包含邮箱用户名。' },
+  INVALID_CREDENTIALS: { kind: 'unauthenticated', en: 'The email or password is wrong.', zh: '邮箱或密码错误。' },
+  CURRENT_PASSWORD_WRONG: { kind: 'invalid', en: 'The current password is wrong.', zh: '当前密码不正确。' },
+  LOGIN_THROTTLED: { kind: 'rate_limited', en: 'Too many failed sign-ins; try again in {seconds} seconds.', zh: '登录失败次数过多,请在 {seconds} 秒后重试。' },
+  SESSION_NOT_FOUND: { kind: 'not_found', en: 'No such session.', zh: '会话不存在。' },
+  USCC_INVALID: { kind: 'invalid', en: 'The unified social credit code is not valid: {reason}.', zh: '统一社会信用代码无效:{reason}。' },
+  USCC_TAKEN: { kind: 'conflict', en: 'Another company is already registered with this unified social credit code.', zh: '该统一社会信用代码已被其他企业使用。' },
+  PROVINCE_UNKNOWN: { kind: 'invalid', en: 'Unknown province.', zh: '未知的省份。' },
+  COMPANY_NOT_FOUND: { kind: 'not_found', en: 'No such company.', zh: '企业不存在。' },
+  NOT_A_MEMBER: { kind: 'forbidden', en: 'You are not a member of this company.', zh: '您不是该企业的成员。' },
+  MEMBER_NOT_FOUND: { kind: 'not_found', en: 'This person is not a member of the company.', zh: '该用户不是企业成员。' },
+  ALREADY_MEMBER: { kind: 'conflict', en: 'This person is already a member of the company.', zh: '该用户已是企业成员。' },
+  LAST_OWNER: { kind: 'conflict', en: 'A company needs at least one owner; make someone else owner first.', zh: '企业至少需要一位所有者,请先指定其他所有者。' },
+  OWNER_ONLY: { kind: 'forbidden', en: 'Only an owner can grant, change or remove the owner role.', zh: '只有所有者可以授予、变更或移除所有者角色。' },
+  INVITATION_NOT_FOUND: { kind: 'not_found', en: 'This invitation does not exist.', zh: '邀请不存在。' },
+  INVITATION_EXPIRED: { kind: 'gone', en: 'This invitation has expired; ask for a new one.', zh: '邀请已过期,请联系对方重新邀请。' },
+  INVITATION_REVOKED: { kind: 'gone', en: 'This invitation was withdrawn.', zh: '该邀请已被撤回。' },
+  INVITATION_USED: { kind: 'conflict', en: 'This invitation has already been accepted.', zh: '该邀请已被接受。' },
+  INVITATION_EMAIL_MISMATCH: { kind: 'forbidden', en: 'This invitation was sent to {email}; sign in with that account to accept it.', zh: '该邀请发送给 {email},请使用该账号登录后接受。' },
+});

@@ -1,0 +1,19 @@
+import type { App } from '../../platform/http/server.js';
+import type { Platform } from '../../platform/platform.js';
+import { registerFilesRoutes } from './routes.js';
+import { FilesService } from './service.js';
+
+export type { FilePurpose, StoredFile } from './service.js';
+
+/** Uploaded files: type checked by content, bytes in the configured storage, metadata in `files`. */
+export function createFilesModule(platform: Platform) {
+  const files = new FilesService(platform);
+  return {
+    files,
+    registerRoutes(app: App) {
+      registerFilesRoutes(app, files);
+    },
+  };
+}
+
+export type FilesModule = ReturnType<typeof createFilesModule>;

@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
+import pg from 'pg';
+import type { PlatformTables } from './tables.js';
+
+export type Db = Kysely<PlatformTables>;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Db;
+  /** Runs fn in one transaction; afterCommit hooks fire once it has committed. */
+  transaction<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
+  onCommit(hook: () => void): void;
+  close(): Promise<void>;
+  /** Only for PGlite: a tarball of the data directory (used to clone test databases). */
+  dumpDataDir?: () => Promise<Blob>;
+}
+
+// Same JS shapes from both drivers: int8 as number (counts, minor units well below 2^53),
+// numeric as string (decimal quantities stay exact), date as 'YYYY-MM-DD'.
+const parseInt8 = (v: string) => Number(v);
+const parseDate = (v: string) => v;
+
+pg.types.setTypeParser(20, parseInt8);
+pg.types.setTypeParser(1082, parseDate);
+
+const LEADING_COMMAND = /^\s*(?:--[^\n]*\n\s*)*(\w+)/;
+
+/**
+ * PGlite has a single connection. This pool hands it to one client at a time: connect() waits
+ * until the previous client is released, so a transaction (BEGIN … COMMIT on one client) can
+ * never interleave with another request's statements.
+ */
+class PGlitePool implements PostgresPool {
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(private readonly pglite: PGlite) {}
+
+  async connect(): Promise<PostgresPoolClient> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.tail;
+    this.tail = previous.then(() => released);
+    await previous;
+    const pglite = this.pglite;
+    let done = false;
+    const client = {
+      async query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
+        const command = (LEADING_COMMAND.exec(sql)?.[1] ?? '').toUpperCase();
+        if (parameters.length === 0) {
+          // exec() accepts several statements (migration files); its last result is the answer.
+          const results = await pglite.exec(sql);
+          const last = results[results.length - 1];
+          return { command: command as 'SELECT', rowCount: last?.affectedRows ?? last?.rows.length ?? 0, rows: (last?.rows ?? []) as R[] };
+        }
+        const result = await pglite.query<R>(sql, parameters as unknown[]);
+        return { command: command as 'SELECT', rowCount: result.affectedRows ?? result.rows.length, rows: result.rows };
+      },
+      release() {
+        if (done) return;
+        done = true;
+        release();
+      },
+    };
+    return client as unknown as PostgresPoolClient;
+  }
+
+  async end(): Promise<void> {
+    await this.tail;
+  }
+}
+
+function wrap(kind: DatabaseKind, db: Db, close: () => Promise<void>, dumpDataDir?: () => Promise<Blob>): Database {
+  const hooks: Array<() => void> = [];
+  return {
+    kind,
+    db,
+    async transaction(fn) {
+      const result = await db.transaction().execute(fn);
+      for (const hook of hooks) hook();
+      return result;
+    },
+    onCommit(hook) {
+      hooks.push(hook);
+    },
+    close,
+    dumpDataDir,
+  };
+}
+
+export interface OpenDatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** Directory for PGlite files; undefined keeps PGlite in memory. */
+  pgliteDir?: string | undefined;
+  /** Start PGlite from this data-directory tarball (test template). */
+  loadDataDir?: Blob | undefined;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    pool.on('error', () => undefined); // idle-client errors surface on the next query instead
+    const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
+    return wrap('postgres', db, () => db.destroy());
+  }
+  if (options.pgliteDir) fs.mkdirSync(path.dirname(path.resolve(options.pgliteDir)), { recursive: true });
+  const pglite = await PGlite.create({
+    ...(options.pgliteDir ? { dataDir: options.pgliteDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    extensions: { pg_trgm },
+    parsers: { [pgliteTypes.INT8]: parseInt8, [pgliteTypes.DATE]: parseDate },
+  });
+  const pool = new PGlitePool(pglite);
+  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
+  return wrap(
+    'pglite',
+    db,
+    async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+    async () => pglite.dumpDataDir('none'),
+  );
+}

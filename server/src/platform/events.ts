@@ -1,0 +1,153 @@
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database, Db } from './db.js';
+import type { Metrics } from './metrics.js';
+import { uuidv7 } from './ids.js';
+
+/** What a module records: the change, who made it, for which company and which subject. */
+export interface NewDomainEvent<TType extends string = string, TPayload extends object = Record<string, unknown>> {
+  type: TType;
+  actorUserId: string | null;
+  companyId: string | null;
+  subjectType: string;
+  subjectId: string;
+  payload: TPayload;
+}
+
+export interface StoredEvent extends NewDomainEvent {
+  id: string;
+  occurredAt: Date;
+}
+
+/** Inserts the event in the caller's transaction, so it exists if and only if the change committed. */
+export async function recordEvent(trx: Db, event: NewDomainEvent<string, object>): Promise<string> {
+  const id = uuidv7();
+  await trx
+    .insertInto('events')
+    .values({
+      id,
+      type: event.type,
+      actor_user_id: event.actorUserId,
+      company_id: event.companyId,
+      subject_type: event.subjectType,
+      subject_id: event.subjectId,
+      payload: JSON.stringify(event.payload),
+    })
+    .execute();
+  return id;
+}
+
+export interface EventHandler {
+  /** Stable name: the idempotency key together with the event id. */
+  name: string;
+  types: readonly string[];
+  /** Runs in a transaction that also records the handling, so its effects apply once. */
+  handle(event: StoredEvent, trx: Db): Promise<void>;
+}
+
+const LEASE_SECONDS = 60;
+const BATCH = 50;
+
+function backoffSeconds(attempts: number): number {
+  return Math.min(3600, 2 ** Math.min(attempts, 12));
+}
+
+/** The outbox: delivers committed events to handlers, at least once, each handler once per event. */
+export class EventDispatcher {
+  private readonly handlers: EventHandler[] = [];
+
+  constructor(
+    private readonly database: Database,
+    private readonly log: Logger,
+    private readonly metrics?: Metrics,
+  ) {}
+
+  register(handler: EventHandler): void {
+    if (this.handlers.some((h) => h.name === handler.name)) throw new Error(`Duplicate event handler ${handler.name}`);
+    this.handlers.push(handler);
+  }
+
+  /** Delivers due events; returns how many were settled. */
+  async dispatchDue(): Promise<number> {
+    const { db } = this.database;
+    // Lease a batch so another process skips it; a crash lets the lease run out and the batch retried.
+    const claimed = await sql<{
+      id: string; type: string; actor_user_id: string | null; company_id: string | null;
+      subject_type: string; subject_id: string; payload: Record<string, unknown>; occurred_at: Date; dispatch_attempts: number;
+    }>`
+      UPDATE events SET next_dispatch_at = now() + make_interval(secs => ${LEASE_SECONDS})
+      WHERE id IN (
+        SELECT id FROM events WHERE dispatched_at IS NULL AND next_dispatch_at <= now()
+        ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+      RETURNING id, type, actor_user_id, company_id, subject_type, subject_id, payload, occurred_at, dispatch_attempts`.execute(db);
+    const rows = [...claimed.rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (const row of rows) {
+      const event: StoredEvent = {
+        id: row.id, type: row.type, actorUserId: row.actor_user_id, companyId: row.company_id,
+        subjectType: row.subject_type, subjectId: row.subject_id, payload: row.payload, occurredAt: row.occurred_at,
+      };
+      try {
+        for (const handler of this.handlers) {
+          if (!handler.types.includes(event.type)) continue;
+          await db.transaction().execute(async (trx) => {
+            const fresh = await trx
+              .insertInto('event_handlings')
+              .values({ handler: handler.name, event_id: event.id })
+              .onConflict((oc) => oc.doNothing())
+              .returning('event_id')
+              .executeTakeFirst();
+            if (fresh) await handler.handle(event, trx);
+          });
+        }
+        await db.updateTable('events').set({ dispatched_at: sql<Date>`now()`, last_error: null }).where('id', '=', event.id).execute();
+        this.metrics?.eventDispatchLag.observe((Date.now() - event.occurredAt.getTime()) / 1000);
+      } catch (err) {
+        const attempts = row.dispatch_attempts + 1;
+        this.log.error({ err, eventId: event.id, type: event.type, attempts }, 'event handler failed; will retry');
+        await db
+          .updateTable('events')
+          .set({
+            dispatch_attempts: attempts,
+            next_dispatch_at: sql<Date>`now() + make_interval(secs => ${backoffSeconds(attempts)})`,
+            last_error: String(err instanceof Error ? err.message : err).slice(0, 2000),
+          })
+          .where('id', '=', event.id)
+          .execute();
+      }
+    }
+    return rows.length;
+  }
+
+  async pendingCount(): Promise<number> {
+    const r = await this.database.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('dispatched_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+}
+
+export interface EventFilter {
+  companyId?: string | undefined;
+  type?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  beforeId?: string | undefined;
+  limit: number;
+}
+
+/** The event log, newest first (ids are time-ordered). Type may end in '.' or '*' to match a prefix. */
+export async function listEvents(db: Db, f: EventFilter) {
+  let q = db
+    .selectFrom('events')
+    .select(['id', 'type', 'actor_user_id', 'company_id', 'subject_type', 'subject_id', 'payload', 'occurred_at', 'dispatched_at', 'dispatch_attempts', 'last_error'])
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1);
+  if (f.companyId) q = q.where('company_id', '=', f.companyId);
+  if (f.type) q = f.type.endsWith('*') || f.type.endsWith('.') ? q.where('type', 'like', `${f.type.replace(/\*$/, '').replace(/[\\%_]/g, '\\$&')}%`) : q.where('type', '=', f.type);
+  if (f.from) q = q.where('occurred_at', '>=', f.from);
+  if (f.to) q = q.where('occurred_at', '<', f.to);
+  if (f.beforeId) q = q.where('id', '<', f.beforeId);
+  return q.execute();
+}

@@ -1,0 +1,26 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db.js';
+import type { Metrics } from '../metrics.js';
+import type { App } from './server.js';
+
+/** Liveness, readiness and Prometheus metrics: outside /api, never authenticated. */
+export function registerOpsRoutes(app: App, database: Database, metrics: Metrics): void {
+  app.get('/healthz', { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await sql`SELECT 1`.execute(database.db);
+      return reply.send({ status: 'ready', database: database.kind });
+    } catch (err) {
+      return reply.code(503).type('application/problem+json').send({
+        type: 'urn:tongshang:problem:database-unavailable', title: 'Service Unavailable', status: 503, code: 'DATABASE_UNAVAILABLE',
+        detail: err instanceof Error ? err.message : 'database unavailable',
+      });
+    }
+  });
+
+  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+}

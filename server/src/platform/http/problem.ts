@@ -1,0 +1,114 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DomainError, PlatformErrors, errorSpec, type ErrorKind, type FieldError, type Locale } from '../errors.js';
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  rate_limited: 429,
+  too_large: 413,
+  unsupported_media: 415,
+};
+
+const TITLE: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict',
+  410: 'Gone', 413: 'Content Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+export function localeOf(req: FastifyRequest): Locale {
+  const header = req.headers['accept-language'];
+  const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('zh') ? 'zh-CN' : 'en-US';
+}
+
+const zhLocale = z.locales.zhCN();
+const enLocale = z.locales.en();
+
+type ValidationItem = { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> };
+
+function localizedIssue(item: ValidationItem, locale: Locale): string {
+  const issue = { ...item.params, code: item.keyword, path: [], input: undefined } as unknown as Parameters<typeof zhLocale.localeError>[0];
+  const out = (locale === 'zh-CN' ? zhLocale : enLocale).localeError(issue);
+  const text = typeof out === 'string' ? out : out?.message;
+  return text ?? item.message ?? item.keyword;
+}
+
+export function problemFor(code: string, status: number, detail: string, extra: Partial<Problem> = {}): Problem {
+  return { type: `urn:tongshang:problem:${code.toLowerCase().replace(/_/g, '-')}`, title: TITLE[status] ?? 'Error', status, code, detail, ...extra };
+}
+
+function domainProblem(err: DomainError, locale: Locale): Problem {
+  const status = err.code === PlatformErrors.VALIDATION_FAILED || err.code === PlatformErrors.MALFORMED_JSON ? 400 : STATUS[err.kind];
+  return problemFor(err.code, status, err.detail(locale), err.fieldErrors.length ? { errors: err.fieldErrors } : {});
+}
+
+function platformProblem(code: string, locale: Locale, status: number, extra: Partial<Problem> = {}): Problem {
+  const spec = errorSpec(code);
+  return problemFor(code, status, spec ? (locale === 'zh-CN' ? spec.zh : spec.en) : code, extra);
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}): FastifyReply {
+  return reply.code(problem.status).headers(headers).type('application/problem+json; charset=utf-8').send(problem);
+}
+
+/** The one place where errors become HTTP: domain errors by kind, framework errors by their cause, the rest 500. */
+export function handleError(error: FastifyError | DomainError | Error, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const locale = localeOf(req);
+  if (error instanceof DomainError) {
+    const headers: Record<string, string> = error.retryAfter !== undefined ? { 'retry-after': String(error.retryAfter) } : {};
+    return sendProblem(reply, domainProblem(error, locale), headers);
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = (error as FastifyError).validationContext ?? 'body';
+    const errors = (error.validation as unknown as ValidationItem[]).map((v) => ({
+      path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+      message: localizedIssue(v, locale),
+    }));
+    return sendProblem(reply, platformProblem(PlatformErrors.VALIDATION_FAILED, locale, 400, { errors }));
+  }
+  const fe = error as FastifyError;
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return sendProblem(reply, platformProblem(PlatformErrors.MALFORMED_JSON, locale, 400));
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return sendProblem(reply, platformProblem(PlatformErrors.BODY_TOO_LARGE, locale, 413));
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return sendProblem(reply, platformProblem(PlatformErrors.UNSUPPORTED_MEDIA_TYPE, locale, 415));
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError || (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)) {
+    const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 400;
+    return sendProblem(reply, problemFor(fe.code ?? 'BAD_REQUEST', status, fe.message));
+  }
+  req.log.error({ err: error }, 'unhandled error');
+  return sendProblem(
+    reply,
+    problemFor('INTERNAL', 500, locale === 'zh-CN' ? '服务器内部错误,请稍后重试。' : 'Something went wrong on our side; please try again.', {
+      instance: req.id,
+    }),
+  );
+}
+
+export function platformNotFound(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendProblem(reply, platformProblem(PlatformErrors.NOT_FOUND, localeOf(req), 404, { instance: req.url.split('?')[0] }));
+}

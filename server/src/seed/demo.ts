@@ -1,0 +1,125 @@
+import type { BuiltApp } from '../app.js';
+import type { RequestContext } from '../platform/context.js';
+import { completeUscc } from '../modules/accounts/index.js';
+
+export const DEMO_PASSWORD = 'Tongshang-Demo-2026';
+
+interface DemoPerson { email: string; name: string; mobile?: string }
+interface DemoCompany {
+  legalName: string; nameEn: string; companyType: 'manufacturer' | 'trading_company' | 'buyer' | 'both';
+  province: string; city: string; industry: string; mainProducts: string[]; description: string; usccBody: string;
+  owner: DemoPerson; members: Array<DemoPerson & { role: 'admin' | 'purchaser' | 'sales' | 'finance' }>;
+}
+
+const COMPANIES: DemoCompany[] = [
+  {
+    legalName: '无锡华东钢材贸易有限公司', nameEn: 'Wuxi Huadong Steel Trading Co., Ltd.', companyType: 'trading_company',
+    province: '320000', city: '无锡', industry: '钢铁 Steel', mainProducts: ['热轧钢板', '冷轧卷', '螺纹钢', 'Q355B 中厚板'],
+    description: '华东地区钢材现货贸易商,常备热轧、冷轧、螺纹钢现货 3 万余吨,可按需剪切配送。Spot steel stockist in East China with 30,000+ tons in stock, cut-to-size and delivery.',
+    usccBody: '9132020058', owner: { email: 'chen.li@huadong-steel.demo', name: '陈立', mobile: '13800000001' },
+    members: [{ email: 'wang.fang@huadong-steel.demo', name: '王芳', role: 'sales' }],
+  },
+  {
+    legalName: '宁波甬达五金制造有限公司', nameEn: 'Ningbo Yongda Hardware Manufacturing Co., Ltd.', companyType: 'manufacturer',
+    province: '330000', city: '宁波', industry: '五金机械 Machinery & hardware', mainProducts: ['不锈钢紧固件', '合页', '高强度螺栓'],
+    description: '二十年五金紧固件生产经验,冷镦、热处理、表面处理一体化,支持来图定制。Twenty years making fasteners: cold heading, heat treatment and finishing in house; custom parts to drawing.',
+    usccBody: '9133020071', owner: { email: 'zhou.jian@yongda-hardware.demo', name: '周建' },
+    members: [{ email: 'li.na@yongda-hardware.demo', name: '李娜', role: 'sales' }],
+  },
+  {
+    legalName: '绍兴柯桥锦华纺织有限公司', nameEn: 'Shaoxing Keqiao Jinhua Textile Co., Ltd.', companyType: 'manufacturer',
+    province: '330000', city: '绍兴', industry: '纺织服装 Textiles & apparel', mainProducts: ['涤纶面料', '全棉府绸', '牛津布'],
+    description: '柯桥中国轻纺城源头工厂,日产坯布 8 万米,可做染色、印花与功能整理。Mill at the China Textile City, 80,000 m of greige a day, dyeing, printing and functional finishing.',
+    usccBody: '9133062166', owner: { email: 'sun.mei@jinhua-textile.demo', name: '孙梅' },
+    members: [{ email: 'zhao.lei@jinhua-textile.demo', name: '赵磊', role: 'sales' }],
+  },
+  {
+    legalName: '深圳市创芯电子科技有限公司', nameEn: 'Shenzhen Chuangxin Electronics Technology Co., Ltd.', companyType: 'trading_company',
+    province: '440000', city: '深圳', industry: '电子元器件 Electronics & components', mainProducts: ['贴片电阻', '陶瓷电容', 'LED 灯珠', 'MCU'],
+    description: '华强北电子元器件授权分销商,原装正品,小批量也可发货。Authorized component distributor in Huaqiangbei; genuine parts, small batches welcome.',
+    usccBody: '9144030035', owner: { email: 'huang.tao@chuangxin-elec.demo', name: '黄涛' },
+    members: [{ email: 'lin.xiao@chuangxin-elec.demo', name: '林晓', role: 'sales' }],
+  },
+  {
+    legalName: '东莞市恒通包装制品有限公司', nameEn: 'Dongguan Hengtong Packaging Products Co., Ltd.', companyType: 'manufacturer',
+    province: '440000', city: '东莞', industry: '包装印刷 Packaging & printing', mainProducts: ['瓦楞纸箱', '彩盒', '气泡膜'],
+    description: '五层瓦楞纸箱与彩盒印刷工厂,FSC 认证,打样 48 小时。Corrugated cartons and printed boxes, FSC certified, samples in 48 hours.',
+    usccBody: '9144190077', owner: { email: 'xu.gang@hengtong-pack.demo', name: '徐刚' },
+    members: [{ email: 'he.jing@hengtong-pack.demo', name: '何静', role: 'sales' }],
+  },
+  {
+    legalName: '临沂鲁丰食品有限公司', nameEn: 'Linyi Lufeng Food Co., Ltd.', companyType: 'both',
+    province: '370000', city: '临沂', industry: '食品农业 Food & agriculture', mainProducts: ['花生仁', '大蒜', '红薯粉条'],
+    description: '沂蒙山区农产品产地加工,自有冷库 5000 吨。Farm produce processed at origin in the Yimeng hills; own 5,000-ton cold store.',
+    usccBody: '9137130068', owner: { email: 'liu.qiang@lufeng-food.demo', name: '刘强' },
+    members: [{ email: 'ma.li@lufeng-food.demo', name: '马丽', role: 'finance' }],
+  },
+  {
+    legalName: '上海闵行精工机械有限公司', nameEn: 'Shanghai Minhang Precision Machinery Co., Ltd.', companyType: 'buyer',
+    province: '310000', city: '上海', industry: '机械制造 Machinery', mainProducts: ['数控机床', '机加工件'],
+    description: '精密机床制造商,长期采购钢板、紧固件与电子元器件。Precision machine-tool builder buying plate, fasteners and components year-round.',
+    usccBody: '9131011213', owner: { email: 'wu.hao@minhang-machinery.demo', name: '吴昊' },
+    members: [
+      { email: 'zheng.yu@minhang-machinery.demo', name: '郑宇', role: 'purchaser' },
+      { email: 'qian.hong@minhang-machinery.demo', name: '钱红', role: 'finance' },
+    ],
+  },
+  {
+    legalName: '杭州优选供应链管理有限公司', nameEn: 'Hangzhou Youxuan Supply Chain Management Co., Ltd.', companyType: 'buyer',
+    province: '330000', city: '杭州', industry: '供应链 Supply chain', mainProducts: ['包装材料', '日用百货'],
+    description: '为电商品牌提供集采与仓配服务。Group purchasing and warehousing for e-commerce brands.',
+    usccBody: '9133010879', owner: { email: 'feng.jie@youxuan-scm.demo', name: '冯洁' },
+    members: [{ email: 'cao.bin@youxuan-scm.demo', name: '曹斌', role: 'purchaser' }],
+  },
+  {
+    legalName: '成都西南建设工程有限公司', nameEn: 'Chengdu Xinan Construction Engineering Co., Ltd.', companyType: 'buyer',
+    province: '510000', city: '成都', industry: '建筑工程 Construction', mainProducts: ['房建工程', '市政工程'],
+    description: '西南地区总承包企业,年采购螺纹钢与型材超过 10 万吨。General contractor in the southwest buying 100,000+ tons of rebar and sections a year.',
+    usccBody: '9151010020', owner: { email: 'deng.wei@xinan-build.demo', name: '邓伟' },
+    members: [{ email: 'tang.min@xinan-build.demo', name: '唐敏', role: 'purchaser' }],
+  },
+];
+
+export const DEMO_OPERATOR = { email: 'ops@tongshang.demo', name: '平台运营 Ops' };
+
+function ctxFor(base: RequestContext, actor: RequestContext['actor']): RequestContext {
+  return { ...base, actor };
+}
+
+/** Seeds a small believable marketplace through the services (so the event log tells its story). Returns null if data exists. */
+export async function seedDemoIfEmpty(built: BuiltApp): Promise<{ password: string; logins: Array<{ email: string; who: string }> } | null> {
+  const { auth, companies, members } = built.modules.accounts;
+  if ((await members.adminListUsers({ limit: 1 })).length > 0) return null;
+  const base: RequestContext = { actor: null, locale: 'zh-CN', ip: '127.0.0.1', userAgent: 'demo-seed', requestId: 'demo-seed' };
+
+  await auth.ensureOperator({ email: DEMO_OPERATOR.email, password: DEMO_PASSWORD, name: DEMO_OPERATOR.name });
+  const signIn = async (person: DemoPerson) => {
+    const { session } = await auth.register(base, { email: person.email, password: DEMO_PASSWORD, name: person.name, mobile: person.mobile });
+    return session.token;
+  };
+  const actorOf = (token: string) => auth.authenticate(token, 'bearer');
+
+  for (const c of COMPANIES) {
+    const ownerToken = await signIn(c.owner);
+    const usccSeed = (c.usccBody + '0000000000000000').slice(0, 10) + c.usccBody.slice(2, 8);
+    const created = await companies.create(ctxFor(base, await actorOf(ownerToken)), {
+      legalName: c.legalName, nameEn: c.nameEn, uscc: completeUscc(usccSeed.replace(/[IOSVZ]/g, '0')), companyType: c.companyType,
+      province: c.province, city: c.city, industry: c.industry, mainProducts: c.mainProducts, description: c.description,
+    });
+    const ownerCtx = ctxFor(base, await actorOf(ownerToken));
+    for (const m of c.members) {
+      const { token } = await members.createInvitation(ownerCtx, created.id, { email: m.email, role: m.role });
+      await members.accept(ctxFor(base, await actorOf(await signIn(m))), token);
+    }
+  }
+  return {
+    password: DEMO_PASSWORD,
+    logins: [
+      { email: DEMO_OPERATOR.email, who: 'platform operator 平台运营 (operator console)' },
+      { email: COMPANIES[0]!.owner.email, who: `seller owner 卖家 — ${COMPANIES[0]!.legalName}` },
+      { email: COMPANIES[0]!.members[0]!.email, who: `seller sales 销售 — ${COMPANIES[0]!.legalName}` },
+      { email: COMPANIES[6]!.owner.email, who: `buyer owner 买家 — ${COMPANIES[6]!.legalName}` },
+      { email: COMPANIES[6]!.members[0]!.email, who: `buyer purchaser 采购 — ${COMPANIES[6]!.legalName}` },
+    ],
+  };
+}
