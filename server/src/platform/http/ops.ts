@@ -20,6 +20,8 @@ export function registerOpsRoutes(app: App, database: Database, metrics: Metrics
     }
   });
 
+  app.get('/api/openapi.json', { schema: { hide: true } }, async (_req, reply) => reply.type('application/json').send(app.swagger()));
+
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });

@@ -1,0 +1,103 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/harness.js';
+import { JobRunner, enqueueJob } from './jobs.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const jobRow = (kind: string) => t.database.db.selectFrom('jobs').selectAll().where('kind', '=', kind).executeTakeFirstOrThrow();
+
+describe('jobs queue', () => {
+  it('runs a due job once and marks it succeeded', async () => {
+    const runs: number[] = [];
+    t.platform.jobs.define('test.once', z.object({ n: z.number() }), async (p) => void runs.push(p.n));
+    await enqueueJob(t.database.db, { kind: 'test.once', payload: { n: 7 } });
+    await t.drain();
+    await t.drain();
+    expect(runs).toEqual([7]);
+    expect((await jobRow('test.once')).status).toBe('succeeded');
+  });
+
+  it('retries a failing job with backoff until it succeeds, and gives up after max attempts', async () => {
+    let attempts = 0;
+    t.platform.jobs.define('test.retry', z.object({}), async () => {
+      if (++attempts < 3) throw new Error(`attempt ${attempts} failed`);
+    });
+    await enqueueJob(t.database.db, { kind: 'test.retry' });
+    for (let i = 0; i < 3; i++) {
+      await t.platform.jobs.runDue();
+      const row = await jobRow('test.retry');
+      if (row.status === 'pending') {
+        expect(row.run_at.getTime()).toBeGreaterThan(Date.now());
+        await t.database.db.updateTable('jobs').set({ run_at: new Date(Date.now() - 1) }).where('id', '=', row.id).execute();
+      }
+    }
+    expect(await jobRow('test.retry')).toMatchObject({ status: 'succeeded', attempts: 3 });
+
+    t.platform.jobs.define('test.doomed', z.object({}), async () => {
+      throw new Error('always');
+    });
+    await enqueueJob(t.database.db, { kind: 'test.doomed', maxAttempts: 2 });
+    for (let i = 0; i < 2; i++) {
+      await t.platform.jobs.runDue();
+      await t.database.db.updateTable('jobs').set({ run_at: new Date(Date.now() - 1) }).where('kind', '=', 'test.doomed').where('status', '=', 'pending').execute();
+    }
+    expect(await jobRow('test.doomed')).toMatchObject({ status: 'failed', attempts: 2, last_error: 'always' });
+  });
+
+  it('leaves a scheduled job alone until its time, and a new runner (a restart) picks it up', async () => {
+    const runs: string[] = [];
+    t.platform.jobs.define('test.later', z.object({}), async () => void runs.push('first runner'));
+    await enqueueJob(t.database.db, { kind: 'test.later', runAt: new Date(Date.now() + 60_000) });
+    await t.platform.jobs.runDue();
+    expect(runs).toEqual([]);
+    await t.database.db.updateTable('jobs').set({ run_at: new Date(Date.now() - 1) }).where('kind', '=', 'test.later').execute();
+    const restarted = new JobRunner(t.database, t.platform.log);
+    restarted.define('test.later', z.object({}), async () => void runs.push('after restart'));
+    await restarted.runDue();
+    expect(runs).toEqual(['after restart']);
+  });
+
+  it('reclaims a job left running by a crashed worker', async () => {
+    const runs: string[] = [];
+    t.platform.jobs.define('test.crashed', z.object({}), async () => void runs.push('ran'));
+    await enqueueJob(t.database.db, { kind: 'test.crashed' });
+    await t.database.db.updateTable('jobs').set({ status: 'running', locked_at: sql<Date>`now() - interval '10 minutes'`, locked_by: 'dead:1' }).where('kind', '=', 'test.crashed').execute();
+    await t.platform.jobs.runDue();
+    expect(runs).toEqual(['ran']);
+  });
+
+  it('enqueues a unique job once while it is pending, and recurring jobs re-schedule themselves', async () => {
+    expect(await enqueueJob(t.database.db, { kind: 'test.unique', uniqueKey: 'u1' })).toBe(true);
+    expect(await enqueueJob(t.database.db, { kind: 'test.unique', uniqueKey: 'u1' })).toBe(false);
+    let ran = 0;
+    t.platform.jobs.defineRecurring('test.recurring', (now) => new Date(now.getTime() + 3_600_000), async () => void ran++);
+    await t.platform.jobs.ensureSchedules();
+    await t.platform.jobs.ensureSchedules();
+    const pending = await t.database.db.selectFrom('jobs').selectAll().where('kind', '=', 'test.recurring').execute();
+    expect(pending).toHaveLength(1);
+    await t.database.db.updateTable('jobs').set({ run_at: new Date(Date.now() - 1) }).where('kind', '=', 'test.recurring').execute();
+    await t.platform.jobs.runDue();
+    expect(ran).toBe(1);
+    const rows = await t.database.db.selectFrom('jobs').select(['status', 'run_at']).where('kind', '=', 'test.recurring').orderBy('created_at').execute();
+    expect(rows.map((r) => r.status)).toEqual(['succeeded', 'pending']);
+    expect(rows[1]!.run_at.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
+  });
+
+  it('two runners never run the same job (FOR UPDATE SKIP LOCKED)', async () => {
+    const runs: string[] = [];
+    const a = new JobRunner(t.database, t.platform.log);
+    const b = new JobRunner(t.database, t.platform.log);
+    for (const r of [a, b]) r.define('test.contended', z.object({ i: z.number() }), async (p) => void runs.push(String(p.i)));
+    for (let i = 0; i < 20; i++) await enqueueJob(t.database.db, { kind: 'test.contended', payload: { i } });
+    await Promise.all([a.runDue(), b.runDue(), a.runDue(), b.runDue()]);
+    expect(runs.sort()).toEqual(Array.from({ length: 20 }, (_, i) => String(i)).sort());
+  });
+});
