@@ -18,7 +18,14 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // Interface implementations are often async without awaiting; the promise contract is what matters.
+      '@typescript-eslint/require-await': 'off',
     },
+  },
+  {
+    // Matchers such as expect.any() are typed any by design.
+    files: ['**/*.test.ts', 'e2e/**/*.ts'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
   {
     files: ['**/*.{js,mjs}'],

@@ -58,7 +58,7 @@ export class JobRunner {
 
   define<P>(kind: string, schema: z.ZodType<P>, run: (payload: P, ctx: JobContext) => Promise<void>): void {
     if (this.definitions.has(kind)) throw new Error(`Duplicate job kind ${kind}`);
-    this.definitions.set(kind, { schema, run: run as JobDefinition['run'] });
+    this.definitions.set(kind, { schema, run: run });
   }
 
   /** A job that re-enqueues itself after each run; its schedule is a row, so it survives restarts. */

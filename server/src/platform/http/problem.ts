@@ -32,8 +32,8 @@ export interface Problem {
 }
 
 export function localeOf(req: FastifyRequest): Locale {
-  const header = req.headers['accept-language'];
-  const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim().toLowerCase() ?? '';
+  const header: string = req.headers['accept-language'] ?? '';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('zh') ? 'zh-CN' : 'en-US';
 }
 
