@@ -50,8 +50,10 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function createHttpServer(options: HttpOptions): Promise<App> {
   const { config, metrics } = options;
+  // Typed as Fastify's logger so the instance type stays the plain App type.
+  const loggerInstance: FastifyBaseLogger = options.logger;
   const app = Fastify({
-    loggerInstance: options.logger,
+    loggerInstance,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     requestIdHeader: 'x-request-id',
