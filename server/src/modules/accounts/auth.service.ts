@@ -51,8 +51,17 @@ export function assertAcceptablePassword(password: string, email: string): void 
   }
 }
 
+/** What GET /me shows; gathered while authenticating so the request needs no further queries. */
+export interface MeView {
+  user: PublicUser;
+  companies: Array<{ id: string; name: string; nameEn: string | null; companyType: store.CompanyType; role: store.MembershipWithCompany['role'] }>;
+  activeCompanyId: string | null;
+  csrfToken: string;
+}
+
 export class AuthService {
   private readonly touchEveryMs = 5 * 60_000;
+  private readonly seen = new WeakMap<Actor, Omit<MeView, 'activeCompanyId' | 'csrfToken'>>();
 
   constructor(private readonly platform: Platform) {}
 
@@ -123,13 +132,30 @@ export class AuthService {
     if (token.length > 200) return null;
     const session = await store.findLiveSessionByTokenHash(this.db, sha256Hex(token));
     if (!session) return null;
-    const memberships = await store.membershipsOfUser(this.db, session.user_id);
+    const memberships = await store.membershipsWithCompanies(this.db, session.user_id);
     if (Date.now() - session.last_seen_at.getTime() > this.touchEveryMs) await store.touchSession(this.db, session.id);
     const active = memberships.find((m) => m.companyId === session.active_company_id)?.companyId ?? memberships[0]?.companyId ?? null;
-    return {
+    const actor: Actor = {
       userId: session.user_id, sessionId: session.id, email: session.email, name: session.name, isOperator: session.is_operator,
-      memberships, activeCompanyId: active, csrfToken: session.csrf_token, via,
+      memberships: memberships.map((m) => ({ companyId: m.companyId, role: m.role })), activeCompanyId: active, csrfToken: session.csrf_token, via,
     };
+    this.seen.set(actor, {
+      user: { id: session.user_id, email: session.email, name: session.name, mobile: session.mobile, isOperator: session.is_operator, createdAt: session.user_created_at },
+      companies: memberships.map((m) => ({ id: m.companyId, name: m.name, nameEn: m.nameEn, companyType: m.companyType, role: m.role })),
+    });
+    return actor;
+  }
+
+  async me(ctx: RequestContext): Promise<MeView> {
+    const actor = requireUser(ctx);
+    let seen = this.seen.get(actor);
+    if (!seen) {
+      const user = await store.findUserById(this.db, actor.userId);
+      if (!user) throw new DomainError(AccountErrors.SESSION_NOT_FOUND);
+      const memberships = await store.membershipsWithCompanies(this.db, actor.userId);
+      seen = { user: publicUser(user), companies: memberships.map((m) => ({ id: m.companyId, name: m.name, nameEn: m.nameEn, companyType: m.companyType, role: m.role })) };
+    }
+    return { ...seen, activeCompanyId: actor.activeCompanyId, csrfToken: actor.csrfToken };
   }
 
   async logout(ctx: RequestContext): Promise<void> {

@@ -130,12 +130,6 @@ export class CompaniesService {
     return page(rows.map((r) => this.toProfile(r, counts.get(r.id) ?? 0, ctx.actor ? roleIn(ctx.actor, r.id) : null)), filter.limit);
   }
 
-  /** Names for the companies the caller belongs to (for /me and the switcher). */
-  async summaries(companyIds: string[]): Promise<Map<string, { name: string; nameEn: string | null; companyType: store.CompanyType }>> {
-    const rows = await store.findCompanies(this.db, companyIds);
-    return new Map(rows.map((r) => [r.id, { name: r.legal_name, nameEn: r.name_en, companyType: r.company_type }]));
-  }
-
   async adminList(ctx: RequestContext, filter: { q?: string | undefined; cursor?: string | undefined; limit: number }) {
     requireOperator(ctx);
     return this.list(ctx, filter);

@@ -70,23 +70,7 @@ export function registerAccountsRoutes(app: App, deps: AccountsRouteDeps): void 
 
   // ---- me
 
-  const meView = async (req: { ctx: Parameters<typeof requireUser>[0] }) => {
-    const actor = requireUser(req.ctx);
-    const user = await auth.getUser(actor.userId);
-    if (!user) throw new Error('session user vanished');
-    const names = await companies.summaries(actor.memberships.map((m) => m.companyId));
-    return {
-      user,
-      companies: actor.memberships.flatMap((m) => {
-        const c = names.get(m.companyId);
-        return c ? [{ id: m.companyId, name: c.name, nameEn: c.nameEn, companyType: c.companyType, role: m.role }] : [];
-      }),
-      activeCompanyId: actor.activeCompanyId,
-      csrfToken: actor.csrfToken,
-    };
-  };
-
-  app.get('/api/v1/me', { schema: { tags: tags('me'), summary: 'Who I am, my companies and the active one', response: { 200: s.meResponse } } }, meView);
+  app.get('/api/v1/me', { schema: { tags: tags('me'), summary: 'Who I am, my companies and the active one', response: { 200: s.meResponse } } }, async (req) => auth.me(req.ctx));
 
   app.patch('/api/v1/me', { schema: { tags: tags('me'), summary: 'Update my profile', body: s.updateMeBody, response: { 200: s.user } } }, async (req) =>
     auth.updateProfile(req.ctx, req.body),
@@ -104,8 +88,7 @@ export function registerAccountsRoutes(app: App, deps: AccountsRouteDeps): void 
   }, async (req) => {
     await members.switchActiveCompany(req.ctx, req.body.companyId);
     const actor = requireUser(req.ctx);
-    req.ctx = { ...req.ctx, actor: { ...actor, activeCompanyId: req.body.companyId } };
-    return meView(req);
+    return auth.me({ ...req.ctx, actor: { ...actor, activeCompanyId: req.body.companyId } });
   });
 
   // ---- companies

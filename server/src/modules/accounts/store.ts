@@ -140,16 +140,18 @@ export async function insertSession(db: Db, s: { id: string; userId: string; tok
     .execute();
 }
 
-export async function findLiveSessionByTokenHash(db: Db, tokenHash: string): Promise<(SessionRow & { email: string; name: string; is_operator: boolean }) | undefined> {
+export type LiveSession = SessionRow & { email: string; name: string; mobile: string | null; is_operator: boolean; user_created_at: Date };
+
+export async function findLiveSessionByTokenHash(db: Db, tokenHash: string): Promise<LiveSession | undefined> {
   return t(db)
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('sessions')
-    .select(['users.email', 'users.name', 'users.is_operator'])
+    .select(['users.email', 'users.name', 'users.mobile', 'users.is_operator', 'users.created_at as user_created_at'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', sql<Date>`now()`)
-    .executeTakeFirst() as Promise<(SessionRow & { email: string; name: string; is_operator: boolean }) | undefined>;
+    .executeTakeFirst() as Promise<LiveSession | undefined>;
 }
 
 export async function touchSession(db: Db, id: string): Promise<void> {
@@ -290,6 +292,25 @@ export async function insertMembership(db: Db, companyId: string, userId: string
 export async function membershipsOfUser(db: Db, userId: string): Promise<Array<{ companyId: string; role: CompanyRole }>> {
   const rows = await t(db).selectFrom('memberships').select(['company_id', 'role']).where('user_id', '=', userId).orderBy('created_at').execute();
   return rows.map((r) => ({ companyId: r.company_id, role: r.role }));
+}
+
+export interface MembershipWithCompany {
+  companyId: string;
+  role: CompanyRole;
+  name: string;
+  nameEn: string | null;
+  companyType: CompanyType;
+}
+
+export async function membershipsWithCompanies(db: Db, userId: string): Promise<MembershipWithCompany[]> {
+  const rows = await t(db)
+    .selectFrom('memberships')
+    .innerJoin('companies', 'companies.id', 'memberships.company_id')
+    .select(['memberships.company_id', 'memberships.role', 'companies.legal_name', 'companies.name_en', 'companies.company_type'])
+    .where('memberships.user_id', '=', userId)
+    .orderBy('memberships.created_at')
+    .execute();
+  return rows.map((r) => ({ companyId: r.company_id, role: r.role, name: r.legal_name, nameEn: r.name_en, companyType: r.company_type }));
 }
 
 export async function findMembership(db: Db, companyId: string, userId: string): Promise<{ role: CompanyRole } | undefined> {
