@@ -1,0 +1,48 @@
+import { Avatar, Card, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Company } from '../api.js';
+import { companyDisplayName, companySecondaryName } from '../format.js';
+import { TrustMarks } from './TrustMarks.js';
+
+export function CompanyLogo({ company, size = 48 }: { company: Pick<Company, 'logoUrl' | 'legalName'>; size?: number }) {
+  return company.logoUrl ? (
+    <Avatar shape="square" size={size} src={company.logoUrl} alt="" />
+  ) : (
+    <Avatar shape="square" size={size} style={{ background: '#FFF1E8', color: '#F25C05', fontWeight: 700, fontSize: size / 2.4 }}>
+      {company.legalName.replace(/^(.{2}).*$/u, '$1').slice(0, 2)}
+    </Avatar>
+  );
+}
+
+export function CompanyCard({ company }: { company: Company }) {
+  const { t } = useTranslation();
+  const secondary = companySecondaryName(company);
+  return (
+    <Link to={`/companies/${company.id}`} style={{ display: 'block', height: '100%' }} data-testid="company-card">
+      <Card hoverable size="small" style={{ height: '100%' }}>
+        <div style={{ display: 'flex', gap: 12, alignItems: 'flex-start' }}>
+          <CompanyLogo company={company} />
+          <div style={{ minWidth: 0, flex: 1 }}>
+            <Typography.Text strong ellipsis={{ tooltip: companyDisplayName(company) }} style={{ display: 'block' }}>
+              {companyDisplayName(company)}
+            </Typography.Text>
+            {secondary && (
+              <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
+                {secondary}
+              </Typography.Text>
+            )}
+            <div style={{ marginTop: 6 }}>
+              <TrustMarks company={company} size="small" />
+            </div>
+            {company.mainProducts.length > 0 && (
+              <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12, marginTop: 6 }}>
+                {t('home.mainProducts', { list: company.mainProducts.join(' · ') })}
+              </Typography.Text>
+            )}
+          </div>
+        </div>
+      </Card>
+    </Link>
+  );
+}

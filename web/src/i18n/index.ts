@@ -1,0 +1,43 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import zhCN from './zh-CN.js';
+import enUS from './en-US.js';
+
+export type Lang = 'zh-CN' | 'en-US';
+export const LANGS: Lang[] = ['zh-CN', 'en-US'];
+const STORAGE_KEY = 'tongshang.lang';
+
+function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'zh-CN' || saved === 'en-US') return saved;
+  } catch {
+    // storage unavailable
+  }
+  const nav = typeof navigator !== 'undefined' ? navigator.language : 'zh-CN';
+  return nav.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
+  lng: initialLang(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export function currentLang(): Lang {
+  return i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
+}
+
+export async function setLang(lang: Lang): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // ignore
+  }
+  document.documentElement.lang = lang;
+  await i18n.changeLanguage(lang);
+}
+
+export default i18n;

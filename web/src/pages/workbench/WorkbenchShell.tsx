@@ -1,0 +1,117 @@
+import { DashboardOutlined, SettingOutlined, ShopOutlined, ShoppingOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Result, Segmented, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import type { Me } from '../../api.js';
+import { api, problemDetail } from '../../api.js';
+import { ProLayout } from '../../components/ProLayout.js';
+import { companyDisplayName } from '../../format.js';
+import { activeCompanyOf, ME_KEY, useMe } from '../../session.js';
+
+export type Side = 'buyer' | 'seller';
+const SIDE_KEY = 'tongshang.workbench.side';
+
+export function rememberedSide(): Side {
+  try {
+    return localStorage.getItem(SIDE_KEY) === 'seller' ? 'seller' : 'buyer';
+  } catch {
+    return 'buyer';
+  }
+}
+export function rememberSide(side: Side): void {
+  try {
+    localStorage.setItem(SIDE_KEY, side);
+  } catch {
+    // ignore
+  }
+}
+
+function CompanySwitcher({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const active = activeCompanyOf(me);
+  const switchTo = useMutation({
+    mutationFn: (companyId: string) => api<Me>('/me/active-company', { method: 'PUT', body: { companyId } }),
+    onSuccess: async (me2) => {
+      qc.setQueryData(ME_KEY, me2);
+      await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'wb' });
+      const c = activeCompanyOf(me2);
+      if (c) message.success(t('workbench.switchedCompany', { name: companyDisplayName(c) }));
+    },
+    onError: (e) => message.error(problemDetail(e)),
+  });
+  if (me.companies.length === 0) return null;
+  return (
+    <Select
+      value={active?.id}
+      onChange={(v: string) => switchTo.mutate(v)}
+      loading={switchTo.isPending}
+      style={{ minWidth: 240, maxWidth: 340 }}
+      popupMatchSelectWidth={false}
+      aria-label={t('workbench.switchCompany')}
+      data-testid="company-switcher"
+      options={me.companies.map((c) => ({ value: c.id, label: `${companyDisplayName(c)} · ${t(`roles.${c.role}`)}` }))}
+    />
+  );
+}
+
+export default function WorkbenchShell() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const side: Side = location.pathname.startsWith('/workbench/seller')
+    ? 'seller'
+    : location.pathname.startsWith('/workbench/buyer')
+      ? 'buyer'
+      : rememberedSide();
+  if (location.pathname.startsWith('/workbench/seller') || location.pathname.startsWith('/workbench/buyer')) rememberSide(side);
+  if (!me) return null;
+  const menu = [
+    { key: `/workbench/${side}`, icon: <DashboardOutlined />, label: t('workbench.dashboard') },
+    { key: '/workbench/company', icon: <SettingOutlined />, label: t('workbench.companySettings') },
+  ];
+  const toolbar = (
+    <>
+      <Segmented<Side>
+        value={side}
+        onChange={(v) => {
+          rememberSide(v);
+          void navigate(`/workbench/${v}`);
+        }}
+        data-testid="side-switch"
+        options={[
+          { value: 'buyer', label: t('workbench.toBuyer'), icon: <ShoppingOutlined /> },
+          { value: 'seller', label: t('workbench.toSeller'), icon: <ShopOutlined /> },
+        ]}
+      />
+      <CompanySwitcher me={me} />
+    </>
+  );
+  return <ProLayout title={t(`workbench.${side}`)} menu={menu} toolbar={toolbar} />;
+}
+
+export function NoCompany() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="info"
+      title={t('workbench.noCompany')}
+      subTitle={t('workbench.noCompanyHint')}
+      extra={
+        <>
+          <Link to="/companies/new">
+            <Button type="primary" data-testid="workbench-create-company">
+              {t('workbench.createCompany')}
+            </Button>
+          </Link>
+          <Link to="/">
+            <Button>{t('workbench.backToSite')}</Button>
+          </Link>
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,67 @@
+import { lazy, Suspense } from 'react';
+import type { ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { PublicLayout } from './components/PublicLayout.js';
+import { RequireAuth } from './components/RequireAuth.js';
+import { PageSkeleton } from './components/PageSkeleton.js';
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageSkeleton />}>{children}</Suspense>;
+}
+
+const Home = lazy(() => import('./pages/Home.js'));
+const Search = lazy(() => import('./pages/Search.js'));
+const Login = lazy(() => import('./pages/Login.js'));
+const Register = lazy(() => import('./pages/Register.js'));
+const InvitationPage = lazy(() => import('./pages/Invitation.js'));
+const Account = lazy(() => import('./pages/Account.js'));
+const CompanyNew = lazy(() => import('./pages/CompanyNew.js'));
+const CompanyProfile = lazy(() => import('./pages/CompanyProfile.js'));
+const NotFound = lazy(() => import('./pages/NotFound.js'));
+const WorkbenchShell = lazy(() => import('./pages/workbench/WorkbenchShell.js'));
+const Dashboard = lazy(() => import('./pages/workbench/Dashboard.js'));
+const CompanySettings = lazy(() => import('./pages/workbench/CompanySettings.js'));
+const AdminShell = lazy(() => import('./pages/admin/AdminShell.js'));
+const AdminOverview = lazy(() => import('./pages/admin/Overview.js'));
+const AdminUsers = lazy(() => import('./pages/admin/Users.js'));
+const AdminCompanies = lazy(() => import('./pages/admin/Companies.js'));
+const AdminEvents = lazy(() => import('./pages/admin/Events.js'));
+const AdminMail = lazy(() => import('./pages/admin/Mail.js'));
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: '/', element: <Home /> },
+      { path: '/search', element: <Search /> },
+      { path: '/login', element: <Login /> },
+      { path: '/register', element: <Register /> },
+      { path: '/invitations/:token', element: <InvitationPage /> },
+      { path: '/account', element: <RequireAuth><Account /></RequireAuth> },
+      { path: '/companies/new', element: <RequireAuth><CompanyNew /></RequireAuth> },
+      { path: '/companies/:id', element: <CompanyProfile /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+  {
+    path: '/workbench',
+    element: <Lazy><RequireAuth><WorkbenchShell /></RequireAuth></Lazy>,
+    children: [
+      { index: true, element: <Navigate to="/workbench/buyer" replace /> },
+      { path: 'buyer', element: <Dashboard side="buyer" /> },
+      { path: 'seller', element: <Dashboard side="seller" /> },
+      { path: 'company', element: <CompanySettings /> },
+    ],
+  },
+  {
+    path: '/admin',
+    element: <Lazy><RequireAuth><AdminShell /></RequireAuth></Lazy>,
+    children: [
+      { index: true, element: <AdminOverview /> },
+      { path: 'users', element: <AdminUsers /> },
+      { path: 'companies', element: <AdminCompanies /> },
+      { path: 'events', element: <AdminEvents /> },
+      { path: 'mail', element: <AdminMail /> },
+    ],
+  },
+]);
