@@ -1,5 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import zhCN from './zh-CN.js';
 import enUS from './en-US.js';
 
@@ -18,9 +20,13 @@ function initialLang(): Lang {
   return nav.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
 }
 
+const startLang = initialLang();
+// antd's date pickers format through dayjs, whose locale follows the UI language.
+dayjs.locale(startLang === 'zh-CN' ? 'zh-cn' : 'en');
+
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
-  lng: initialLang(),
+  lng: startLang,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
   returnNull: false,
@@ -37,6 +43,7 @@ export async function setLang(lang: Lang): Promise<void> {
     // ignore
   }
   document.documentElement.lang = lang;
+  dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
   await i18n.changeLanguage(lang);
 }
 
