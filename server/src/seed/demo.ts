@@ -93,8 +93,10 @@ export async function seedDemoIfEmpty(built: BuiltApp): Promise<{ password: stri
   const base: RequestContext = { actor: null, locale: 'zh-CN', ip: '127.0.0.1', userAgent: 'demo-seed', requestId: 'demo-seed' };
 
   await auth.ensureOperator({ email: DEMO_OPERATOR.email, password: DEMO_PASSWORD, name: DEMO_OPERATOR.name });
+  const seedTokens: string[] = [];
   const signIn = async (person: DemoPerson) => {
     const { session } = await auth.register(base, { email: person.email, password: DEMO_PASSWORD, name: person.name, mobile: person.mobile });
+    seedTokens.push(session.token);
     return session.token;
   };
   const actorOf = (token: string) => auth.authenticate(token, 'bearer');
@@ -112,6 +114,8 @@ export async function seedDemoIfEmpty(built: BuiltApp): Promise<{ password: stri
       await members.accept(ctxFor(base, await actorOf(await signIn(m))), token);
     }
   }
+  // Registering signed each person in; sign those seed sessions out so nobody finds a stray device.
+  for (const token of seedTokens) await auth.logout(ctxFor(base, await actorOf(token)));
   return {
     password: DEMO_PASSWORD,
     logins: [
