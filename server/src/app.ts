@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { EventDispatcher } from './platform/events.js';
-import { createHttpServer, type App } from './platform/http/server.js';
+import { createHttpServer, registerApi, type App } from './platform/http/server.js';
 import { registerOpsRoutes } from './platform/http/ops.js';
 import { JobRunner, Worker } from './platform/jobs.js';
 import { createLogger } from './platform/logger.js';
@@ -59,15 +59,13 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const worker = new Worker([() => events.dispatchDue(), () => jobs.runDue()], config.WORKER_POLL_MS, log);
   database.onCommit(() => worker.wake());
 
-  const app = await createHttpServer({
-    config, logger: log, metrics,
-    authenticate: (token, via) => modules.accounts.auth.authenticate(token, via),
-    webDistDir: options.webDistDir,
-  });
+  const app = await createHttpServer({ config, logger: log, metrics, webDistDir: options.webDistDir });
   registerOpsRoutes(app, database, metrics);
-  modules.files.registerRoutes(app);
-  modules.accounts.registerRoutes(app);
-  modules.admin.registerRoutes(app);
+  await registerApi(app, (token, via) => modules.accounts.auth.authenticate(token, via), (api) => {
+    modules.files.registerRoutes(api);
+    modules.accounts.registerRoutes(api);
+    modules.admin.registerRoutes(api);
+  });
   await app.ready();
   return { app, platform, worker, modules };
 }

@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 describe('the server process', () => {
-  it('shuts down cleanly on SIGTERM and a second start on the same data dir finds all committed data', async () => {
+  it('refuses a second process on its data dir, shuts down cleanly on SIGTERM, and a second start on the same data dir finds all committed data', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tongshang-main-'));
     dirs.push(dataDir);
     const env = { DATA_DIR: dataDir, PORT: String(await freePort()), SEED_DEMO: 'false' };
@@ -20,6 +20,8 @@ describe('the server process', () => {
     const input = buildUserInput();
     const reg = await fetch(`${base}/api/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
     expect(reg.status).toBe(201);
+    // A second process on the same embedded database would corrupt it: it must refuse.
+    await expect(startServerProcess({ ...env, PORT: String(await freePort()) }, 20_000)).rejects.toThrow(/is in use by process \d+/);
     expect(await first.stop('SIGTERM')).toBe(0);
     expect(first.output()).toContain('started in');
 

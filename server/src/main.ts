@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { buildApp, WEB_DIST_DIR } from './app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
-import { openConfiguredDatabase } from './platform/database-from-config.js';
+import { DataDirLockedError, openConfiguredDatabase } from './platform/database-from-config.js';
 import { createLogger } from './platform/logger.js';
 import { MigrationChecksumError, migrate } from './platform/migrations.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
@@ -58,7 +58,7 @@ function printDemoLogins(url: string, demo: { password: string; logins: Array<{ 
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof MigrationChecksumError) {
+  if (err instanceof ConfigError || err instanceof MigrationChecksumError || err instanceof DataDirLockedError) {
     console.error(`\nTongshang cannot start: ${err.message}\n`);
   } else {
     console.error(err);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../platform/config.js';
-import { openConfiguredDatabase } from '../platform/database-from-config.js';
+import { DataDirLockedError, openConfiguredDatabase } from '../platform/database-from-config.js';
 import { DomainError } from '../platform/errors.js';
 import { migrate } from '../platform/migrations.js';
 
@@ -32,6 +32,6 @@ async function run(): Promise<number> {
 }
 
 run().then((code) => process.exit(code), (err: unknown) => {
-  console.error(err);
+  console.error(err instanceof DataDirLockedError ? `Cannot create the operator: ${err.message}` : err);
   process.exit(1);
 });

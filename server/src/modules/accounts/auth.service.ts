@@ -7,6 +7,7 @@ import { AccountErrors } from './errors.js';
 import { record } from './events.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, checkPassword, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.js';
 import * as store from './store.js';
+import { accountsTransaction, type SessionCache } from './session-cache.js';
 import type { Db } from '../../platform/db.js';
 
 export interface PublicUser {
@@ -63,7 +64,14 @@ export class AuthService {
   private readonly touchEveryMs = 5 * 60_000;
   private readonly seen = new WeakMap<Actor, Omit<MeView, 'activeCompanyId' | 'csrfToken'>>();
 
-  constructor(private readonly platform: Platform) {}
+  private readonly tx;
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly cache: SessionCache,
+  ) {
+    this.tx = accountsTransaction(platform, cache);
+  }
 
   private get db() {
     return this.platform.database.db;
@@ -72,7 +80,7 @@ export class AuthService {
   async register(ctx: RequestContext, input: { email: string; password: string; name: string; mobile?: string | undefined }): Promise<{ user: PublicUser; session: IssuedSession }> {
     assertAcceptablePassword(input.password, input.email);
     const passwordHash = await hashPassword(input.password);
-    return this.platform.database.transaction(async (trx) => {
+    return this.tx(async (trx) => {
       if (await store.findUserByEmail(trx, input.email)) throw new DomainError(AccountErrors.EMAIL_TAKEN);
       const user = await store.insertUser(trx, { id: uuidv7(), email: input.email, mobile: input.mobile ?? null, name: input.name, passwordHash });
       await record(trx, user.id, user.id, { type: 'user.registered', subjectType: 'user', companyId: null, payload: { email: user.email, name: user.name } });
@@ -93,7 +101,7 @@ export class AuthService {
       throw new DomainError(AccountErrors.INVALID_CREDENTIALS);
     }
     await store.clearThrottle(this.db, accountKey);
-    return this.platform.database.transaction(async (trx) => {
+    return this.tx(async (trx) => {
       await store.updateUser(trx, user.id, { lastLoginAt: new Date() });
       const memberships = await store.membershipsOfUser(trx, user.id);
       const session = await this.issueSession(trx, ctx, user.id, memberships[0]?.companyId ?? null);
@@ -130,10 +138,19 @@ export class AuthService {
   /** Token → actor with memberships; null when the token is unknown, revoked or expired. */
   async authenticate(token: string, via: Actor['via']): Promise<Actor | null> {
     if (token.length > 200) return null;
-    const session = await store.findLiveSessionByTokenHash(this.db, sha256Hex(token));
-    if (!session) return null;
-    const memberships = await store.membershipsWithCompanies(this.db, session.user_id);
-    if (Date.now() - session.last_seen_at.getTime() > this.touchEveryMs) await store.touchSession(this.db, session.id);
+    const tokenHash = sha256Hex(token);
+    let cached = this.cache.get(tokenHash);
+    if (!cached) {
+      const found = await store.findLiveSessionByTokenHash(this.db, tokenHash);
+      if (!found) return null;
+      cached = { session: found, memberships: await store.membershipsWithCompanies(this.db, found.user_id) };
+      this.cache.set(tokenHash, cached);
+    }
+    const { session, memberships } = cached;
+    if (Date.now() - session.last_seen_at.getTime() > this.touchEveryMs) {
+      session.last_seen_at = new Date();
+      await store.touchSession(this.db, session.id);
+    }
     const active = memberships.find((m) => m.companyId === session.active_company_id)?.companyId ?? memberships[0]?.companyId ?? null;
     const actor: Actor = {
       userId: session.user_id, sessionId: session.id, email: session.email, name: session.name, isOperator: session.is_operator,
@@ -175,7 +192,7 @@ export class AuthService {
   }
 
   private async revoke(actor: Actor, sessionId: string, reason: 'logout' | 'revoked'): Promise<void> {
-    await this.platform.database.transaction(async (trx) => {
+    await this.tx(async (trx) => {
       const revoked = await store.revokeSessions(trx, actor.userId, { id: sessionId });
       if (revoked.length === 0) throw new DomainError(AccountErrors.SESSION_NOT_FOUND);
       await record(trx, actor.userId, sessionId, { type: 'session.revoked', subjectType: 'session', companyId: null, payload: { userId: actor.userId, reason } });
@@ -184,7 +201,7 @@ export class AuthService {
 
   async updateProfile(ctx: RequestContext, patch: { name?: string | undefined; mobile?: string | null | undefined }): Promise<PublicUser> {
     const actor = requireUser(ctx);
-    return this.platform.database.transaction(async (trx) => {
+    return this.tx(async (trx) => {
       const user = await store.updateUser(trx, actor.userId, patch);
       const fields = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
       await record(trx, actor.userId, actor.userId, { type: 'user.profile_updated', subjectType: 'user', companyId: null, payload: { fields } });
@@ -199,7 +216,7 @@ export class AuthService {
     if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) throw new DomainError(AccountErrors.CURRENT_PASSWORD_WRONG);
     assertAcceptablePassword(input.newPassword, user.email);
     const passwordHash = await hashPassword(input.newPassword);
-    await this.platform.database.transaction(async (trx) => {
+    await this.tx(async (trx) => {
       await store.updateUser(trx, user.id, { passwordHash });
       const revoked = await store.revokeSessions(trx, user.id, { exceptId: actor.sessionId });
       await record(trx, user.id, user.id, { type: 'user.password_changed', subjectType: 'user', companyId: null, payload: { otherSessionsRevoked: revoked.length } });
@@ -215,7 +232,7 @@ export class AuthService {
   async ensureOperator(input: { email: string; password: string; name?: string }): Promise<{ user: PublicUser; created: boolean }> {
     assertAcceptablePassword(input.password, input.email);
     const passwordHash = await hashPassword(input.password);
-    return this.platform.database.transaction(async (trx) => {
+    return this.tx(async (trx) => {
       const existing = await store.findUserByEmail(trx, input.email);
       if (existing) {
         const user = await store.updateUser(trx, existing.id, { isOperator: true, passwordHash });

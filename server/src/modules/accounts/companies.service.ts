@@ -8,6 +8,7 @@ import { AccountErrors } from './errors.js';
 import { record } from './events.js';
 import { PROVINCE_CODES } from './regions.js';
 import * as store from './store.js';
+import { accountsTransaction, type SessionCache } from './session-cache.js';
 import { checkUscc } from './uscc.js';
 
 export interface CompanyProfile {
@@ -46,7 +47,14 @@ export function assertValidUscc(uscc: string, locale: RequestContext['locale']):
 }
 
 export class CompaniesService {
-  constructor(private readonly platform: Platform) {}
+  private readonly tx;
+
+  constructor(
+    private readonly platform: Platform,
+    cache: SessionCache,
+  ) {
+    this.tx = accountsTransaction(platform, cache);
+  }
 
   private get db() {
     return this.platform.database.db;
@@ -71,7 +79,7 @@ export class CompaniesService {
   async create(ctx: RequestContext, input: CompanyInput): Promise<CompanyProfile> {
     const actor = requireUser(ctx);
     this.validate(ctx, input);
-    return this.platform.database.transaction(async (trx) => {
+    return this.tx(async (trx) => {
       if (input.uscc && (await store.findCompanyByUscc(trx, input.uscc))) throw new DomainError(AccountErrors.USCC_TAKEN);
       const row = await store.insertCompany(trx, uuidv7(), actor.userId, input);
       await store.insertMembership(trx, row.id, actor.userId, 'owner');
@@ -85,7 +93,7 @@ export class CompaniesService {
     await this.mustExist(companyId);
     const actor = authorize(ctx, 'company.update', companyId);
     this.validate(ctx, patch);
-    return this.platform.database.transaction(async (trx) => {
+    return this.tx(async (trx) => {
       if (patch.uscc) {
         const other = await store.findCompanyByUscc(trx, patch.uscc);
         if (other && other.id !== companyId) throw new DomainError(AccountErrors.USCC_TAKEN);
@@ -100,7 +108,7 @@ export class CompaniesService {
 
   async setLogo(ctx: RequestContext, companyId: string, fileId: string): Promise<CompanyProfile> {
     const actor = authorize(ctx, 'company.update', companyId);
-    return this.platform.database.transaction(async (trx) => {
+    return this.tx(async (trx) => {
       const row = await store.setCompanyLogo(trx, companyId, fileId);
       await record(trx, actor.userId, companyId, { type: 'company.logo_changed', subjectType: 'company', companyId, payload: { fileId } });
       const counts = await store.countMembers(trx, [companyId]);

@@ -4,6 +4,7 @@ import { AuthService } from './auth.service.js';
 import { CompaniesService } from './companies.service.js';
 import { defineAccountsJobs } from './jobs.js';
 import { MembersService } from './members.service.js';
+import { SessionCache } from './session-cache.js';
 import { registerAccountsRoutes } from './routes.js';
 import type { FilesModule } from '../files/index.js';
 
@@ -15,9 +16,10 @@ export { PROVINCES } from './regions.js';
 
 /** The member and company systems: accounts, sessions, companies, memberships, invitations. */
 export function createAccountsModule(platform: Platform, deps: { files: FilesModule['files'] }) {
-  const auth = new AuthService(platform);
-  const companies = new CompaniesService(platform);
-  const members = new MembersService(platform);
+  const cache = new SessionCache(platform.database.kind === 'pglite');
+  const auth = new AuthService(platform, cache);
+  const companies = new CompaniesService(platform, cache);
+  const members = new MembersService(platform, cache);
   defineAccountsJobs(platform.jobs, auth);
   return {
     auth,

@@ -7,6 +7,7 @@ import { authorize, requireUser, roleIn } from '../../platform/policy.js';
 import { AccountErrors } from './errors.js';
 import { record } from './events.js';
 import * as store from './store.js';
+import { accountsTransaction, type SessionCache } from './session-cache.js';
 
 export type InvitableRole = Exclude<CompanyRole, 'owner'>;
 
@@ -39,7 +40,14 @@ const ROLE_NAMES: Record<CompanyRole, { zh: string; en: string }> = {
 };
 
 export class MembersService {
-  constructor(private readonly platform: Platform) {}
+  private readonly tx;
+
+  constructor(
+    private readonly platform: Platform,
+    cache: SessionCache,
+  ) {
+    this.tx = accountsTransaction(platform, cache);
+  }
 
   private get db() {
     return this.platform.database.db;
@@ -67,7 +75,7 @@ export class MembersService {
     const company = await this.company(companyId);
     const actor = authorize(ctx, 'company.invitations.manage', companyId);
     const token = randomToken();
-    return this.platform.database.transaction(async (trx) => {
+    return this.tx(async (trx) => {
       const existing = await store.findUserByEmail(trx, input.email);
       if (existing && (await store.findMembership(trx, companyId, existing.id))) throw new DomainError(AccountErrors.ALREADY_MEMBER);
       const inv = await store.insertInvitation(trx, {
@@ -103,7 +111,7 @@ export class MembersService {
 
   async revokeInvitation(ctx: RequestContext, companyId: string, invitationId: string): Promise<void> {
     const actor = authorize(ctx, 'company.invitations.manage', companyId);
-    await this.platform.database.transaction(async (trx) => {
+    await this.tx(async (trx) => {
       const inv = await store.findInvitation(trx, companyId, invitationId);
       if (!inv) throw new DomainError(AccountErrors.INVITATION_NOT_FOUND);
       if (inv.accepted_at) throw new DomainError(AccountErrors.INVITATION_USED);
@@ -128,7 +136,7 @@ export class MembersService {
 
   async accept(ctx: RequestContext, token: string): Promise<{ companyId: string; role: CompanyRole }> {
     const actor = requireUser(ctx);
-    return this.platform.database.transaction(async (trx) => {
+    return this.tx(async (trx) => {
       const inv = await store.findInvitationByTokenHash(trx, sha256Hex(token), true);
       if (!inv) throw new DomainError(AccountErrors.INVITATION_NOT_FOUND);
       switch (status(inv)) {
@@ -154,7 +162,7 @@ export class MembersService {
   async changeRole(ctx: RequestContext, companyId: string, userId: string, role: CompanyRole): Promise<store.MemberRow> {
     await this.company(companyId);
     const actor = authorize(ctx, 'company.members.manage', companyId);
-    return this.platform.database.transaction(async (trx) => {
+    return this.tx(async (trx) => {
       const owners = await store.lockOwners(trx, companyId);
       const current = await store.findMembership(trx, companyId, userId);
       if (!current) throw new DomainError(AccountErrors.MEMBER_NOT_FOUND);
@@ -177,7 +185,7 @@ export class MembersService {
     const leaving = userId === actor.userId;
     if (!leaving) authorize(ctx, 'company.members.manage', companyId);
     else if (!roleIn(actor, companyId)) throw new DomainError(AccountErrors.NOT_A_MEMBER);
-    await this.platform.database.transaction(async (trx) => {
+    await this.tx(async (trx) => {
       const owners = await store.lockOwners(trx, companyId);
       const current = await store.findMembership(trx, companyId, userId);
       if (!current) throw new DomainError(AccountErrors.MEMBER_NOT_FOUND);
@@ -191,7 +199,7 @@ export class MembersService {
   async switchActiveCompany(ctx: RequestContext, companyId: string): Promise<void> {
     const actor = requireUser(ctx);
     if (!roleIn(actor, companyId)) throw new DomainError(AccountErrors.NOT_A_MEMBER);
-    await this.platform.database.transaction(async (trx) => {
+    await this.tx(async (trx) => {
       await store.setSessionCompany(trx, actor.sessionId, companyId);
       await record(trx, actor.userId, actor.sessionId, { type: 'session.company_switched', subjectType: 'session', companyId, payload: { userId: actor.userId } });
     });

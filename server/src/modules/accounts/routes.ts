@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { App } from '../../platform/http/server.js';
-import { SESSION_COOKIE } from '../../platform/http/server.js';
+import { SESSION_COOKIE, registerUploadRoutes } from '../../platform/http/server.js';
 import { decodeCursor, page } from '../../platform/pagination.js';
 import { requireOperator, requireUser } from '../../platform/policy.js';
 import { okResponse } from '../../platform/schemas.js';
@@ -113,7 +113,7 @@ export function registerAccountsRoutes(app: App, deps: AccountsRouteDeps): void 
     schema: { tags: tags('companies'), summary: 'Edit the company (owner, admin)', params: s.idParam, body: s.updateCompanyBody, response: { 200: s.company } },
   }, async (req) => companies.update(req.ctx, req.params.id, { ...req.body, ...(req.body.uscc === '' ? { uscc: null } : {}) }));
 
-  app.post('/api/v1/companies/:id/logo', {
+  registerUploadRoutes(app, { fileSize: deps.uploadLimitBytes + 1 }, (uploads) => uploads.post('/api/v1/companies/:id/logo', {
     schema: { tags: tags('companies'), summary: 'Upload the company logo (PNG, JPEG or WebP; multipart field "file")', params: s.idParam, response: { 200: s.company } },
   }, async (req) => {
     const actor = authorize(req.ctx, 'company.update', req.params.id);
@@ -128,7 +128,7 @@ export function registerAccountsRoutes(app: App, deps: AccountsRouteDeps): void 
       ownerCompanyId: req.params.id, uploadedBy: actor.userId,
     });
     return companies.setLogo(req.ctx, req.params.id, stored.id);
-  });
+  }));
 
   // ---- members and invitations
 

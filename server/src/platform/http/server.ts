@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -18,7 +17,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Actor, RequestContext } from '../context.js';
 import { DomainError, PlatformErrors } from '../errors.js';
-import { uuidv7 } from '../ids.js';
+import { randomBytes } from 'node:crypto';
 import type { Metrics } from '../metrics.js';
 import { handleError, localeOf, platformNotFound } from './problem.js';
 
@@ -26,6 +25,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false: cookie-authenticated unsafe requests need no CSRF token (sign-in, sign-up). */
     csrf?: boolean;
+    /** Probes for machines (/healthz, /readyz, /metrics): no session lookup, no browser security headers. */
+    probe?: boolean;
   }
   interface FastifyRequest {
     ctx: RequestContext;
@@ -41,12 +42,85 @@ export interface HttpOptions {
   config: Config;
   logger: Logger;
   metrics: Metrics;
-  /** Resolves a session token to its actor, or null. */
-  authenticate: (token: string, via: Actor['via']) => Promise<Actor | null>;
   webDistDir?: string | undefined;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+// Request ids: a per-process random prefix and a counter — unique, ordered, and free of a crypto call per request.
+const REQUEST_ID_PREFIX = randomBytes(4).toString('hex');
+let requestCounter = 0;
+function nextRequestId(): string {
+  return `${REQUEST_ID_PREFIX}-${(++requestCounter).toString(36)}`;
+}
+
+/** The headers helmet would set, computed once (helmet re-serializes its policy on every response). */
+function buildSecurityHeaders(https: boolean): Record<string, string> {
+  const csp = [
+    "default-src 'self'",
+    "img-src 'self' data: blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "script-src 'self'",
+    "connect-src 'self' ws: wss:",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+  return {
+    'content-security-policy': csp,
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'origin-agent-cluster': '?1',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'x-dns-prefetch-control': 'off',
+    'x-download-options': 'noopen',
+    'x-frame-options': 'DENY',
+    'x-permitted-cross-domain-policies': 'none',
+    'x-xss-protection': '0',
+    ...(https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}
+
+/** Resolves a session token to its actor, or null. */
+export type Authenticate = (token: string, via: Actor['via']) => Promise<Actor | null>;
+
+/**
+ * The API lives in its own encapsulated scope: only there are sessions resolved, CSRF tokens
+ * checked and responses marked no-store. Probes and static files skip all of it.
+ */
+export async function registerApi(app: App, authenticate: Authenticate, register: (api: App) => void): Promise<void> {
+  await app.register(async (scope) => {
+    const api = scope.withTypeProvider<ZodTypeProvider>();
+    api.addHook('onRequest', async (req) => {
+      const auth = req.headers.authorization;
+      const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+      const cookie = !bearer && req.headers.cookie ? app.parseCookie(req.headers.cookie)[SESSION_COOKIE] : undefined;
+      const actor = bearer ? await authenticate(bearer, 'bearer') : cookie ? await authenticate(cookie, 'cookie') : null;
+      req.ctx = { actor, locale: localeOf(req), ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id };
+    });
+    api.addHook('preHandler', async (req) => {
+      const actor = req.ctx.actor;
+      if (!actor || actor.via !== 'cookie' || !UNSAFE.has(req.method) || req.routeOptions.config.csrf === false) return;
+      if (req.headers[CSRF_HEADER] !== actor.csrfToken) throw new DomainError(PlatformErrors.CSRF_TOKEN_INVALID);
+    });
+    api.addHook('onSend', async (_req, reply) => {
+      reply.header('cache-control', 'no-store');
+    });
+    register(api);
+  });
+}
+
+/** Routes that take multipart uploads get their own scope, so other requests skip the multipart machinery. */
+export function registerUploadRoutes(api: App, limits: { fileSize: number }, register: (uploads: App) => void): void {
+  void api.register(async (scope) => {
+    const uploads = scope.withTypeProvider<ZodTypeProvider>();
+    await uploads.register(fastifyMultipart, { limits: { ...limits, files: 1, fields: 10 } });
+    register(uploads);
+  });
+}
 
 export async function createHttpServer(options: HttpOptions): Promise<App> {
   const { config, metrics } = options;
@@ -57,7 +131,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     requestIdHeader: 'x-request-id',
-    genReqId: () => uuidv7(),
+    genReqId: nextRequestId,
     routerOptions: { ignoreTrailingSlash: true },
     forceCloseConnections: 'idle',
     return503OnClosing: true,
@@ -67,25 +141,8 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
 
-  await app.register(fastifyCookie);
-  await app.register(fastifyMultipart, { limits: { fileSize: config.UPLOAD_LIMIT_BYTES, files: 1, fields: 10 } });
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: config.cookieSecure,
-  });
+  // Cookies are parsed only where a session is looked up (the API scope), not on every request.
+  await app.register(fastifyCookie, { hook: false });
   if (config.corsOrigins.length > 0) {
     const allowed = new Set(config.corsOrigins);
     app.addHook('onRequest', async (req, reply) => {
@@ -116,30 +173,15 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   app.decorateRequest('ctx', null as unknown as RequestContext);
-  app.addHook('onRequest', async (req) => {
-    let actor: Actor | null = null;
-    if (req.url.startsWith('/api/')) {
-      const auth = req.headers.authorization;
-      const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
-      const cookie = req.cookies[SESSION_COOKIE];
-      if (bearer) actor = await options.authenticate(bearer, 'bearer');
-      else if (cookie) actor = await options.authenticate(cookie, 'cookie');
-    }
-    req.ctx = { actor, locale: localeOf(req), ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id };
+  const securityHeaders = buildSecurityHeaders(config.cookieSecure);
+  // Root hooks run on every request, so they are callback-style: no promise per request.
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (!req.routeOptions.config.probe) reply.headers(securityHeaders).header('x-request-id', req.id);
+    done(null, payload);
   });
-  app.addHook('preHandler', async (req) => {
-    const actor = req.ctx.actor;
-    if (!actor || actor.via !== 'cookie' || !UNSAFE.has(req.method) || req.routeOptions.config.csrf === false) return;
-    if (req.headers[CSRF_HEADER] !== actor.csrfToken) throw new DomainError(PlatformErrors.CSRF_TOKEN_INVALID);
-  });
-  app.addHook('onSend', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-  });
-  app.addHook('onResponse', async (req, reply) => {
-    const labels = { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };
-    metrics.httpRequests.inc(labels);
-    metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
+  app.addHook('onResponse', (req, reply, done) => {
+    metrics.observeRequest(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    done();
   });
 
   const webDist = options.webDistDir;
