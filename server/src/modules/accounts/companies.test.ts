@@ -78,6 +78,7 @@ describe('companies', () => {
     const file = await call(t, { method: 'GET', url: logoUrl });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('image/png');
+    expect(file.headers['cache-control']).toContain('max-age');
     expect(file.rawPayload.equals(png)).toBe(true);
     const fake = await call(t, { method: 'POST', url: `/api/v1/companies/${c.id}/logo`, ...multipart('evil.png', 'image/png', Buffer.from('<script>alert(1)</script>')) });
     expect(fake.statusCode).toBe(415);

@@ -106,8 +106,9 @@ export async function registerApi(app: App, authenticate: Authenticate, register
       if (!actor || actor.via !== 'cookie' || !UNSAFE.has(req.method) || req.routeOptions.config.csrf === false) return;
       if (req.headers[CSRF_HEADER] !== actor.csrfToken) throw new DomainError(PlatformErrors.CSRF_TOKEN_INVALID);
     });
-    api.addHook('onSend', async (_req, reply) => {
-      reply.header('cache-control', 'no-store');
+    api.addHook('onSend', (_req, reply, payload, done) => {
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+      done(null, payload);
     });
     register(api);
   });
