@@ -32,11 +32,19 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
   ensureWebBuilt();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tongshang-e2e-'));
   const server = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: 'false', WORKER_POLL_MS: '200', ...env });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  } catch (err) {
+    // Do not leave the server running when the browser cannot start.
+    await server.stop('SIGTERM');
+    await fs.rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   await fs.mkdir(SCREENSHOT_DIR, { recursive: true });
   return {
     baseUrl: server.baseUrl,
@@ -53,8 +61,12 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
     },
     async readOutbox() {
       const dir = path.join(dataDir, 'mail');
-      const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort().reverse();
-      return Promise.all(names.map(async (n) => JSON.parse(await fs.readFile(path.join(dir, n), 'utf8')) as OutboxMail));
+      const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
+      // A mail being written right now may not parse yet; the next poll will see it.
+      const read = async (n: string) => JSON.parse(await fs.readFile(path.join(dir, n), 'utf8')) as OutboxMail;
+      const mails = (await Promise.all(names.map((n) => read(n).catch(() => null)))).filter((m): m is OutboxMail => m !== null);
+      // Newest first.
+      return mails.sort((a, b) => Date.parse(b.sentAt) - Date.parse(a.sentAt) || b.id.localeCompare(a.id));
     },
     async screenshot(page, name) {
       const file = path.join(SCREENSHOT_DIR, `${name}.png`);
