@@ -1,6 +1,7 @@
 // npm start: build the web app if it is missing or stale, then run the server in this terminal.
 import { spawn } from 'node:child_process';
 import { ROOT, ensureWebBuilt } from './web-build.mjs';
+import { SERVER_NODE_ARGS } from './server-command.mjs';
 
 try {
   ensureWebBuilt();
@@ -9,7 +10,7 @@ try {
   process.exit(1);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+const child = spawn(process.execPath, SERVER_NODE_ARGS, {
   cwd: ROOT,
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },

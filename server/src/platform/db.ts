@@ -100,6 +100,8 @@ export interface OpenDatabaseOptions {
   /** Start PGlite from this data-directory tarball (test template). */
   loadDataDir?: Blob | undefined;
   poolSize?: number;
+  /** PGlite's buffer pool. Its WASM memory never shrinks, so this bounds the process's idle footprint. */
+  pgliteSharedBuffers?: string;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -114,6 +116,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     ...(options.pgliteDir ? { dataDir: options.pgliteDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: { pg_trgm },
+    // The data files sit on the real file system, so the OS page cache backs a small buffer pool.
+    postgresqlconf: [`shared_buffers=${options.pgliteSharedBuffers ?? '16MB'}`, 'wal_buffers=1MB', 'temp_buffers=2MB'],
     parsers: { [pgliteTypes.INT8]: parseInt8, [pgliteTypes.DATE]: parseDate },
   });
   const pool = new PGlitePool(pglite);
