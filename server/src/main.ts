@@ -24,6 +24,9 @@ async function main(): Promise<void> {
   if (config.WORKERS_ENABLED) worker.start();
 
   await app.listen({ host: config.HOST, port: config.PORT });
+  // Creating a database leaves initdb's WASM memory (hundreds of MB) as garbage that an idle process would
+  // keep for a long time; collect it once now (the server runs with --expose-gc, see scripts/server-command.mjs).
+  (globalThis as { gc?: () => void }).gc?.();
   const ms = Math.round(performance.now() - started);
   log.info({ url: config.publicUrl, database: database.kind, startMs: ms }, 'Tongshang is listening');
   console.log(`\nTongshang 通商 is up at ${config.publicUrl} (${database.kind}, started in ${ms} ms)\n`);
