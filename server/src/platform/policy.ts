@@ -12,6 +12,10 @@ const companyActions = {
   'company.members.manage': { roles: ['owner', 'admin'], operatorMay: false },
   'company.invitations.manage': { roles: ['owner', 'admin'], operatorMay: false },
   'company.events.view': { roles: ['owner', 'admin'], operatorMay: true },
+  'company.verification.view': { roles: ['owner', 'admin', 'purchaser', 'sales', 'finance'], operatorMay: true },
+  'company.verification.manage': { roles: ['owner', 'admin'], operatorMay: false },
+  'company.files.upload': { roles: ['owner', 'admin', 'purchaser', 'sales', 'finance'], operatorMay: true },
+  'company.files.read': { roles: ['owner', 'admin', 'purchaser', 'sales', 'finance'], operatorMay: true },
 } as const satisfies Record<string, { roles: readonly CompanyRole[]; operatorMay: boolean }>;
 
 export type CompanyAction = keyof typeof companyActions;

@@ -5,13 +5,13 @@ import { completeUscc } from '../modules/accounts/index.js';
 export const DEMO_PASSWORD = 'Tongshang-Demo-2026';
 
 interface DemoPerson { email: string; name: string; mobile?: string }
-interface DemoCompany {
+export interface DemoCompany {
   legalName: string; nameEn: string; companyType: 'manufacturer' | 'trading_company' | 'buyer' | 'both';
   province: string; city: string; industry: string; mainProducts: string[]; description: string; usccBody: string;
   owner: DemoPerson; members: Array<DemoPerson & { role: 'admin' | 'purchaser' | 'sales' | 'finance' }>;
 }
 
-const COMPANIES: DemoCompany[] = [
+export const DEMO_COMPANIES: DemoCompany[] = [
   {
     legalName: '无锡华东钢材贸易有限公司', nameEn: 'Wuxi Huadong Steel Trading Co., Ltd.', companyType: 'trading_company',
     province: '320000', city: '无锡', industry: '钢铁 Steel', mainProducts: ['热轧钢板', '冷轧卷', '螺纹钢', 'Q355B 中厚板'],
@@ -80,6 +80,12 @@ const COMPANIES: DemoCompany[] = [
   },
 ];
 
+/** The demo company's unified social credit code (valid, and present in the bundled sample registry). */
+export function demoUscc(c: Pick<DemoCompany, 'usccBody'>): string {
+  const first16 = (c.usccBody + '0000000000000000').slice(0, 10) + c.usccBody.slice(2, 8);
+  return completeUscc(first16.replace(/[IOSVZ]/g, '0'));
+}
+
 export const DEMO_OPERATOR = { email: 'ops@tongshang.demo', name: '平台运营 Ops' };
 
 function ctxFor(base: RequestContext, actor: RequestContext['actor']): RequestContext {
@@ -101,11 +107,10 @@ export async function seedDemoIfEmpty(built: BuiltApp): Promise<{ password: stri
   };
   const actorOf = (token: string) => auth.authenticate(token, 'bearer');
 
-  for (const c of COMPANIES) {
+  for (const c of DEMO_COMPANIES) {
     const ownerToken = await signIn(c.owner);
-    const usccSeed = (c.usccBody + '0000000000000000').slice(0, 10) + c.usccBody.slice(2, 8);
     const created = await companies.create(ctxFor(base, await actorOf(ownerToken)), {
-      legalName: c.legalName, nameEn: c.nameEn, uscc: completeUscc(usccSeed.replace(/[IOSVZ]/g, '0')), companyType: c.companyType,
+      legalName: c.legalName, nameEn: c.nameEn, uscc: demoUscc(c), companyType: c.companyType,
       province: c.province, city: c.city, industry: c.industry, mainProducts: c.mainProducts, description: c.description,
     });
     const ownerCtx = ctxFor(base, await actorOf(ownerToken));
@@ -120,10 +125,10 @@ export async function seedDemoIfEmpty(built: BuiltApp): Promise<{ password: stri
     password: DEMO_PASSWORD,
     logins: [
       { email: DEMO_OPERATOR.email, who: 'platform operator 平台运营 (operator console)' },
-      { email: COMPANIES[0]!.owner.email, who: `seller owner 卖家 — ${COMPANIES[0]!.legalName}` },
-      { email: COMPANIES[0]!.members[0]!.email, who: `seller sales 销售 — ${COMPANIES[0]!.legalName}` },
-      { email: COMPANIES[6]!.owner.email, who: `buyer owner 买家 — ${COMPANIES[6]!.legalName}` },
-      { email: COMPANIES[6]!.members[0]!.email, who: `buyer purchaser 采购 — ${COMPANIES[6]!.legalName}` },
+      { email: DEMO_COMPANIES[0]!.owner.email, who: `seller owner 卖家 — ${DEMO_COMPANIES[0]!.legalName}` },
+      { email: DEMO_COMPANIES[0]!.members[0]!.email, who: `seller sales 销售 — ${DEMO_COMPANIES[0]!.legalName}` },
+      { email: DEMO_COMPANIES[6]!.owner.email, who: `buyer owner 买家 — ${DEMO_COMPANIES[6]!.legalName}` },
+      { email: DEMO_COMPANIES[6]!.members[0]!.email, who: `buyer purchaser 采购 — ${DEMO_COMPANIES[6]!.legalName}` },
     ],
   };
 }

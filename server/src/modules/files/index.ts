@@ -11,7 +11,7 @@ export function createFilesModule(platform: Platform) {
   return {
     files,
     registerRoutes(app: App) {
-      registerFilesRoutes(app, files);
+      registerFilesRoutes(app, files, platform.config.UPLOAD_LIMIT_BYTES);
     },
   };
 }

@@ -2,16 +2,49 @@ import { z } from 'zod';
 import { DomainError, PlatformErrors } from '../../platform/errors.js';
 import type { App } from '../../platform/http/server.js';
 import type { FilesService } from './service.js';
+import { registerUploadRoutes } from '../../platform/http/server.js';
+import { authorize, requireUser } from '../../platform/policy.js';
+import type { SniffedType } from '../../platform/storage.js';
 
-export function registerFilesRoutes(app: App, files: FilesService): void {
+const ALLOWED: Record<'business_license' | 'attachment', SniffedType[]> = {
+  business_license: ['image/png', 'image/jpeg', 'application/pdf'],
+  attachment: ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf'],
+};
+
+export function registerFilesRoutes(app: App, files: FilesService, uploadLimitBytes: number): void {
+  registerUploadRoutes(app, { fileSize: uploadLimitBytes + 1 }, (uploads) =>
+    uploads.post('/api/v1/files', {
+      schema: {
+        tags: ['files'],
+        summary: 'Upload a private file of the active company (multipart field "file"; PNG, JPEG or PDF for licenses)',
+        querystring: z.strictObject({ purpose: z.enum(['business_license', 'attachment']).default('attachment'), companyId: z.uuid().optional() }),
+        response: { 201: z.object({ id: z.uuid(), url: z.string(), contentType: z.string(), byteSize: z.number() }) },
+      },
+    }, async (req, reply) => {
+      const actor = requireUser(req.ctx);
+      // The file belongs to the active company unless another is named (operators attach field-visit photos).
+      const companyId = req.query.companyId ?? actor.activeCompanyId;
+      if (!companyId) throw new DomainError(PlatformErrors.FORBIDDEN);
+      authorize(req.ctx, 'company.files.upload', companyId);
+      if (!req.isMultipart()) throw new DomainError(PlatformErrors.FILE_MISSING);
+      const part = await req.file();
+      if (!part) throw new DomainError(PlatformErrors.FILE_MISSING);
+      const bytes = await part.toBuffer().catch(() => {
+        throw new DomainError(PlatformErrors.FILE_TOO_LARGE, { limit: `${Math.round(uploadLimitBytes / 1024)} KB` });
+      });
+      const stored = await files.store({ bytes, purpose: req.query.purpose, allowed: ALLOWED[req.query.purpose], maxBytes: uploadLimitBytes, ownerCompanyId: companyId, uploadedBy: actor.userId });
+      return reply.code(201).send(stored);
+    }),
+  );
+
   app.get('/api/v1/files/:id', {
-    schema: { tags: ['files'], summary: 'Download a public file (logos)', params: z.object({ id: z.uuid() }) },
+    schema: { tags: ['files'], summary: 'Download a file: logos for anyone, other files for the owning company and operators', params: z.object({ id: z.uuid() }) },
   }, async (req, reply) => {
-    const file = await files.readPublic(req.params.id);
+    const file = await files.read(req.ctx, req.params.id);
     if (!file) throw new DomainError(PlatformErrors.NOT_FOUND);
     return reply
       .header('content-type', file.contentType)
-      .header('cache-control', 'public, max-age=86400, immutable')
+      .header('cache-control', file.isPublic ? 'public, max-age=86400, immutable' : 'private, max-age=300')
       .header('etag', `"${file.sha256}"`)
       .header('x-content-type-options', 'nosniff')
       .send(file.bytes);

@@ -3,10 +3,12 @@ import { sha256Hex, uuidv7 } from '../../platform/ids.js';
 import type { Platform } from '../../platform/platform.js';
 import { sniffContentType, type SniffedType } from '../../platform/storage.js';
 import * as store from './store.js';
+import type { RequestContext } from '../../platform/context.js';
+import { can } from '../../platform/policy.js';
 
-export type FilePurpose = 'company_logo';
+export type FilePurpose = 'company_logo' | 'business_license' | 'attachment';
 
-/** Which files anyone may download; everything else will need an owner check when such purposes arrive. */
+/** Which files anyone may download. */
 const PUBLIC_PURPOSES: ReadonlySet<string> = new Set<FilePurpose>(['company_logo']);
 
 export interface StoredFile {
@@ -37,10 +39,17 @@ export class FilesService {
     return { id, contentType: type, byteSize: input.bytes.length, url: `/api/v1/files/${id}` };
   }
 
-  async readPublic(id: string): Promise<{ bytes: Buffer; contentType: string; sha256: string } | null> {
+  async metadata(id: string): Promise<{ id: string; ownerCompanyId: string | null; purpose: string; contentType: string; byteSize: number } | null> {
     const row = await store.findFile(this.platform.database.db, id);
-    if (!row || !PUBLIC_PURPOSES.has(row.purpose)) return null;
+    return row ? { id: row.id, ownerCompanyId: row.owner_company_id, purpose: row.purpose, contentType: row.content_type, byteSize: row.byte_size } : null;
+  }
+
+  /** Public purposes (logos) for anyone; everything else for members of the owning company and operators. */
+  async read(ctx: RequestContext, id: string): Promise<{ bytes: Buffer; contentType: string; sha256: string; isPublic: boolean } | null> {
+    const row = await store.findFile(this.platform.database.db, id);
+    if (!row) return null;
+    if (!PUBLIC_PURPOSES.has(row.purpose) && !(row.owner_company_id && can(ctx.actor, 'company.files.read', row.owner_company_id))) return null;
     const bytes = await this.platform.storage.get(row.storage_key);
-    return bytes ? { bytes, contentType: row.content_type, sha256: row.sha256 } : null;
+    return bytes ? { bytes, contentType: row.content_type, sha256: row.sha256, isPublic: PUBLIC_PURPOSES.has(row.purpose) } : null;
   }
 }
