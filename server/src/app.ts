@@ -15,6 +15,7 @@ import { LocalDiskStorage, type FileStorage } from './platform/storage.js';
 import { createAccountsModule } from './modules/accounts/index.js';
 import { createAdminModule } from './modules/admin/index.js';
 import { createFilesModule } from './modules/files/index.js';
+import { createTrustModule } from './modules/trust/index.js';
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -37,8 +38,9 @@ export interface BuiltApp {
 function createModules(platform: Platform) {
   const files = createFilesModule(platform);
   const accounts = createAccountsModule(platform, { files: files.files });
+  const trust = createTrustModule(platform, { companies: accounts.companies, files: files.files });
   const admin = createAdminModule(platform);
-  return { files, accounts, admin };
+  return { files, accounts, trust, admin };
 }
 
 /** Wires platform services and modules into one HTTP app; the caller starts the worker and listens. */
@@ -64,6 +66,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await registerApi(app, (token, via) => modules.accounts.auth.authenticate(token, via), (api) => {
     modules.files.registerRoutes(api);
     modules.accounts.registerRoutes(api);
+    modules.trust.registerRoutes(api);
     modules.admin.registerRoutes(api);
   });
   await app.ready();

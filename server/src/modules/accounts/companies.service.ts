@@ -9,7 +9,7 @@ import { record } from './events.js';
 import { PROVINCE_CODES } from './regions.js';
 import * as store from './store.js';
 import { accountsTransaction, type SessionCache } from './session-cache.js';
-import { checkUscc } from './uscc.js';
+import { checkUscc, type UsccProblem } from './uscc.js';
 
 export interface CompanyProfile {
   id: string;
@@ -39,11 +39,15 @@ const USCC_REASONS = {
   check_character: { en: 'the check character (the 18th) does not match', zh: '第 18 位校验码不正确' },
 } as const;
 
-export function assertValidUscc(uscc: string, locale: RequestContext['locale']): void {
+/** What is wrong with a unified social credit code, in the reader's language; null when it is valid. */
+export function usccProblemMessage(uscc: string, locale: RequestContext['locale']): { problem: UsccProblem; message: string } | null {
   const problem = checkUscc(uscc);
-  if (!problem) return;
-  const reason = USCC_REASONS[problem][locale === 'zh-CN' ? 'zh' : 'en'];
-  throw new DomainError(AccountErrors.USCC_INVALID, { reason }, [{ path: 'body.uscc', message: reason }]);
+  return problem ? { problem, message: USCC_REASONS[problem][locale === 'zh-CN' ? 'zh' : 'en'] } : null;
+}
+
+export function assertValidUscc(uscc: string, locale: RequestContext['locale']): void {
+  const found = usccProblemMessage(uscc, locale);
+  if (found) throw new DomainError(AccountErrors.USCC_INVALID, { reason: found.message }, [{ path: 'body.uscc', message: found.message }]);
 }
 
 export class CompaniesService {

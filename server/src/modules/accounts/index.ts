@@ -12,6 +12,7 @@ export type { PublicUser } from './auth.service.js';
 export type { CompanyProfile } from './companies.service.js';
 export type { AccountsEvent, AccountsEventType } from './events.js';
 export { checkUscc, completeUscc } from './uscc.js';
+export { assertValidUscc, usccProblemMessage } from './companies.service.js';
 export { PROVINCES } from './regions.js';
 
 /** The member and company systems: accounts, sessions, companies, memberships, invitations. */
