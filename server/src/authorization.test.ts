@@ -40,6 +40,11 @@ const privateEndpoints = () => [
   { method: 'GET' as const, url: `/api/v1/companies/${victim.id}/events` },
   { method: 'POST' as const, url: `/api/v1/companies/${victim.id}/logo`, payload: undefined },
   { method: 'PUT' as const, url: '/api/v1/me/active-company', payload: { companyId: victim.id } },
+  {
+    method: 'PUT' as const, url: `/api/v1/companies/${victim.id}/verification`,
+    payload: { uscc: '91320200583202009M', legalName: 'x', legalRepresentative: 'x', registeredCapital: 'x', establishedOn: '2020-01-01', registeredAddress: 'x', businessScope: 'x', licenseFileId: victim.id },
+  },
+  { method: 'POST' as const, url: `/api/v1/files?purpose=attachment&companyId=${victim.id}`, payload: undefined },
 ];
 
 describe('cross-company access', () => {
@@ -58,6 +63,11 @@ describe('cross-company access', () => {
       const res = await call(t, { method: e.method, url: e.url, ...(e.payload ? { payload: e.payload } : {}) });
       expect(res.statusCode, `${e.method} ${e.url}`).toBe(401);
     }
+  });
+
+  it("shows outsiders only whether a company is verified, never its submission", async () => {
+    const res = await call(t, { method: 'GET', url: `/api/v1/companies/${victim.id}/verification`, headers: outsiders[0]!.user.headers });
+    expect(res.json()).toMatchObject({ status: 'none', submission: null, reason: null });
   });
 
   it('changed nothing in the victim company', async () => {
