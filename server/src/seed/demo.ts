@@ -1,6 +1,7 @@
 import type { BuiltApp } from '../app.js';
 import type { RequestContext } from '../platform/context.js';
 import { completeUscc } from '../modules/accounts/index.js';
+import { SampleRegistryProvider } from '../modules/trust/registry.js';
 
 export const DEMO_PASSWORD = 'Tongshang-Demo-2026';
 
@@ -86,6 +87,31 @@ export function demoUscc(c: Pick<DemoCompany, 'usccBody'>): string {
   return completeUscc(first16.replace(/[IOSVZ]/g, '0'));
 }
 
+/** How far each demo company got with verification: most verified, some waiting, one turned back. */
+const VERIFICATION_PLAN: Array<'approved' | 'pending' | 'rejected' | 'none'> = ['approved', 'approved', 'approved', 'approved', 'pending', 'rejected', 'approved', 'pending', 'none'];
+
+// A 1×1 PNG stands in for the scanned license.
+const LICENSE_PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+
+async function seedVerification(built: BuiltApp, ownerCtx: RequestContext, opsCtx: RequestContext, companyId: string, uscc: string, registry: SampleRegistryProvider, outcome: (typeof VERIFICATION_PLAN)[number]): Promise<void> {
+  if (outcome === 'none') return;
+  const record = await registry.lookup(uscc);
+  if (!record) throw new Error(`demo company ${uscc} is missing from the sample registry`);
+  const license = await built.modules.files.files.store({
+    bytes: LICENSE_PNG, purpose: 'business_license', allowed: ['image/png'], maxBytes: 1_000_000, ownerCompanyId: companyId, uploadedBy: ownerCtx.actor?.userId ?? null,
+  });
+  const { verification } = built.modules.trust;
+  await verification.submit(ownerCtx, companyId, {
+    uscc, legalName: record.name, legalRepresentative: record.legalRepresentative, registeredCapital: record.registeredCapital,
+    establishedOn: record.establishedOn, registeredAddress: record.address, businessScope: '销售;生产;技术服务', licenseFileId: license.id,
+  });
+  if (outcome === 'pending') return;
+  const pending = await verification.adminList(opsCtx, { status: 'pending', limit: 100 });
+  const request = pending.items.find((i) => i.companyId === companyId);
+  if (!request) throw new Error('demo verification request vanished');
+  await verification.decide(opsCtx, request.id, outcome === 'approved' ? { approve: true } : { approve: false, reason: '营业执照照片不清晰,请上传清晰的彩色扫描件 | The license photo is unreadable; upload a clear colour scan' });
+}
+
 export const DEMO_OPERATOR = { email: 'ops@tongshang.demo', name: '平台运营 Ops' };
 
 function ctxFor(base: RequestContext, actor: RequestContext['actor']): RequestContext {
@@ -107,7 +133,12 @@ export async function seedDemoIfEmpty(built: BuiltApp): Promise<{ password: stri
   };
   const actorOf = (token: string) => auth.authenticate(token, 'bearer');
 
-  for (const c of DEMO_COMPANIES) {
+  const { session: opsSession } = await auth.login(base, { email: DEMO_OPERATOR.email, password: DEMO_PASSWORD });
+  seedTokens.push(opsSession.token);
+  const opsCtx = ctxFor(base, await actorOf(opsSession.token));
+  const registry = new SampleRegistryProvider();
+
+  for (const [index, c] of DEMO_COMPANIES.entries()) {
     const ownerToken = await signIn(c.owner);
     const created = await companies.create(ctxFor(base, await actorOf(ownerToken)), {
       legalName: c.legalName, nameEn: c.nameEn, uscc: demoUscc(c), companyType: c.companyType,
@@ -118,6 +149,7 @@ export async function seedDemoIfEmpty(built: BuiltApp): Promise<{ password: stri
       const { token } = await members.createInvitation(ownerCtx, created.id, { email: m.email, role: m.role });
       await members.accept(ctxFor(base, await actorOf(await signIn(m))), token);
     }
+    await seedVerification(built, ownerCtx, opsCtx, created.id, demoUscc(c), registry, VERIFICATION_PLAN[index] ?? 'none');
   }
   // Registering signed each person in; sign those seed sessions out so nobody finds a stray device.
   for (const token of seedTokens) await auth.logout(ctxFor(base, await actorOf(token)));
