@@ -16,6 +16,7 @@ import { createAccountsModule } from './modules/accounts/index.js';
 import { createAdminModule } from './modules/admin/index.js';
 import { createFilesModule } from './modules/files/index.js';
 import { createTrustModule } from './modules/trust/index.js';
+import { createPaymentsModule, type WebhookDeliverer } from './modules/payments/index.js';
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -26,6 +27,8 @@ export interface BuildOptions {
   mailer?: Mailer;
   storage?: FileStorage;
   webDistDir?: string;
+  /** How the sandbox payment provider reaches our webhook endpoint (tests deliver in-process). */
+  deliverWebhook?: WebhookDeliverer;
 }
 
 export interface BuiltApp {
@@ -35,12 +38,13 @@ export interface BuiltApp {
   modules: ReturnType<typeof createModules>;
 }
 
-function createModules(platform: Platform) {
+function createModules(platform: Platform, options: BuildOptions) {
   const files = createFilesModule(platform);
+  const payments = createPaymentsModule(platform, { deliverWebhook: options.deliverWebhook });
   const accounts = createAccountsModule(platform, { files: files.files });
   const trust = createTrustModule(platform, { companies: accounts.companies, files: files.files });
   const admin = createAdminModule(platform);
-  return { files, accounts, trust, admin };
+  return { files, accounts, trust, payments, admin };
 }
 
 /** Wires platform services and modules into one HTTP app; the caller starts the worker and listens. */
@@ -56,7 +60,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const platform: Platform = { config, database, mailer, storage, events, jobs, metrics, log };
 
   defineMailJob(jobs, mailer);
-  const modules = createModules(platform);
+  const modules = createModules(platform, options);
 
   const worker = new Worker([() => events.dispatchDue(), () => jobs.runDue()], config.WORKER_POLL_MS, log);
   database.onCommit(() => worker.wake());
@@ -67,6 +71,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     modules.files.registerRoutes(api);
     modules.accounts.registerRoutes(api);
     modules.trust.registerRoutes(api);
+    modules.payments.registerRoutes(api);
     modules.admin.registerRoutes(api);
   });
   await app.ready();

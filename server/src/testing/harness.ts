@@ -46,7 +46,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tongshang-app-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', PUBLIC_URL: 'http://tongshang.test', ...env });
   const { database, drop } = await openTestDatabase();
-  const built = await buildApp({ config, database });
+  // The sandbox provider's webhooks reach the app in-process, through the same HTTP stack.
+  const ref: { app?: BuiltApp['app'] } = {};
+  const built = await buildApp({
+    config, database,
+    deliverWebhook: async (url, headers, body) => (await ref.app!.inject({ method: 'POST', url, headers, payload: body })).statusCode,
+  });
+  ref.app = built.app;
   return {
     ...built,
     database,
