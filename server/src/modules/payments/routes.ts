@@ -54,7 +54,7 @@ export function registerPaymentsRoutes(app: App, payments: PaymentsService, sand
       status: 200, body: await payments.confirmTransfer(req.ctx, req.params.id, req.body),
     }));
     // Sent as the stored JSON text, so a replay is byte-for-byte the first answer.
-    return (reply as FastifyReply).code(result.status).type('application/json; charset=utf-8').send(JSON.stringify(result.body));
+    return (reply as FastifyReply).code(result.status).type('application/json; charset=utf-8').send(result.json);
   });
 
   app.get('/api/v1/admin/ledger', {

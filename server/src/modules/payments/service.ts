@@ -220,20 +220,24 @@ export class PaymentsService {
 
   // ---- idempotency
 
-  /** Runs fn once per (scope, key): a repeat with the same request returns the first answer. */
-  async idempotent<T>(scope: string, key: string | undefined, request: unknown, fn: () => Promise<{ status: number; body: T }>): Promise<{ status: number; body: T }> {
-    if (!key) return fn();
+  /** Runs fn once per (scope, key): a repeat with the same request gets the first answer, as the same JSON text. */
+  async idempotent(scope: string, key: string | undefined, request: unknown, fn: () => Promise<{ status: number; body: unknown }>): Promise<{ status: number; json: string }> {
+    if (!key) {
+      const result = await fn();
+      return { status: result.status, json: JSON.stringify(result.body) };
+    }
     const hash = sha256Hex(JSON.stringify(request));
     const earlier = await store.claimIdempotencyKey(this.db, scope, key, hash);
     if (earlier) {
       if (earlier.request_hash !== hash) throw new DomainError(PaymentErrors.IDEMPOTENCY_KEY_REUSED);
       if (earlier.status_code === null) throw new DomainError(PaymentErrors.IDEMPOTENCY_IN_PROGRESS);
-      return { status: earlier.status_code, body: earlier.response_body as T };
+      return { status: earlier.status_code, json: earlier.response_body ?? 'null' };
     }
     try {
       const result = await fn();
-      await store.completeIdempotencyKey(this.db, scope, key, result.status, result.body);
-      return result;
+      const json = JSON.stringify(result.body);
+      await store.completeIdempotencyKey(this.db, scope, key, result.status, json);
+      return { status: result.status, json };
     } catch (err) {
       await store.releaseIdempotencyKey(this.db, scope, key);
       throw err;

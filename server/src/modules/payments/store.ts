@@ -1,6 +1,6 @@
 import { sql, type Generated, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
-import type { Json, NullableTimestamp, Timestamp } from '../../platform/tables.js';
+import type { NullableTimestamp, Timestamp } from '../../platform/tables.js';
 
 export type IntentStatus = 'requires_payment' | 'succeeded' | 'failed' | 'canceled';
 
@@ -12,7 +12,7 @@ interface PaymentIntentsTable {
   provider_ref: string; description: string; created_by: string | null; created_at: Timestamp; updated_at: Timestamp; settled_at: NullableTimestamp;
 }
 interface PaymentWebhookEventsTable { id: string; provider: string; event_id: string | null; intent_id: string | null; outcome: string; detail: string; received_at: Timestamp }
-interface IdempotencyKeysTable { scope: string; key: string; request_hash: string; status_code: number | null; response_body: Json<unknown> | null; created_at: Timestamp }
+interface IdempotencyKeysTable { scope: string; key: string; request_hash: string; status_code: number | null; response_body: string | null; created_at: Timestamp }
 
 type PaymentsTables = {
   ledger_accounts: LedgerAccountsTable;
@@ -121,8 +121,8 @@ export async function claimIdempotencyKey(db: Db, scope: string, key: string, re
   return t(db).selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirstOrThrow();
 }
 
-export async function completeIdempotencyKey(db: Db, scope: string, key: string, statusCode: number, body: unknown): Promise<void> {
-  await t(db).updateTable('idempotency_keys').set({ status_code: statusCode, response_body: JSON.stringify(body) }).where('scope', '=', scope).where('key', '=', key).execute();
+export async function completeIdempotencyKey(db: Db, scope: string, key: string, statusCode: number, json: string): Promise<void> {
+  await t(db).updateTable('idempotency_keys').set({ status_code: statusCode, response_body: json }).where('scope', '=', scope).where('key', '=', key).execute();
 }
 
 export async function releaseIdempotencyKey(db: Db, scope: string, key: string): Promise<void> {
