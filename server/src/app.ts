@@ -16,6 +16,7 @@ import { createAccountsModule } from './modules/accounts/index.js';
 import { createAdminModule } from './modules/admin/index.js';
 import { createFilesModule } from './modules/files/index.js';
 import { createTrustModule } from './modules/trust/index.js';
+import { createTrustpassModule } from './modules/trustpass/index.js';
 import { createPaymentsModule, type WebhookDeliverer } from './modules/payments/index.js';
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -43,8 +44,11 @@ function createModules(platform: Platform, options: BuildOptions) {
   const payments = createPaymentsModule(platform, { deliverWebhook: options.deliverWebhook });
   const accounts = createAccountsModule(platform, { files: files.files });
   const trust = createTrustModule(platform, { companies: accounts.companies, files: files.files });
+  const trustpass = createTrustpassModule(platform, {
+    companies: accounts.companies, members: accounts.members, verification: trust.verification, payments: payments.payments,
+  });
   const admin = createAdminModule(platform);
-  return { files, accounts, trust, payments, admin };
+  return { files, accounts, trust, payments, trustpass, admin };
 }
 
 /** Wires platform services and modules into one HTTP app; the caller starts the worker and listens. */
@@ -72,6 +76,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     modules.accounts.registerRoutes(api);
     modules.trust.registerRoutes(api);
     modules.payments.registerRoutes(api);
+    modules.trustpass.registerRoutes(api);
     modules.admin.registerRoutes(api);
   });
   await app.ready();

@@ -14,6 +14,7 @@ const companyActions = {
   'company.events.view': { roles: ['owner', 'admin'], operatorMay: true },
   'company.verification.view': { roles: ['owner', 'admin', 'purchaser', 'sales', 'finance'], operatorMay: true },
   'company.verification.manage': { roles: ['owner', 'admin'], operatorMay: false },
+  'company.trustpass.purchase': { roles: ['owner', 'admin', 'finance'], operatorMay: false },
   'company.files.upload': { roles: ['owner', 'admin', 'purchaser', 'sales', 'finance'], operatorMay: true },
   'company.files.read': { roles: ['owner', 'admin', 'purchaser', 'sales', 'finance'], operatorMay: true },
 } as const satisfies Record<string, { roles: readonly CompanyRole[]; operatorMay: boolean }>;

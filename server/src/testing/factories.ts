@@ -81,3 +81,36 @@ export async function invitationTokenFor(t: TestApp, email: string): Promise<str
   if (!token) throw new Error(`no invitation mail for ${email}`);
   return token;
 }
+
+const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+
+/** Signs in (creating if needed) a platform operator; returns bearer headers. */
+export async function operatorHeaders(t: TestApp, email = 'ops-factory@example.cn'): Promise<Record<string, string>> {
+  const password = 'Factory-Operator-5512';
+  await t.modules.accounts.auth.ensureOperator({ email, password });
+  const login = await call(t, { method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  return { authorization: `Bearer ${login.json<{ token: string }>().token}` };
+}
+
+/** A company that passed business registration verification, through the same API a user and an operator use. */
+export async function createVerifiedCompany(t: TestApp, owner: TestUser, ops: Record<string, string>, overrides: Record<string, unknown> = {}): Promise<{ id: string; legalName: string }> {
+  const company = await createCompany(t, owner, overrides);
+  await call(t, { method: 'PUT', url: '/api/v1/me/active-company', headers: owner.headers, payload: { companyId: company.id } });
+  const boundary = '----tsfactory';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="license.png"\r\nContent-Type: image/png\r\n\r\n`),
+    TINY_PNG,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const file = await call(t, { method: 'POST', url: '/api/v1/files?purpose=business_license', payload, headers: { ...owner.headers, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  const submitted = await call(t, {
+    method: 'PUT', url: `/api/v1/companies/${company.id}/verification`, headers: owner.headers,
+    payload: { uscc: '91320200583202009M', legalName: company.legalName, legalRepresentative: owner.name, registeredCapital: '500万元人民币', establishedOn: '2010-05-01', registeredAddress: '无锡市', businessScope: '钢材销售', licenseFileId: file.json<{ id: string }>().id },
+  });
+  if (submitted.statusCode !== 200) throw new Error(`verification submit failed: ${submitted.body}`);
+  const queue = await call(t, { method: 'GET', url: '/api/v1/admin/verifications?status=pending&limit=100', headers: ops });
+  const item = queue.json<{ items: Array<{ id: string; companyId: string }> }>().items.find((i) => i.companyId === company.id);
+  if (!item) throw new Error('verification not queued');
+  await call(t, { method: 'POST', url: `/api/v1/admin/verifications/${item.id}/decision`, headers: ops, payload: { approve: true } });
+  return company;
+}

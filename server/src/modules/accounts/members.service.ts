@@ -205,6 +205,11 @@ export class MembersService {
     });
   }
 
+  /** Where a company's notices go: the emails of its members in these roles. */
+  async contactEmails(companyId: string, roles: CompanyRole[]): Promise<string[]> {
+    return (await store.listMembers(this.db, companyId)).filter((m) => roles.includes(m.role)).map((m) => m.email);
+  }
+
   async adminListUsers(filter: { q?: string | undefined; beforeId?: string | undefined; limit: number }) {
     return store.listUsers(this.db, filter);
   }

@@ -9,6 +9,7 @@ export type { IntentView, Posting } from './service.js';
 export type { PaymentEvent } from './events.js';
 export type { WebhookDeliverer } from './jobs.js';
 export { signWebhook } from './providers.js';
+export { intentView } from './schemas.js';
 
 /** Payments core: the double-entry ledger, payment intents, providers (sandbox, bank transfer), webhooks, idempotency. */
 export function createPaymentsModule(platform: Platform, deps: { deliverWebhook?: WebhookDeliverer } = {}) {
