@@ -35,6 +35,10 @@ describe('demo seed', () => {
     const verified = await Promise.all(supplierItems.map((c) => t.modules.trust.verification.isVerified(c.id)));
     expect(verified.filter(Boolean)).toHaveLength(4);
 
+    await t.drain();
+    const memberships = await Promise.all(supplierItems.map(async (c) => (await t.app.inject({ method: 'GET', url: `/api/v1/companies/${c.id}/trustpass` })).json<{ status: string }>().status));
+    expect(memberships.filter((s) => s === 'active')).toHaveLength(3);
+
     expect(await seedDemoIfEmpty(t)).toBeNull();
   });
 });

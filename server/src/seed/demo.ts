@@ -137,6 +137,12 @@ export async function seedDemoIfEmpty(built: BuiltApp): Promise<{ password: stri
   seedTokens.push(opsSession.token);
   const opsCtx = ctxFor(base, await actorOf(opsSession.token));
   const registry = new SampleRegistryProvider();
+  const { trustpass } = built.modules.trustpass;
+  const standard = await trustpass.savePlan(opsCtx, null, { code: 'standard', nameZh: '诚信通 标准版', nameEn: 'TrustPass Standard', annualPrice: 688_000, currency: 'CNY', publishLimit: 200, rfqQuoteQuota: 30, badge: '诚信通', active: true });
+  const premium = await trustpass.savePlan(opsCtx, null, { code: 'premium', nameZh: '诚信通 尊享版', nameEn: 'TrustPass Premium', annualPrice: 1_280_000, currency: 'CNY', publishLimit: 2000, rfqQuoteQuota: 200, badge: '诚信通尊享', active: true });
+  const membershipPlan: Array<{ planId: string; years: number } | null> = [
+    { planId: premium.id, years: 3 }, { planId: standard.id, years: 1 }, { planId: standard.id, years: 2 }, null, null, null, null, null, null,
+  ];
 
   for (const [index, c] of DEMO_COMPANIES.entries()) {
     const ownerToken = await signIn(c.owner);
@@ -150,6 +156,12 @@ export async function seedDemoIfEmpty(built: BuiltApp): Promise<{ password: stri
       await members.accept(ctxFor(base, await actorOf(await signIn(m))), token);
     }
     await seedVerification(built, ownerCtx, opsCtx, created.id, demoUscc(c), registry, VERIFICATION_PLAN[index] ?? 'none');
+    const membership = membershipPlan[index];
+    if (membership) {
+      // Paid by corporate bank transfer, confirmed by the operator: no webhook needs the server to be listening yet.
+      const { paymentIntent } = await trustpass.purchase(ownerCtx, created.id, { planId: membership.planId, years: membership.years, provider: 'bank_transfer' });
+      await built.modules.payments.payments.confirmTransfer(opsCtx, paymentIntent.id, { bankReference: `DEMO-${index}`, amount: paymentIntent.amount });
+    }
   }
   // Registering signed each person in; sign those seed sessions out so nobody finds a stray device.
   for (const token of seedTokens) await auth.logout(ctxFor(base, await actorOf(token)));
