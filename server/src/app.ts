@@ -17,6 +17,7 @@ import { createAdminModule } from './modules/admin/index.js';
 import { createFilesModule } from './modules/files/index.js';
 import { createTrustModule } from './modules/trust/index.js';
 import { createTrustpassModule } from './modules/trustpass/index.js';
+import { createCreditModule } from './modules/credit/index.js';
 import { createPaymentsModule, type WebhookDeliverer } from './modules/payments/index.js';
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -47,8 +48,9 @@ function createModules(platform: Platform, options: BuildOptions) {
   const trustpass = createTrustpassModule(platform, {
     companies: accounts.companies, members: accounts.members, verification: trust.verification, payments: payments.payments,
   });
+  const credit = createCreditModule(platform, { companies: accounts.companies, verification: trust.verification, trustpass: trustpass.trustpass });
   const admin = createAdminModule(platform);
-  return { files, accounts, trust, payments, trustpass, admin };
+  return { files, accounts, trust, payments, trustpass, credit, admin };
 }
 
 /** Wires platform services and modules into one HTTP app; the caller starts the worker and listens. */
@@ -77,6 +79,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     modules.trust.registerRoutes(api);
     modules.payments.registerRoutes(api);
     modules.trustpass.registerRoutes(api);
+    modules.credit.registerRoutes(api);
     modules.admin.registerRoutes(api);
   });
   await app.ready();

@@ -94,3 +94,8 @@ export async function insertFieldVerification(db: Db, f: Omit<FieldVerificationR
 export async function fieldVerifications(db: Db, companyId: string): Promise<FieldVerificationRow[]> {
   return t(db).selectFrom('field_verifications').selectAll().where('company_id', '=', companyId).orderBy('visited_on', 'desc').execute();
 }
+
+export async function countRejected(db: Db, companyId: string): Promise<number> {
+  const r = await t(db).selectFrom('verifications').select((eb) => eb.fn.countAll<number>().as('n')).where('company_id', '=', companyId).where('status', '=', 'rejected').executeTakeFirstOrThrow();
+  return Number(r.n);
+}

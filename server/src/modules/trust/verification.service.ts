@@ -99,6 +99,16 @@ export class VerificationService {
     } as const;
   }
 
+  /** The verification facts the credit scorecard reads. */
+  async facts(companyId: string): Promise<{ verified: boolean; fieldVerified: boolean; verifiedAt: Date | null; rejected: number }> {
+    const [approved, visits, rejected] = await Promise.all([
+      store.latestApproved(this.db, companyId),
+      store.fieldVerifications(this.db, companyId),
+      store.countRejected(this.db, companyId),
+    ]);
+    return { verified: approved !== undefined, fieldVerified: approved !== undefined && visits.length > 0, verifiedAt: approved?.decided_at ?? null, rejected };
+  }
+
   /** Whether the company holds an approved verification (for TrustPass and credentials). */
   async isVerified(companyId: string): Promise<boolean> {
     return (await store.latestApproved(this.db, companyId)) !== undefined;

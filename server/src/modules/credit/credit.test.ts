@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing/harness.js';
+import { call, createCompany, createVerifiedCompany, operatorHeaders, registerUser } from '../../testing/factories.js';
+
+let t: TestApp;
+let ops: Record<string, string>;
+beforeAll(async () => {
+  t = await createTestApp();
+  ops = await operatorHeaders(t);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+type Credit = { grade: string; score: number; scorecardVersion: string; dimensions: Array<{ key: string; points: number }>; factors: Array<{ key: string; points: number; zh: string; en: string }>; history: Array<{ grade: string }> };
+const credit = async (companyId: string) => (await call(t, { method: 'GET', url: `/api/v1/companies/${companyId}/credit` })).json<Credit>();
+
+describe('credit rating', () => {
+  it('rates a new company 1A and explains every point to anyone', async () => {
+    const owner = await registerUser(t);
+    const company = await createCompany(t, owner);
+    await t.drain();
+    const c = await credit(company.id);
+    expect(c).toMatchObject({ grade: '1A', scorecardVersion: 'v1' });
+    expect(c.factors.find((f) => f.key === 'registry_verified')).toMatchObject({ points: 0, en: expect.stringContaining('25 points') });
+    expect(c.dimensions.reduce((s, d) => s + d.points, 0)).toBeCloseTo(c.score, 2);
+  });
+
+  it('goes from registration to a verified 2A with TrustPass, recomputed from the events, keeping its history', async () => {
+    const owner = await registerUser(t);
+    const company = await createVerifiedCompany(t, owner, ops);
+    await t.drain();
+    const verified = await credit(company.id);
+    expect(verified.factors.find((f) => f.key === 'registry_verified')?.points).toBe(25);
+    expect(verified.grade).toBe('1A');
+
+    const plan = await call(t, { method: 'POST', url: '/api/v1/admin/trustpass/plans', headers: ops, payload: { code: 'std-credit', nameZh: '标准版', nameEn: 'Standard', annualPrice: 688_000, publishLimit: 200, rfqQuoteQuota: 30, badge: '诚信通' } });
+    const bought = await call(t, { method: 'POST', url: `/api/v1/companies/${company.id}/trustpass/purchases`, headers: owner.headers, payload: { planId: plan.json<{ id: string }>().id } });
+    await call(t, { method: 'POST', url: `/api/v1/sandbox/payments/${bought.json<{ paymentIntent: { id: string } }>().paymentIntent.id}/approve`, headers: owner.headers });
+    await t.drain();
+    await t.drain();
+    const member = await credit(company.id);
+    expect(member).toMatchObject({ grade: '2A', score: 42.5 });
+    expect(member.factors.find((f) => f.key === 'trustpass_years')).toMatchObject({ points: 7.5 });
+    expect(member.history.map((h) => h.grade)).toEqual(expect.arrayContaining(['1A', '2A']));
+  });
+});
