@@ -18,6 +18,7 @@ import { createFilesModule } from './modules/files/index.js';
 import { createTrustModule } from './modules/trust/index.js';
 import { createTrustpassModule } from './modules/trustpass/index.js';
 import { createCreditModule } from './modules/credit/index.js';
+import { createCredentialsModule } from './modules/credentials/index.js';
 import { createPaymentsModule, type WebhookDeliverer } from './modules/payments/index.js';
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -49,8 +50,9 @@ function createModules(platform: Platform, options: BuildOptions) {
     companies: accounts.companies, members: accounts.members, verification: trust.verification, payments: payments.payments,
   });
   const credit = createCreditModule(platform, { companies: accounts.companies, verification: trust.verification, trustpass: trustpass.trustpass });
+  const credentials = createCredentialsModule(platform, { companies: accounts.companies, verification: trust.verification, trustpass: trustpass.trustpass, credit: credit.credit });
   const admin = createAdminModule(platform);
-  return { files, accounts, trust, payments, trustpass, credit, admin };
+  return { files, accounts, trust, payments, trustpass, credit, credentials, admin };
 }
 
 /** Wires platform services and modules into one HTTP app; the caller starts the worker and listens. */
@@ -80,6 +82,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     modules.payments.registerRoutes(api);
     modules.trustpass.registerRoutes(api);
     modules.credit.registerRoutes(api);
+    modules.credentials.registerRoutes(api);
     modules.admin.registerRoutes(api);
   });
   await app.ready();

@@ -25,6 +25,7 @@ export const configSchema = z.object({
   BANK_NAME: z.string().default('中国工商银行 杭州分行 ICBC Hangzhou'),
   BANK_ACCOUNT_NAME: z.string().default('通商网络科技有限公司 Tongshang Network Technology Co., Ltd.'),
   BANK_ACCOUNT_NO: z.string().default('1202 0000 0000 0000 888'),
+  SECRET_KEY: z.string().min(16).optional(),
   SEED_DEMO: booleanFromEnv.default(true),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default('Tongshang 通商 <no-reply@tongshang.local>'),

@@ -1,4 +1,5 @@
 import { systemContext, type RequestContext } from '../../platform/context.js';
+import { recordEvent } from '../../platform/events.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Platform } from '../../platform/platform.js';
 import type { AccountsModule } from '../accounts/index.js';
@@ -55,7 +56,11 @@ export class CreditService {
     const rating = this.scorecard(await this.facts(companyId));
     const [latest] = await store.history(this.db, companyId, 1);
     if (latest && latest.scorecard_version === rating.version && Number(latest.score) === rating.score && JSON.stringify(latest.factors) === JSON.stringify(rating.factors)) return latest;
-    return store.insertRating(this.db, uuidv7(), companyId, rating);
+    return this.platform.database.transaction(async (trx) => {
+      const row = await store.insertRating(trx, uuidv7(), companyId, rating);
+      await recordEvent(trx, { type: 'credit.rating_changed', actorUserId: null, companyId, subjectType: 'credit_rating', subjectId: row.id, payload: { grade: rating.grade, score: rating.score, version: rating.version, previousGrade: latest?.grade ?? null } });
+      return row;
+    });
   }
 
   /** The grade with every dimension and factor behind it, and the history; public, like a printed rating. */

@@ -99,6 +99,12 @@ export class VerificationService {
     } as const;
   }
 
+  /** The registration details as approved (what a credential states). */
+  async approvedSubmission(companyId: string): Promise<{ legalName: string; uscc: string } | null> {
+    const approved = await store.latestApproved(this.db, companyId);
+    return approved ? { legalName: approved.legal_name, uscc: approved.uscc } : null;
+  }
+
   /** The verification facts the credit scorecard reads. */
   async facts(companyId: string): Promise<{ verified: boolean; fieldVerified: boolean; verifiedAt: Date | null; rejected: number }> {
     const [approved, visits, rejected] = await Promise.all([

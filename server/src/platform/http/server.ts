@@ -177,7 +177,12 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
   const securityHeaders = buildSecurityHeaders(config.cookieSecure);
   // Root hooks run on every request, so they are callback-style: no promise per request.
   app.addHook('onSend', (req, reply, payload, done) => {
-    if (!req.routeOptions.config.probe) reply.headers(securityHeaders).header('x-request-id', req.id);
+    if (!req.routeOptions.config.probe) {
+      // Embeddable resources (badges) declare their own cross-origin policy.
+      const ownCorp = reply.getHeader('cross-origin-resource-policy');
+      reply.headers(securityHeaders).header('x-request-id', req.id);
+      if (ownCorp) reply.header('cross-origin-resource-policy', ownCorp);
+    }
     done(null, payload);
   });
   app.addHook('onResponse', (req, reply, done) => {
