@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkUscc, completeUscc, usccCheckCharacter } from './uscc.js';
+import { USCC_CHARSET, checkUscc, completeUscc, usccCheckCharacter } from './uscc.js';
 
 describe('unified social credit code (GB 32100-2015)', () => {
   it('accepts published real-world codes', () => {
@@ -29,5 +29,17 @@ describe('unified social credit code (GB 32100-2015)', () => {
     const code = completeUscc('9132050012345678');
     expect(code).toHaveLength(18);
     expect(checkUscc(code)).toBeNull();
+  });
+
+  it('rejects every single-character corruption of valid codes', () => {
+    for (const valid of ['91330100716105852F', '9144030071526726XG', completeUscc('9151010020151010')]) {
+      for (let pos = 0; pos < 18; pos++) {
+        for (const ch of USCC_CHARSET) {
+          if (ch === valid[pos]) continue;
+          const corrupted = valid.slice(0, pos) + ch + valid.slice(pos + 1);
+          expect(checkUscc(corrupted), `${corrupted} (position ${pos + 1})`).not.toBeNull();
+        }
+      }
+    }
   });
 });
