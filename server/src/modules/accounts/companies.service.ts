@@ -142,6 +142,12 @@ export class CompaniesService {
     return page(rows.map((r) => this.toProfile(r, counts.get(r.id) ?? 0, ctx.actor ? roleIn(ctx.actor, r.id) : null)), filter.limit);
   }
 
+  /** Legal names by id, in one query (for lists that show companies owned elsewhere). */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const rows = await store.findCompanies(this.db, [...new Set(ids)]);
+    return new Map(rows.map((r) => [r.id, r.legal_name]));
+  }
+
   async adminList(ctx: RequestContext, filter: { q?: string | undefined; cursor?: string | undefined; limit: number }) {
     requireOperator(ctx);
     return this.list(ctx, filter);

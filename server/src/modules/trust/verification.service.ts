@@ -127,16 +127,11 @@ export class VerificationService {
     };
   }
 
-  private async companyNames(ctx: RequestContext, ids: string[]): Promise<Map<string, string>> {
-    const names = new Map<string, string>();
-    for (const id of new Set(ids)) names.set(id, (await this.deps.companies.get(ctx, id)).legalName);
-    return names;
-  }
 
   async adminList(ctx: RequestContext, filter: { status?: store.VerificationStatus | undefined; cursor?: string | undefined; limit: number }) {
     requireOperator(ctx);
     const rows = await store.listVerifications(this.db, { status: filter.status, beforeId: decodeCursor(filter.cursor), limit: filter.limit });
-    const names = await this.companyNames(ctx, rows.slice(0, filter.limit).map((r) => r.company_id));
+    const names = await this.deps.companies.namesOf(rows.slice(0, filter.limit).map((r) => r.company_id));
     return page(await Promise.all(rows.map((r) => this.adminItem(r, names))), filter.limit);
   }
 
@@ -146,7 +141,7 @@ export class VerificationService {
     if (!v) throw new DomainError(TrustErrors.VERIFICATION_NOT_FOUND);
     const file = await this.deps.files.metadata(v.license_file_id);
     return {
-      ...(await this.adminItem(v, await this.companyNames(ctx, [v.company_id]))),
+      ...(await this.adminItem(v, await this.deps.companies.namesOf([v.company_id]))),
       registeredCapital: v.registered_capital, establishedOn: v.established_on, registeredAddress: v.registered_address, businessScope: v.business_scope,
       licenseUrl: fileUrl(v.license_file_id), licenseContentType: file?.contentType ?? 'application/octet-stream',
       registry: { provider: v.registry_provider, record: v.registry_record },

@@ -76,7 +76,7 @@ export class TrustpassService {
     const status = membershipStatus(membership, now);
     const insider = can(ctx.actor, 'company.view_private', companyId);
     const purchases = insider ? await store.purchasesOf(this.db, companyId) : [];
-    const planFacts = await Promise.all(purchases.map((p) => store.findPlan(this.db, p.plan_id)));
+    const planCodes = new Map((await store.listPlans(this.db, false)).map((p) => [p.id, p.code]));
     return {
       status,
       plan: plan ? this.planView(plan) : null,
@@ -85,8 +85,8 @@ export class TrustpassService {
       graceUntil: m ? graceUntil(m.expires_at) : null,
       trustpassYears: trustpassYears(membership, now),
       limits: await this.limits(companyId, now),
-      purchases: purchases.map((p, i) => ({
-        id: p.id, planCode: planFacts[i]?.code ?? '', years: p.years, amount: p.amount, currency: p.currency, status: p.status,
+      purchases: purchases.map((p) => ({
+        id: p.id, planCode: planCodes.get(p.plan_id) ?? '', years: p.years, amount: p.amount, currency: p.currency, status: p.status,
         paymentIntentId: p.payment_intent_id, createdAt: p.created_at, paidAt: p.paid_at,
       })),
     };
