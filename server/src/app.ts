@@ -49,7 +49,7 @@ function createModules(platform: Platform, options: BuildOptions) {
   const trustpass = createTrustpassModule(platform, {
     companies: accounts.companies, members: accounts.members, verification: trust.verification, payments: payments.payments,
   });
-  const credit = createCreditModule(platform, { companies: accounts.companies, verification: trust.verification, trustpass: trustpass.trustpass });
+  const credit = createCreditModule(platform, { companies: accounts.companies });
   const credentials = createCredentialsModule(platform, { companies: accounts.companies, verification: trust.verification, trustpass: trustpass.trustpass, credit: credit.credit });
   const admin = createAdminModule(platform);
   return { files, accounts, trust, payments, trustpass, credit, credentials, admin };

@@ -37,6 +37,18 @@ export async function recordEvent(trx: Db, event: NewDomainEvent<string, object>
   return id;
 }
 
+/** Many events in one statement, for batch jobs. */
+export async function recordEvents(trx: Db, events: Array<NewDomainEvent<string, object>>): Promise<void> {
+  if (events.length === 0) return;
+  await trx
+    .insertInto('events')
+    .values(events.map((event) => ({
+      id: uuidv7(), type: event.type, actor_user_id: event.actorUserId, company_id: event.companyId,
+      subject_type: event.subjectType, subject_id: event.subjectId, payload: JSON.stringify(event.payload),
+    })))
+    .execute();
+}
+
 export interface EventHandler {
   /** Stable name: the idempotency key together with the event id. */
   name: string;

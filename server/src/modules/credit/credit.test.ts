@@ -44,4 +44,15 @@ describe('credit rating', () => {
     expect(member.factors.find((f) => f.key === 'trustpass_years')).toMatchObject({ points: 7.5 });
     expect(member.history.map((h) => h.grade)).toEqual(expect.arrayContaining(['1A', '2A']));
   });
+
+  it('recomputes every company in one batch from the event log, writing only ratings that changed', async () => {
+    for (let i = 0; i < 3; i++) await createCompany(t, await registerUser(t));
+    const svc = t.modules.credit.credit;
+    const first = await svc.recomputeAll(new Date(), 2);
+    expect(first.companies).toBeGreaterThanOrEqual(3);
+    expect((await svc.recomputeAll(new Date(), 2)).changed).toBe(0);
+    // A year later tenure has grown: every rating changes.
+    const later = await svc.recomputeAll(new Date(Date.now() + 400 * 86_400_000), 2);
+    expect(later.changed).toBe(later.companies);
+  });
 });

@@ -9,7 +9,7 @@ export type { CreditFacts, Rating } from './scorecard.js';
 /** Credit ratings 1A–5A: a versioned, explainable scorecard over facts from the other modules. */
 export function createCreditModule(platform: Platform, deps: Deps) {
   const credit = new CreditService(platform, deps);
-  defineCreditJobs(platform, credit, deps.companies);
+  defineCreditJobs(platform, credit);
   return {
     credit,
     registerRoutes(app: App) {

@@ -1,19 +1,14 @@
-import { systemContext, type RequestContext } from '../../platform/context.js';
-import { recordEvent } from '../../platform/events.js';
+import type { RequestContext } from '../../platform/context.js';
+import { recordEvent, recordEvents } from '../../platform/events.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Platform } from '../../platform/platform.js';
 import type { AccountsModule } from '../accounts/index.js';
-import type { TrustModule } from '../trust/index.js';
-import type { TrustpassModule } from '../trustpass/index.js';
+import { RATING_EVENT_TYPES, factsFromEvents } from './facts.js';
 import { scorecardV1, type CreditFacts, type Rating } from './scorecard.js';
 import * as store from './store.js';
 
-const DAY = 86_400_000;
-
 export interface Deps {
   companies: AccountsModule['companies'];
-  verification: TrustModule['verification'];
-  trustpass: TrustpassModule['trustpass'];
 }
 
 export class CreditService {
@@ -27,35 +22,57 @@ export class CreditService {
     return this.platform.database.db;
   }
 
-  /** Gathers the facts from the modules that own them. Trade and service facts arrive with the trade issue. */
+  /** The company's facts, folded from its events. */
   async facts(companyId: string, now = new Date()): Promise<CreditFacts> {
-    const ctx = systemContext();
-    const [company, verification, membership] = await Promise.all([
-      this.deps.companies.get(ctx, companyId),
-      this.deps.verification.facts(companyId),
-      this.deps.trustpass.status(ctx, companyId, now),
-    ]);
-    return {
-      verified: verification.verified,
-      fieldVerified: verification.fieldVerified,
-      verifiedDays: verification.verifiedAt ? Math.floor((now.getTime() - verification.verifiedAt.getTime()) / DAY) : 0,
-      rejectedVerifications: verification.rejected,
-      platformDays: Math.floor((now.getTime() - company.createdAt.getTime()) / DAY),
-      trustpassYears: membership.trustpassYears,
-      trustpassActive: membership.status === 'active' || membership.status === 'grace',
-      completedOrders: 0,
-      tradeVolumeYuan: 0,
-      onTimeShipRate: null,
-      responseRate: null,
-      disputesLost: 0,
-    };
+    const events = await store.ratingEvents(this.db, [companyId], RATING_EVENT_TYPES);
+    return factsFromEvents(events.get(companyId) ?? [], now);
+  }
+
+  /** Same version and the same points for every factor: no new row (day counts in the texts may lag a little). */
+  private sameAs(latest: store.RatingRow | undefined, rating: Rating): boolean {
+    if (!latest || latest.scorecard_version !== rating.version || Number(latest.score) !== rating.score) return false;
+    const points = (fs: Rating['factors']) => fs.map((f) => `${f.key}:${f.points}`).sort().join(',');
+    return points(latest.factors) === points(rating.factors);
+  }
+
+  /**
+   * Every company, from the event log, in pages of companies: a rating row and a credit.rating_changed event
+   * only where something changed. Returns counts for the nightly log and the benchmark.
+   */
+  async recomputeAll(now = new Date(), pageSize = 2000): Promise<{ companies: number; events: number; changed: number }> {
+    let after: string | null = null;
+    const totals = { companies: 0, events: 0, changed: 0 };
+    for (;;) {
+      const ids = await store.companiesAfter(this.db, after, pageSize);
+      if (ids.length === 0) return totals;
+      after = ids[ids.length - 1]!;
+      const [events, latest] = await Promise.all([store.ratingEvents(this.db, ids, RATING_EVENT_TYPES), store.latestRatings(this.db, ids)]);
+      const changed: Array<{ id: string; companyId: string; rating: Rating }> = [];
+      for (const id of ids) {
+        const own = events.get(id) ?? [];
+        totals.events += own.length;
+        const rating = this.scorecard(factsFromEvents(own, now));
+        if (!this.sameAs(latest.get(id), rating)) changed.push({ id: uuidv7(), companyId: id, rating });
+      }
+      if (changed.length) {
+        await this.platform.database.transaction(async (trx) => {
+          await store.insertRatings(trx, changed);
+          await recordEvents(trx, changed.map((c) => ({
+            type: 'credit.rating_changed', actorUserId: null, companyId: c.companyId, subjectType: 'credit_rating', subjectId: c.id,
+            payload: { grade: c.rating.grade, score: c.rating.score, version: c.rating.version, previousGrade: latest.get(c.companyId)?.grade ?? null },
+          })));
+        });
+      }
+      totals.companies += ids.length;
+      totals.changed += changed.length;
+    }
   }
 
   /** Computes and stores a rating when it differs from the latest; returns the current one. */
   async recompute(companyId: string): Promise<store.RatingRow> {
     const rating = this.scorecard(await this.facts(companyId));
     const [latest] = await store.history(this.db, companyId, 1);
-    if (latest && latest.scorecard_version === rating.version && Number(latest.score) === rating.score && JSON.stringify(latest.factors) === JSON.stringify(rating.factors)) return latest;
+    if (latest && this.sameAs(latest, rating)) return latest;
     return this.platform.database.transaction(async (trx) => {
       const row = await store.insertRating(trx, uuidv7(), companyId, rating);
       await recordEvent(trx, { type: 'credit.rating_changed', actorUserId: null, companyId, subjectType: 'credit_rating', subjectId: row.id, payload: { grade: rating.grade, score: rating.score, version: rating.version, previousGrade: latest?.grade ?? null } });

@@ -1,0 +1,70 @@
+import { membershipStatus, trustpassYears } from '../trustpass/index.js';
+import type { CreditFacts } from './scorecard.js';
+
+/** The event types a rating is computed from: the sedimented record, not any module's current state. */
+export const RATING_EVENT_TYPES = [
+  'company.created',
+  'verification.approved',
+  'verification.rejected',
+  'verification.field_recorded',
+  'trustpass.activated',
+] as const;
+
+export interface FactEvent {
+  type: string;
+  payload: Record<string, unknown>;
+  occurredAt: Date;
+}
+
+const DAY = 86_400_000;
+
+/** Folds one company's events (in time order) into the facts the scorecard reads. Pure. */
+export function factsFromEvents(events: FactEvent[], now: Date): CreditFacts {
+  let createdAt: Date | null = null;
+  let verifiedAt: Date | null = null;
+  let fieldVerified = false;
+  let rejected = 0;
+  let runStartedAt: Date | null = null;
+  let expiresAt: Date | null = null;
+  for (const e of events) {
+    switch (e.type) {
+      case 'company.created':
+        createdAt ??= e.occurredAt;
+        break;
+      case 'verification.approved':
+        verifiedAt = e.occurredAt;
+        break;
+      case 'verification.rejected':
+        rejected++;
+        break;
+      case 'verification.field_recorded':
+        fieldVerified = true;
+        break;
+      case 'trustpass.activated': {
+        const expires = new Date(String(e.payload.expiresAt));
+        if (!e.payload.renewal || !runStartedAt) runStartedAt = e.occurredAt;
+        expiresAt = expires;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  const membership = runStartedAt && expiresAt ? { runStartedAt, expiresAt } : undefined;
+  const status = membershipStatus(membership, now);
+  return {
+    verified: verifiedAt !== null,
+    fieldVerified: verifiedAt !== null && fieldVerified,
+    verifiedDays: verifiedAt ? Math.floor((now.getTime() - verifiedAt.getTime()) / DAY) : 0,
+    rejectedVerifications: rejected,
+    platformDays: createdAt ? Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / DAY)) : 0,
+    trustpassYears: trustpassYears(membership, now),
+    trustpassActive: status === 'active' || status === 'grace',
+    // Trade and service facts come from order, shipment and inquiry events once those modules exist.
+    completedOrders: 0,
+    tradeVolumeYuan: 0,
+    onTimeShipRate: null,
+    responseRate: null,
+    disputesLost: 0,
+  };
+}
