@@ -41,6 +41,7 @@ export async function ratingEvents(db: Db, companyIds: string[], types: readonly
     .where('company_id', 'in', companyIds)
     .where('type', 'in', [...types])
     .orderBy('company_id')
+    .orderBy('occurred_at')
     .orderBy('id')
     .execute();
   for (const r of rows) out.get(r.company_id!)?.push({ type: r.type, payload: r.payload, occurredAt: r.occurred_at });
