@@ -91,4 +91,17 @@ describe('portable credentials', () => {
     const other = await createCompany(t, owner);
     expect((await call(t, { method: 'GET', url: `/badges/${other.id}.svg?lang=en-US` })).body).toContain('Not verified');
   });
+
+  it('lists public trust marks for several companies at once', async () => {
+    const owner = await registerUser(t);
+    const verified = await createVerifiedCompany(t, owner, ops);
+    const plain = await createCompany(t, owner);
+    await t.drain();
+    const res = await call(t, { method: 'GET', url: `/api/v1/trust-marks?companyIds=${verified.id},${plain.id}` });
+    expect(res.json()).toMatchObject({ items: [
+      { companyId: verified.id, verified: true, verificationLevel: 'registry', trustpassActive: false },
+      { companyId: plain.id, verified: false, grade: '1A' },
+    ] });
+    expect((await call(t, { method: 'GET', url: '/api/v1/trust-marks?companyIds=nope' })).statusCode).toBe(400);
+  });
 });

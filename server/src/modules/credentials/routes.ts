@@ -28,6 +28,17 @@ export function registerCredentialRoutes(app: App, credentials: CredentialsServi
     schema: { tags: ['credentials'], summary: 'Check a credential: signature, issuer, expiry and revocation', body: z.strictObject({ jwt: z.string().min(10).max(20_000) }), response: { 200: z.object({ valid: z.boolean(), reasons: z.array(z.string()), subject: claims.nullable() }) } },
   }, async (req) => credentials.verify(req.body.jwt));
 
+  app.get('/api/v1/trust-marks', {
+    schema: {
+      tags: ['credentials'], summary: 'Public trust marks of up to 50 companies: verified, credit grade, TrustPass years',
+      querystring: z.strictObject({ companyIds: z.string().max(50 * 37).transform((s) => [...new Set(s.split(',').filter(Boolean))]).pipe(z.array(z.uuid()).min(1).max(50)) }),
+      response: { 200: z.object({ items: z.array(z.object({
+        companyId: z.uuid(), verified: z.boolean(), verifiedAt: timestamp.nullable(), verificationLevel: z.enum(['none', 'registry', 'field']),
+        grade: z.enum(['1A', '2A', '3A', '4A', '5A']), score: z.number(), trustpassActive: z.boolean(), trustpassYears: z.number().int(), planBadge: z.string().nullable(),
+      })) }) },
+    },
+  }, async (req) => ({ items: await credentials.marks(req.ctx, req.query.companyIds) }));
+
   app.get('/badges/:file', {
     schema: { tags: ['credentials'], summary: 'Embeddable SVG badge: /badges/{companyId}.svg?lang=zh-CN|en-US', params: z.object({ file: z.string().regex(/^[0-9a-f-]{36}\.svg$/) }), querystring: z.strictObject({ lang: z.enum(['zh-CN', 'en-US']).default('zh-CN') }) },
   }, async (req, reply) => {

@@ -172,6 +172,29 @@ export class CredentialsService {
     return { valid: reasons.length === 0, reasons, subject: vc?.credentialSubject ?? null };
   }
 
+  /** The public trust marks of companies, for lists and profiles (verified, grade, TrustPass years). */
+  async marks(ctx: RequestContext, companyIds: string[]) {
+    const publicCtx: RequestContext = { ...ctx, actor: null };
+    return Promise.all(companyIds.map(async (companyId) => {
+      const [verification, credit, trustpass] = await Promise.all([
+        this.deps.verification.view(publicCtx, companyId),
+        this.deps.credit.view(publicCtx, companyId),
+        this.deps.trustpass.status(publicCtx, companyId),
+      ]);
+      return {
+        companyId,
+        verified: verification.verified,
+        verifiedAt: verification.verifiedAt,
+        verificationLevel: verification.level,
+        grade: credit.grade,
+        score: credit.score,
+        trustpassActive: trustpass.status === 'active' || trustpass.status === 'grace',
+        trustpassYears: trustpass.trustpassYears,
+        planBadge: trustpass.plan?.badge ?? null,
+      };
+    }));
+  }
+
   /** The embeddable badge: grade, TrustPass years, verified — or plainly "not verified" once revoked. */
   async badgeSvg(companyId: string, lang: 'zh-CN' | 'en-US'): Promise<string> {
     const claims = await this.claims(companyId);
