@@ -21,6 +21,8 @@ const NotFound = lazy(() => import('./pages/NotFound.js'));
 const WorkbenchShell = lazy(() => import('./pages/workbench/WorkbenchShell.js'));
 const Dashboard = lazy(() => import('./pages/workbench/Dashboard.js'));
 const CompanySettings = lazy(() => import('./pages/workbench/CompanySettings.js'));
+const CreditPage = lazy(() => import('./pages/workbench/Credit.js'));
+const VerifyPage = lazy(() => import('./pages/Verify.js'));
 const AdminShell = lazy(() => import('./pages/admin/AdminShell.js'));
 const AdminOverview = lazy(() => import('./pages/admin/Overview.js'));
 const AdminUsers = lazy(() => import('./pages/admin/Users.js'));
@@ -40,6 +42,7 @@ export const router = createBrowserRouter([
       { path: '/account', element: <RequireAuth><Account /></RequireAuth> },
       { path: '/companies/new', element: <RequireAuth><CompanyNew /></RequireAuth> },
       { path: '/companies/:id', element: <CompanyProfile /> },
+      { path: '/verify', element: <VerifyPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },
@@ -51,6 +54,7 @@ export const router = createBrowserRouter([
       { path: 'buyer', element: <Dashboard side="buyer" /> },
       { path: 'seller', element: <Dashboard side="seller" /> },
       { path: 'company', element: <CompanySettings /> },
+      { path: 'credit', element: <CreditPage /> },
     ],
   },
   {

@@ -1,4 +1,5 @@
-import { DashboardOutlined, SettingOutlined, ShopOutlined, ShoppingOutlined } from '@ant-design/icons';
+import { DashboardOutlined, SafetyCertificateOutlined, SettingOutlined, ShopOutlined, ShoppingOutlined } from '@ant-design/icons';
+import '../../i18n/credit.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Result, Segmented, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -72,6 +73,7 @@ export default function WorkbenchShell() {
   const menu = [
     { key: `/workbench/${side}`, icon: <DashboardOutlined />, label: t('workbench.dashboard') },
     { key: '/workbench/company', icon: <SettingOutlined />, label: t('workbench.companySettings') },
+    { key: '/workbench/credit', icon: <SafetyCertificateOutlined />, label: t('credit.menu') },
   ];
   const toolbar = (
     <>
