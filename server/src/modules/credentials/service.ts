@@ -206,8 +206,8 @@ export class CredentialsService {
       ? (zh ? '未认证' : 'Not verified')
       : [zh ? '已认证' : 'Verified', claims.creditRating.grade, claims.trustpass.years > 0 ? (zh ? `诚信通${claims.trustpass.years}年` : `TrustPass ${claims.trustpass.years}y`) : ''].filter(Boolean).join(' · ');
     const color = claims ? '#1F6FEB' : '#8c8c8c';
-    const width = 108 + [...right].reduce((w, ch) => w + (/[\u3000-\u9fff]/.test(ch) ? 13 : 7), 0);
     // Text width: CJK characters are about 13 px at this size, the rest about 7.
+    const width = 108 + [...right].reduce((w, ch) => w + (/[\u3000-\u9fff]/.test(ch) ? 13 : 7), 0);
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round(width)}" height="28" role="img" aria-label="${left}: ${esc(right)}">
 <title>${name ? `${name} — ` : ''}${esc(right)}</title>
 <rect width="88" height="28" rx="4" fill="#F25C05"/><rect x="84" width="${Math.round(width - 84)}" height="28" rx="4" fill="${color}"/><rect x="84" width="8" height="28" fill="${color}"/>
