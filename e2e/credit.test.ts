@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E } from './harness.js';
+
+let env: E2E;
+beforeAll(async () => {
+  env = await startE2E({ SEED_DEMO: 'true' });
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('credit rating and portable credential', () => {
+  it('a verified TrustPass supplier sees its explained grade and badge, and anyone can verify its credential', async () => {
+    for (const lang of ['zh-CN', 'en-US'] as const) {
+      const page = await env.newPage(lang);
+      await page.goto(`${env.baseUrl}/login`);
+      await page.getByTestId('login-email').fill('chen.li@huadong-steel.demo');
+      await page.getByTestId('login-password').fill('Tongshang-Demo-2026');
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL('**/workbench/**');
+      await page.goto(`${env.baseUrl}/workbench/credit`);
+      const grade = await page.getByTestId('credit-grade').textContent();
+      expect(grade).toMatch(/^[2-5]A$/);
+      await page.getByTestId('badge-preview').waitFor();
+      const snippet = await page.getByTestId('embed-snippet').inputValue();
+      expect(snippet).toContain('/badges/');
+      await page.getByTestId('credential-verify').click();
+      await page.getByText(lang === 'zh-CN' ? '凭证有效' : 'Valid credential').first().waitFor();
+      await env.screenshot(page, `credit-${lang}`);
+
+      // An outside visitor follows the badge link to the public verification page.
+      const companyId = /company=([0-9a-f-]{36})/.exec(snippet)![1]!;
+      const visitor = await env.newPage(lang);
+      await visitor.goto(`${env.baseUrl}/verify?company=${companyId}`);
+      await visitor.getByTestId('verify-result').getByText(lang === 'zh-CN' ? '凭证有效' : 'Valid credential').waitFor();
+      expect(await visitor.getByTestId('verify-result').textContent()).toContain('无锡华东钢材贸易有限公司');
+      await env.screenshot(visitor, `verify-${lang}`);
+
+      // A tampered credential is refused.
+      const jwt = await visitor.getByTestId('verify-jwt').inputValue();
+      const [h, p, s] = jwt.split('.');
+      await visitor.getByTestId('verify-jwt').fill(`${h}.${p}x.${s}`);
+      await visitor.getByTestId('verify-submit').click();
+      await visitor.getByTestId('verify-result').getByText(lang === 'zh-CN' ? '凭证无效' : 'Not valid').waitFor();
+    }
+  });
+});
