@@ -1,27 +1,69 @@
-import { EnvironmentOutlined, ShopOutlined } from '@ant-design/icons';
+import { CrownOutlined, EnvironmentOutlined, SafetyCertificateOutlined, ShopOutlined, StarOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { CompanyType } from '../api.js';
+import { api } from '../api.js';
+import { formatDate } from '../format.js';
+import '../i18n/credit.js';
 import { useRegionName } from '../session.js';
 
 export interface TrustMarksSubject {
+  id?: string;
   companyType: CompanyType;
   province: string;
   city?: string;
 }
 
+interface Marks {
+  companyId: string;
+  verified: boolean;
+  verifiedAt: string | null;
+  verificationLevel: 'none' | 'registry' | 'field';
+  grade: string;
+  score: number;
+  trustpassActive: boolean;
+  trustpassYears: number;
+}
+
+const TRUST_BLUE = '#1F6FEB';
+
 /**
- * The one trust-mark strip used wherever a company appears. Today it shows the company type and region;
- * verification (已认证), TrustPass years (诚信通 N 年), credit grade (4A), power merchant and rates join here later,
- * each with a tooltip explaining it and linking to the evidence.
+ * The one trust-mark strip used wherever a company appears: verified (已认证), credit grade (2A), TrustPass years
+ * (诚信通 N 年), then type and region. Each mark has a tooltip saying what it means and links to the evidence.
  */
 export function TrustMarks({ company, size = 'default' }: { company: TrustMarksSubject; size?: 'small' | 'default' }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language !== 'en-US';
   const regionName = useRegionName();
+  const marks = useQuery({
+    queryKey: ['trust-marks', company.id],
+    queryFn: async () => (await api<{ items: Marks[] }>('/trust-marks', { query: { companyIds: company.id } })).items[0] ?? null,
+    enabled: Boolean(company.id),
+    staleTime: 60_000,
+  });
   const style = size === 'small' ? { fontSize: 11, lineHeight: '18px', paddingInline: 5, marginInlineEnd: 0 } : { marginInlineEnd: 0 };
   const region = regionName(company.province);
+  const m = marks.data;
+  const evidence = company.id ? `/companies/${company.id}` : undefined;
   return (
     <Space size={4} wrap data-testid="trust-marks">
+      {m?.verified && (
+        <Tooltip title={`${zh ? '已通过' : 'Passed'} ${t(`verify.level.${m.verificationLevel === 'field' ? 'field' : 'registry'}`)} · ${formatDate(m.verifiedAt)}`}>
+          <Tag color={TRUST_BLUE} icon={<SafetyCertificateOutlined />} style={style} data-testid="mark-verified">{zh ? '已认证' : 'Verified'}</Tag>
+        </Tooltip>
+      )}
+      {m && m.grade !== '1A' && (
+        <Tooltip title={<>{t('credit.title')} {m.grade} · {t('credit.score')} {m.score}{evidence && <> · <Link to={`/verify?company=${m.companyId}`} style={{ color: '#fff', textDecoration: 'underline' }}>{zh ? '核验' : 'verify'}</Link></>}</>}>
+          <Tag color="geekblue" icon={<StarOutlined />} style={style} data-testid="mark-grade">{m.grade}</Tag>
+        </Tooltip>
+      )}
+      {m?.trustpassActive && (
+        <Tooltip title={zh ? '诚信通会员连续年数' : 'Consecutive TrustPass membership years'}>
+          <Tag color="orange" icon={<CrownOutlined />} style={style} data-testid="mark-trustpass">{zh ? `诚信通 ${m.trustpassYears} 年` : `TrustPass ${m.trustpassYears} yr`}</Tag>
+        </Tooltip>
+      )}
       <Tooltip title={t('company.companyType')}>
         <Tag color="blue" icon={<ShopOutlined />} style={style}>
           {t(`companyType.${company.companyType}`)}
