@@ -23,12 +23,19 @@ const Dashboard = lazy(() => import('./pages/workbench/Dashboard.js'));
 const CompanySettings = lazy(() => import('./pages/workbench/CompanySettings.js'));
 const CreditPage = lazy(() => import('./pages/workbench/Credit.js'));
 const VerifyPage = lazy(() => import('./pages/Verify.js'));
+const VerificationPage = lazy(() => import('./pages/workbench/VerificationPage.js'));
+const VerificationQueue = lazy(() => import('./pages/admin/VerificationQueue.js'));
 const AdminShell = lazy(() => import('./pages/admin/AdminShell.js'));
 const AdminOverview = lazy(() => import('./pages/admin/Overview.js'));
 const AdminUsers = lazy(() => import('./pages/admin/Users.js'));
 const AdminCompanies = lazy(() => import('./pages/admin/Companies.js'));
 const AdminEvents = lazy(() => import('./pages/admin/Events.js'));
 const AdminMail = lazy(() => import('./pages/admin/Mail.js'));
+const TrustPassPage = lazy(() => import('./pages/workbench/TrustPass.js'));
+const SandboxPay = lazy(() => import('./pages/SandboxPay.js'));
+const AdminPlans = lazy(() => import('./pages/admin/Plans.js'));
+const AdminPayments = lazy(() => import('./pages/admin/Payments.js'));
+const AdminLedger = lazy(() => import('./pages/admin/Ledger.js'));
 
 export const router = createBrowserRouter([
   {
@@ -55,6 +62,8 @@ export const router = createBrowserRouter([
       { path: 'seller', element: <Dashboard side="seller" /> },
       { path: 'company', element: <CompanySettings /> },
       { path: 'credit', element: <CreditPage /> },
+      { path: 'verification', element: <VerificationPage /> },
+      { path: 'trustpass', element: <TrustPassPage /> },
     ],
   },
   {
@@ -66,6 +75,11 @@ export const router = createBrowserRouter([
       { path: 'companies', element: <AdminCompanies /> },
       { path: 'events', element: <AdminEvents /> },
       { path: 'mail', element: <AdminMail /> },
+      { path: 'verifications', element: <VerificationQueue /> },
+      { path: 'trustpass-plans', element: <AdminPlans /> },
+      { path: 'payments', element: <AdminPayments /> },
+      { path: 'ledger', element: <AdminLedger /> },
     ],
   },
+  { path: '/sandbox/pay/:intentId', element: <Lazy><RequireAuth><SandboxPay /></RequireAuth></Lazy> },
 ]);

@@ -2,7 +2,11 @@ import { DashboardOutlined, FileTextOutlined, MailOutlined, ShopOutlined, UserOu
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AccountBookOutlined, CrownOutlined, PayCircleOutlined } from '@ant-design/icons';
 import { ProLayout } from '../../components/ProLayout.js';
+import '../../i18n/trustpass.js';
+import '../../i18n/verification.js';
+import { AuditOutlined } from '@ant-design/icons';
 import { useMe } from '../../session.js';
 
 export default function AdminShell() {
@@ -33,6 +37,10 @@ export default function AdminShell() {
         { key: '/admin/companies', icon: <ShopOutlined />, label: t('admin.companies') },
         { key: '/admin/events', icon: <FileTextOutlined />, label: t('admin.events') },
         { key: '/admin/mail', icon: <MailOutlined />, label: t('admin.mail') },
+        { key: '/admin/verifications', icon: <AuditOutlined />, label: t('verification.queue') },
+        { key: '/admin/trustpass-plans', icon: <CrownOutlined />, label: t('adminPay.plans') },
+        { key: '/admin/payments', icon: <PayCircleOutlined />, label: t('adminPay.payments') },
+        { key: '/admin/ledger', icon: <AccountBookOutlined />, label: t('adminPay.ledger') },
       ]}
     />
   );

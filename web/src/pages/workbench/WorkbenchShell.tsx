@@ -1,5 +1,9 @@
 import { DashboardOutlined, SafetyCertificateOutlined, SettingOutlined, ShopOutlined, ShoppingOutlined } from '@ant-design/icons';
 import '../../i18n/credit.js';
+import '../../i18n/verification.js';
+import { AuditOutlined } from '@ant-design/icons';
+import { CrownOutlined } from '@ant-design/icons';
+import '../../i18n/trustpass.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Result, Segmented, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -73,7 +77,9 @@ export default function WorkbenchShell() {
   const menu = [
     { key: `/workbench/${side}`, icon: <DashboardOutlined />, label: t('workbench.dashboard') },
     { key: '/workbench/company', icon: <SettingOutlined />, label: t('workbench.companySettings') },
+    { key: '/workbench/verification', icon: <AuditOutlined />, label: t('verification.menu') },
     { key: '/workbench/credit', icon: <SafetyCertificateOutlined />, label: t('credit.menu') },
+    ...(side === 'seller' || location.pathname.startsWith('/workbench/trustpass') ? [{ key: '/workbench/trustpass', icon: <CrownOutlined />, label: t('trustpass.menu') }] : []),
   ];
   const toolbar = (
     <>
