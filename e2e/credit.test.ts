@@ -44,4 +44,29 @@ describe('credit rating and portable credential', () => {
       await visitor.getByTestId('verify-result').getByText(lang === 'zh-CN' ? '凭证无效' : 'Not valid').waitFor();
     }
   });
+
+  it('an operator approves a pending verification and the company sees itself verified, in both languages', async () => {
+    const ops = await env.newPage('en-US');
+    await ops.goto(`${env.baseUrl}/login`);
+    await ops.getByTestId('login-email').fill('ops@tongshang.demo');
+    await ops.getByTestId('login-password').fill('Tongshang-Demo-2026');
+    await ops.getByTestId('login-submit').click();
+    await ops.waitForURL(/admin|workbench/);
+    await ops.goto(`${env.baseUrl}/admin/verifications`);
+    await ops.getByTestId('verification-queue').getByText('杭州优选供应链管理有限公司').click();
+    await ops.getByTestId('verification-approve').click();
+    await ops.getByTestId('verification-drawer').getByText('Approved').waitFor();
+    await env.screenshot(ops, 'verification-queue-en-US');
+
+    const owner = await env.newPage('zh-CN');
+    await owner.goto(`${env.baseUrl}/login`);
+    await owner.getByTestId('login-email').fill('feng.jie@youxuan-scm.demo');
+    await owner.getByTestId('login-password').fill('Tongshang-Demo-2026');
+    await owner.getByTestId('login-submit').click();
+    await owner.waitForURL('**/workbench/**');
+    await owner.goto(`${env.baseUrl}/workbench/verification`);
+    await owner.locator('[data-testid="verification-status"][data-status="approved"]').waitFor();
+    await owner.getByText('已认证').first().waitFor();
+    await env.screenshot(owner, 'verification-approved-zh-CN');
+  });
 });
