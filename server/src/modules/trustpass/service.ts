@@ -118,7 +118,7 @@ export class TrustpassService {
       const purchaseId = uuidv7();
       const intent = await this.deps.payments.createIntent(trx, {
         companyId, purpose: 'trustpass', referenceId: purchaseId, amount, currency: plan.currency, provider: input.provider,
-        description: `诚信通 ${plan.name_zh} ${input.years} 年 | TrustPass ${plan.name_en}, ${input.years} year${input.years > 1 ? 's' : ''}`, createdBy: actor.userId,
+        description: `${plan.name_zh} ${input.years} 年 | ${plan.name_en}, ${input.years} year${input.years > 1 ? 's' : ''}`, createdBy: actor.userId,
       });
       const purchase = await store.insertPurchase(trx, { id: purchaseId, company_id: companyId, plan_id: plan.id, years: input.years, amount, currency: plan.currency, payment_intent_id: intent.id, created_by: actor.userId });
       await record(trx, actor.userId, purchaseId, { type: 'trustpass.purchase_created', companyId, subjectType: 'trustpass_purchase', payload: { planCode: plan.code, years: input.years, amount, paymentIntentId: intent.id } });
