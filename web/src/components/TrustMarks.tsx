@@ -1,5 +1,6 @@
 import { CrownOutlined, EnvironmentOutlined, SafetyCertificateOutlined, ShopOutlined, StarOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
+import type { CSSProperties } from 'react';
 import { Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +8,7 @@ import type { CompanyType } from '../api.js';
 import { api } from '../api.js';
 import { formatDate } from '../format.js';
 import '../i18n/credit.js';
+import '../i18n/verification.js';
 import { useRegionName } from '../session.js';
 
 export interface TrustMarksSubject {
@@ -30,6 +32,29 @@ interface Marks {
 const TRUST_BLUE = '#1F6FEB';
 
 /**
+ * The blue 已认证 / Verified mark: the tooltip says when and at which level (工商认证 / 实地认证) the company passed,
+ * and links to the evidence on its profile. Rendered by TrustMarks and by the verification page.
+ */
+export function VerifiedMark({ verifiedAt, level, companyId, style }: { verifiedAt: string | null; level: 'none' | 'registry' | 'field'; companyId?: string; style?: CSSProperties }) {
+  const { t } = useTranslation();
+  const levelName = t(`verification.levels.${level === 'field' ? 'field' : 'registry'}`);
+  return (
+    <Tooltip
+      title={
+        <>
+          {t('verification.verifiedTooltip', { date: formatDate(verifiedAt), level: levelName })}
+          {companyId && <> · <Link to={`/companies/${companyId}#verification`} style={{ color: '#fff', textDecoration: 'underline' }}>{t('verification.evidence')}</Link></>}
+        </>
+      }
+    >
+      <Tag color={TRUST_BLUE} icon={<SafetyCertificateOutlined />} style={{ marginInlineEnd: 0, ...style }} data-testid="mark-verified" data-level={level}>
+        {t('verification.verifiedMark')}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/**
  * The one trust-mark strip used wherever a company appears: verified (已认证), credit grade (2A), TrustPass years
  * (诚信通 N 年), then type and region. Each mark has a tooltip saying what it means and links to the evidence.
  */
@@ -49,11 +74,7 @@ export function TrustMarks({ company, size = 'default' }: { company: TrustMarksS
   const evidence = company.id ? `/companies/${company.id}` : undefined;
   return (
     <Space size={4} wrap data-testid="trust-marks">
-      {m?.verified && (
-        <Tooltip title={`${zh ? '已通过' : 'Passed'} ${t(`verify.level.${m.verificationLevel === 'field' ? 'field' : 'registry'}`)} · ${formatDate(m.verifiedAt)}`}>
-          <Tag color={TRUST_BLUE} icon={<SafetyCertificateOutlined />} style={style} data-testid="mark-verified">{zh ? '已认证' : 'Verified'}</Tag>
-        </Tooltip>
-      )}
+      {m?.verified && <VerifiedMark verifiedAt={m.verifiedAt} level={m.verificationLevel} companyId={m.companyId} style={style} />}
       {m && m.grade !== '1A' && (
         <Tooltip title={<>{t('credit.title')} {m.grade} · {t('credit.score')} {m.score}{evidence && <> · <Link to={`/verify?company=${m.companyId}`} style={{ color: '#fff', textDecoration: 'underline' }}>{zh ? '核验' : 'verify'}</Link></>}</>}>
           <Tag color="geekblue" icon={<StarOutlined />} style={style} data-testid="mark-grade">{m.grade}</Tag>

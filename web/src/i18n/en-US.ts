@@ -179,7 +179,6 @@ const enUS: Resources = {
     memberCount: 'Members',
     createdAt: 'Joined',
     trustMarks: 'Trust marks',
-    trustMarksSoon: 'Verification, TrustPass and credit rating will show here in a later release.',
     logo: 'Logo',
     uploadLogo: 'Upload logo',
     logoHelp: 'PNG / JPEG / WebP, up to 2 MB',
@@ -220,6 +219,7 @@ const enUS: Resources = {
     quickCompany: 'Complete company profile',
     quickInvite: 'Invite colleagues',
     quickProfile: 'View public profile',
+    quickVerification: 'Verify your company',
     menu: 'Menu',
   },
   settings: {

@@ -177,7 +177,6 @@ const zhCN = {
     memberCount: '成员数',
     createdAt: '入驻时间',
     trustMarks: '诚信标识',
-    trustMarksSoon: '企业认证、诚信通和信用等级将在后续版本显示在这里。',
     logo: '企业 Logo',
     uploadLogo: '上传 Logo',
     logoHelp: 'PNG / JPEG / WebP,不超过 2MB',
@@ -218,6 +217,7 @@ const zhCN = {
     quickCompany: '完善企业资料',
     quickInvite: '邀请同事',
     quickProfile: '查看企业主页',
+    quickVerification: '企业认证(工商认证)',
     menu: '菜单',
   },
   settings: {

@@ -9,7 +9,40 @@ import { CompanyLogo } from '../components/CompanyCard.js';
 import { ProblemResult } from '../components/Problem.js';
 import { TrustMarks } from '../components/TrustMarks.js';
 import { companyDisplayName, companySecondaryName, formatDate } from '../format.js';
+import '../i18n/credit.js';
+import '../i18n/verification.js';
 import { useRegionName } from '../session.js';
+import type { VerificationView } from './verificationShared.js';
+
+/** What the public may see of a company's verification: level, date and field visits (the evidence behind 已认证). */
+function VerificationFacts({ companyId }: { companyId: string }) {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['company', companyId, 'verification'], queryFn: () => api<VerificationView>(`/companies/${companyId}/verification`) });
+  if (!q.data) return null;
+  const v = q.data;
+  if (!v.verified) {
+    return (
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }} data-testid="verification-facts" data-verified="false">
+        {t('verification.notVerifiedPublic')}
+      </Typography.Paragraph>
+    );
+  }
+  return (
+    <Descriptions id="verification" column={1} size="small" style={{ marginTop: 12 }} data-testid="verification-facts" data-verified="true">
+      <Descriptions.Item label={t('verification.level')}>
+        <Typography.Text style={{ color: '#1F6FEB' }} strong>
+          {t(`verify.level.${v.level === 'field' ? 'field' : 'registry'}`)}
+        </Typography.Text>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('verification.verifiedAt')}>{formatDate(v.verifiedAt)}</Descriptions.Item>
+      {v.fieldVisits.map((fv) => (
+        <Descriptions.Item key={fv.id} label={t('verification.fieldVisits')}>
+          {formatDate(fv.visitedOn)} · {fv.inspector}
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}
 
 export default function CompanyProfile() {
   const { t } = useTranslation();
@@ -102,9 +135,7 @@ export default function CompanyProfile() {
             data-testid="trust-marks-spot"
           >
             <TrustMarks company={c} />
-            <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-              {t('company.trustMarksSoon')}
-            </Typography.Paragraph>
+            <VerificationFacts companyId={c.id} />
             <Typography.Text type="secondary">{t('company.joinedPlatform', { date: formatDate(c.createdAt) })}</Typography.Text>
           </Card>
         </Col>

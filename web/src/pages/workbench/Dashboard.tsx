@@ -10,6 +10,7 @@ import {
   TeamOutlined,
   SettingOutlined,
   EyeOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { Alert, Card, Space, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -83,6 +84,9 @@ export default function Dashboard({ side }: { side: Side }) {
           </Link>
           <Link to="/workbench/company?tab=members">
             <TeamOutlined /> {t('workbench.quickInvite')}
+          </Link>
+          <Link to="/workbench/verification" data-testid="quick-verification">
+            <SafetyCertificateOutlined /> {t('workbench.quickVerification')}
           </Link>
           <Link to={`/companies/${company.id}`}>
             <EyeOutlined /> {t('workbench.quickProfile')}
