@@ -73,7 +73,6 @@ export const PlatformErrors = defineErrors({
   BODY_TOO_LARGE: { kind: 'too_large', en: 'The request body is too large.', zh: '请求体过大。' },
   UNSUPPORTED_MEDIA_TYPE: { kind: 'unsupported_media', en: 'This content type is not accepted here.', zh: '不支持该内容类型。' },
   NOT_FOUND: { kind: 'not_found', en: 'Nothing exists at this address.', zh: '该地址不存在。' },
-  METHOD_NOT_ALLOWED: { kind: 'invalid', en: 'This method is not allowed here.', zh: '不允许该请求方法。' },
   AUTH_REQUIRED: { kind: 'unauthenticated', en: 'Please sign in first.', zh: '请先登录。' },
   CSRF_TOKEN_INVALID: { kind: 'forbidden', en: 'The CSRF token is missing or wrong; reload the page and try again.', zh: 'CSRF 令牌缺失或错误,请刷新页面后重试。' },
   FORBIDDEN: { kind: 'forbidden', en: 'You are not allowed to do this.', zh: '您没有权限执行此操作。' },

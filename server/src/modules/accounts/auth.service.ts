@@ -223,11 +223,6 @@ export class AuthService {
     });
   }
 
-  async getUser(userId: string): Promise<PublicUser | null> {
-    const u = await store.findUserById(this.db, userId);
-    return u ? publicUser(u) : null;
-  }
-
   /** CLI: creates the operator, or makes an existing account an operator and sets its password. Idempotent. */
   async ensureOperator(input: { email: string; password: string; name?: string }): Promise<{ user: PublicUser; created: boolean }> {
     assertAcceptablePassword(input.password, input.email);

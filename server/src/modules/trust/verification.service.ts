@@ -120,7 +120,7 @@ export class VerificationService {
     return (await store.latestApproved(this.db, companyId)) !== undefined;
   }
 
-  private async adminItem(v: store.VerificationRow, names: Map<string, string>) {
+  private adminItem(v: store.VerificationRow, names: Map<string, string>) {
     return {
       id: v.id, companyId: v.company_id, companyName: names.get(v.company_id) ?? '', status: v.status, uscc: v.uscc, legalName: v.legal_name,
       legalRepresentative: v.legal_representative, submittedAt: v.submitted_at, decidedAt: v.decided_at, reason: v.reason, mismatches: v.mismatches,
@@ -132,7 +132,7 @@ export class VerificationService {
     requireOperator(ctx);
     const rows = await store.listVerifications(this.db, { status: filter.status, beforeId: decodeCursor(filter.cursor), limit: filter.limit });
     const names = await this.deps.companies.namesOf(rows.slice(0, filter.limit).map((r) => r.company_id));
-    return page(await Promise.all(rows.map((r) => this.adminItem(r, names))), filter.limit);
+    return page(rows.map((r) => this.adminItem(r, names)), filter.limit);
   }
 
   async adminGet(ctx: RequestContext, id: string) {
@@ -141,7 +141,7 @@ export class VerificationService {
     if (!v) throw new DomainError(TrustErrors.VERIFICATION_NOT_FOUND);
     const file = await this.deps.files.metadata(v.license_file_id);
     return {
-      ...(await this.adminItem(v, await this.deps.companies.namesOf([v.company_id]))),
+      ...this.adminItem(v, await this.deps.companies.namesOf([v.company_id])),
       registeredCapital: v.registered_capital, establishedOn: v.established_on, registeredAddress: v.registered_address, businessScope: v.business_scope,
       licenseUrl: fileUrl(v.license_file_id), licenseContentType: file?.contentType ?? 'application/octet-stream',
       registry: { provider: v.registry_provider, record: v.registry_record },
