@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { startE2E, type E2E, type Locale } from './harness.js';
+import { startE2E, type E2E } from './harness.js';
+import { DEMO_PASSWORD, attachLicense, registerSeller, signIn } from './steps.js';
 
 // An entry of server/data/sample-registry.json that no demo company uses.
 const REGISTRY = {
@@ -11,10 +11,7 @@ const REGISTRY = {
   registeredCapital: '9400万元人民币',
   address: '苏州市嘉禾路61号',
 };
-const OWNER = { email: 'chen.jing.e2e@boyuan-pack.test', password: 'Boyuan-Pack-E2E-2026', name: '陈静' };
-const DEMO_PASSWORD = 'Tongshang-Demo-2026';
-// A 1×1 PNG stands in for the scanned license.
-const LICENSE_PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const OWNER = { email: 'chen.jing.e2e@boyuan-pack.test', password: 'Boyuan-Pack-E2E-2026', name: '陈静', province: '江苏', city: '苏州', industry: '包装印刷 Packaging' };
 
 let env: E2E;
 beforeAll(async () => {
@@ -24,36 +21,11 @@ afterAll(async () => {
   await env?.close();
 });
 
-async function signIn(lang: Locale, email: string, password: string): Promise<Page> {
-  const page = await env.newPage(lang);
-  await page.goto(`${env.baseUrl}/login`);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/workbench|admin/);
-  return page;
-}
-
 describe('business registration verification (工商认证)', () => {
   it('a new seller submits, the operator compares with the registry and approves, the company shows as verified', async () => {
     // 1. A seller registers and creates the company.
     const owner = await env.newPage('zh-CN');
-    await owner.goto(`${env.baseUrl}/register`);
-    await owner.getByTestId('register-email').fill(OWNER.email);
-    await owner.getByTestId('register-password').fill(OWNER.password);
-    await owner.getByTestId('register-name').fill(OWNER.name);
-    await owner.getByTestId('register-submit').click();
-    await owner.waitForURL('**/companies/new');
-    await owner.getByTestId('company-legal-name').fill(REGISTRY.name);
-    await owner.getByTestId('company-uscc').fill(REGISTRY.uscc);
-    await owner.getByTestId('company-province').click();
-    await owner.keyboard.type('江苏');
-    await owner.keyboard.press('Enter');
-    await owner.getByTestId('company-city').fill('苏州');
-    await owner.getByTestId('company-industry').fill('包装印刷 Packaging');
-    await owner.keyboard.press('Escape');
-    await owner.getByTestId('company-submit').click();
-    await owner.waitForURL('**/workbench/seller');
+    await registerSeller(env, owner, OWNER, REGISTRY);
 
     // 2. The "Get started" card leads to the verification page, which invites them to start.
     await owner.getByTestId('quick-verification').click();
@@ -79,8 +51,7 @@ describe('business registration verification (工商认证)', () => {
 
     // … submitting it anyway brings the server's message back onto the USCC field.
     await owner.getByTestId('verification-next').click();
-    await owner.locator('input[type=file]').setInputFiles({ name: 'license.png', mimeType: 'image/png', buffer: LICENSE_PNG });
-    await owner.getByTestId('license-image').waitFor();
+    await attachLicense(owner);
     await owner.getByTestId('verification-next').click();
     await owner.getByTestId('verification-review').waitFor();
     await env.screenshot(owner, 'verification-review-zh-CN');
@@ -95,7 +66,7 @@ describe('business registration verification (工商认证)', () => {
     await env.screenshot(owner, 'verification-pending-zh-CN');
 
     // 4. The operator sees it in the queue, with the registry agreeing on every field, and approves it.
-    const ops = await signIn('en-US', 'ops@tongshang.demo', DEMO_PASSWORD);
+    const ops = await signIn(env, 'en-US', 'ops@tongshang.demo', DEMO_PASSWORD);
     await ops.goto(`${env.baseUrl}/admin/verifications`);
     await ops.getByTestId('verification-queue').getByText(REGISTRY.name).first().click();
     await ops.getByTestId('verification-compare').waitFor();
@@ -111,7 +82,7 @@ describe('business registration verification (工商认证)', () => {
     await owner.locator('[data-testid="verification-status"][data-status="approved"]').waitFor();
     await owner.getByTestId('mark-verified').first().waitFor();
     await env.screenshot(owner, 'verification-approved-zh-CN');
-    const ownerEn = await signIn('en-US', OWNER.email, OWNER.password);
+    const ownerEn = await signIn(env, 'en-US', OWNER.email, OWNER.password);
     await ownerEn.goto(`${env.baseUrl}/workbench/verification`);
     await ownerEn.locator('[data-testid="verification-status"][data-status="approved"]').waitFor();
     expect(await ownerEn.getByTestId('mark-verified').first().textContent()).toContain('Verified');

@@ -23,7 +23,7 @@ interface Marks {
   verified: boolean;
   verifiedAt: string | null;
   verificationLevel: 'none' | 'registry' | 'field';
-  grade: string;
+  grade: string | null;
   score: number;
   trustpassActive: boolean;
   trustpassYears: number;
@@ -75,7 +75,7 @@ export function TrustMarks({ company, size = 'default' }: { company: TrustMarksS
   return (
     <Space size={4} wrap data-testid="trust-marks">
       {m?.verified && <VerifiedMark verifiedAt={m.verifiedAt} level={m.verificationLevel} companyId={m.companyId} style={style} />}
-      {m && m.grade !== '1A' && (
+      {m?.grade && (
         <Tooltip title={<>{t('credit.title')} {m.grade} · {t('credit.score')} {m.score}{evidence && <> · <Link to={`/verify?company=${m.companyId}`} style={{ color: '#fff', textDecoration: 'underline' }}>{zh ? '核验' : 'verify'}</Link></>}</>}>
           <Tag color="geekblue" icon={<StarOutlined />} style={style} data-testid="mark-grade">{m.grade}</Tag>
         </Tooltip>

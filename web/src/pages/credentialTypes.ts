@@ -3,13 +3,13 @@ export type Grade = '1A' | '2A' | '3A' | '4A' | '5A';
 export type DimensionKey = 'identity' | 'tenure' | 'trade' | 'service' | 'compliance';
 
 export interface CreditView {
-  grade: Grade;
+  grade: Grade | null;
   score: number;
   scorecardVersion: string;
   computedAt: string;
   dimensions: Array<{ key: DimensionKey; points: number; max: number }>;
   factors: Array<{ key: string; dimension: DimensionKey; points: number; max: number; value: string; zh: string; en: string }>;
-  history: Array<{ grade: Grade; score: number; computedAt: string }>;
+  history: Array<{ grade: Grade | null; score: number; computedAt: string }>;
 }
 
 export interface CredentialSubject {

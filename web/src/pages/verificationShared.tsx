@@ -15,7 +15,7 @@ export interface FieldVisit {
 }
 
 export interface VerificationView {
-  status: 'none' | 'pending' | 'approved' | 'rejected';
+  status: 'none' | 'pending' | 'approved' | 'rejected' | 'revoked';
   verified: boolean;
   verifiedAt: string | null;
   level: VerificationLevel;

@@ -52,6 +52,23 @@ describe('portable credentials', () => {
     expect(await outsideVerify(fresh)).toMatchObject({ revoked: false, subject: { verification: { level: 'field' } } });
   });
 
+  it('revokes the credential for outside verifiers when an operator revokes the verification', async () => {
+    const owner = await registerUser(t);
+    const company = await createVerifiedCompany(t, owner, ops);
+    await t.drain();
+    const { jwt } = (await call(t, { method: 'GET', url: `/api/v1/companies/${company.id}/credential` })).json<{ jwt: string }>();
+    expect((await outsideVerify(jwt)).revoked).toBe(false);
+    const approved = (await call(t, { method: 'GET', url: '/api/v1/admin/verifications?status=approved&limit=100', headers: ops })).json<{ items: Array<{ id: string; companyId: string }> }>().items.find((i) => i.companyId === company.id)!;
+    await call(t, { method: 'POST', url: `/api/v1/admin/verifications/${approved.id}/revocation`, headers: ops, payload: { reason: '营业执照系伪造' } });
+    await t.drain();
+    await t.drain();
+    expect((await outsideVerify(jwt)).revoked).toBe(true);
+    expect((await call(t, { method: 'POST', url: '/api/v1/credentials/verify', payload: { jwt } })).json()).toMatchObject({ valid: false, reasons: ['revoked'] });
+    expect((await call(t, { method: 'GET', url: `/api/v1/companies/${company.id}/credential` })).statusCode).toBe(404);
+    const badge = await call(t, { method: 'GET', url: `/badges/${company.id}.svg?lang=en-US` });
+    expect(badge.body).toContain('Not verified');
+  });
+
   it('rejects tampered and malformed tokens, and gives unverified companies no credential', async () => {
     const owner = await registerUser(t);
     const company = await createVerifiedCompany(t, owner, ops);
@@ -99,8 +116,8 @@ describe('portable credentials', () => {
     await t.drain();
     const res = await call(t, { method: 'GET', url: `/api/v1/trust-marks?companyIds=${verified.id},${plain.id}` });
     expect(res.json()).toMatchObject({ items: [
-      { companyId: verified.id, verified: true, verificationLevel: 'registry', trustpassActive: false },
-      { companyId: plain.id, verified: false, grade: '1A' },
+      { companyId: verified.id, verified: true, verificationLevel: 'registry', grade: '1A', trustpassActive: false },
+      { companyId: plain.id, verified: false, grade: null },
     ] });
     expect((await call(t, { method: 'GET', url: '/api/v1/trust-marks?companyIds=nope' })).statusCode).toBe(400);
   });

@@ -4,7 +4,7 @@ import type { Platform } from '../../platform/platform.js';
 import type { CredentialsService } from './service.js';
 
 /** Facts a credential states; when one changes, the credential is re-issued (and the old one revoked). */
-const CREDENTIAL_INPUTS = ['verification.approved', 'verification.rejected', 'verification.field_recorded', 'trustpass.activated', 'credit.rating_changed', 'company.updated'];
+const CREDENTIAL_INPUTS = ['verification.approved', 'verification.rejected', 'verification.revoked', 'verification.field_recorded', 'trustpass.activated', 'credit.rating_changed', 'company.updated'];
 
 export function defineCredentialJobs(platform: Platform, credentials: CredentialsService): void {
   platform.events.register({

@@ -34,7 +34,7 @@ export function registerCredentialRoutes(app: App, credentials: CredentialsServi
       querystring: z.strictObject({ companyIds: z.string().max(50 * 37).transform((s) => [...new Set(s.split(',').filter(Boolean))]).pipe(z.array(z.uuid()).min(1).max(50)) }),
       response: { 200: z.object({ items: z.array(z.object({
         companyId: z.uuid(), verified: z.boolean(), verifiedAt: timestamp.nullable(), verificationLevel: z.enum(['none', 'registry', 'field']),
-        grade: z.enum(['1A', '2A', '3A', '4A', '5A']), score: z.number(), trustpassActive: z.boolean(), trustpassYears: z.number().int(), planBadge: z.string().nullable(),
+        grade: z.enum(['1A', '2A', '3A', '4A', '5A']).nullable(), score: z.number(), trustpassActive: z.boolean(), trustpassYears: z.number().int(), planBadge: z.string().nullable(),
       })) }) },
     },
   }, async (req) => ({ items: await credentials.marks(req.ctx, req.query.companyIds) }));

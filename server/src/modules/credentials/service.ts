@@ -64,6 +64,8 @@ export class CredentialsService {
     if (!verification.verified || !verification.verifiedAt) return null;
     const insider = await this.deps.verification.approvedSubmission(companyId);
     const [credit, trustpass] = await Promise.all([this.deps.credit.view(ctx, companyId), this.deps.trustpass.status(ctx, companyId)]);
+    // The rating catches up with a fresh approval a moment later; its credit.rating_changed event issues the credential then.
+    if (credit.grade === null) return null;
     return {
       id: companyId,
       legalName: insider?.legalName ?? (await this.deps.companies.get(ctx, companyId)).legalName,

@@ -12,16 +12,17 @@ afterAll(async () => {
   await t.close();
 });
 
-type Credit = { grade: string; score: number; scorecardVersion: string; dimensions: Array<{ key: string; points: number }>; factors: Array<{ key: string; points: number; zh: string; en: string }>; history: Array<{ grade: string }> };
+type Credit = { grade: string | null; score: number; scorecardVersion: string; dimensions: Array<{ key: string; points: number }>; factors: Array<{ key: string; points: number; zh: string; en: string }>; history: Array<{ grade: string | null }> };
 const credit = async (companyId: string) => (await call(t, { method: 'GET', url: `/api/v1/companies/${companyId}/credit` })).json<Credit>();
 
 describe('credit rating', () => {
-  it('rates a new company 1A and explains every point to anyone', async () => {
+  it('gives a new, unverified company a score to improve but no grade, and explains every point to anyone', async () => {
     const owner = await registerUser(t);
     const company = await createCompany(t, owner);
     await t.drain();
     const c = await credit(company.id);
-    expect(c).toMatchObject({ grade: '1A', scorecardVersion: 'v1' });
+    expect(c).toMatchObject({ grade: null, scorecardVersion: 'v1' });
+    expect(c.score).toBeGreaterThan(0);
     expect(c.factors.find((f) => f.key === 'registry_verified')).toMatchObject({ points: 0, en: expect.stringContaining('25 points') });
     expect(c.dimensions.reduce((s, d) => s + d.points, 0)).toBeCloseTo(c.score, 2);
   });
@@ -43,6 +44,37 @@ describe('credit rating', () => {
     expect(member).toMatchObject({ grade: '2A', score: 42.5 });
     expect(member.factors.find((f) => f.key === 'trustpass_years')).toMatchObject({ points: 7.5 });
     expect(member.history.map((h) => h.grade)).toEqual(expect.arrayContaining(['1A', '2A']));
+  });
+
+  it('loses its grade when an operator revokes the verification, and the company sees why', async () => {
+    const owner = await registerUser(t);
+    const company = await createVerifiedCompany(t, owner, ops);
+    await t.drain();
+    expect((await credit(company.id)).grade).toBe('1A');
+    const approved = (await call(t, { method: 'GET', url: '/api/v1/admin/verifications?status=approved&limit=100', headers: ops })).json<{ items: Array<{ id: string; companyId: string }> }>().items.find((i) => i.companyId === company.id)!;
+    const revoked = await call(t, { method: 'POST', url: `/api/v1/admin/verifications/${approved.id}/revocation`, headers: ops, payload: { reason: '工商登记已注销' } });
+    expect(revoked.json()).toMatchObject({ status: 'revoked', reason: '工商登记已注销' });
+    await t.drain();
+    await t.drain();
+    const after = await credit(company.id);
+    expect(after.grade).toBeNull();
+    expect(after.factors.find((f) => f.key === 'registry_verified')?.points).toBe(0);
+    expect((await call(t, { method: 'GET', url: `/api/v1/companies/${company.id}/verification`, headers: owner.headers })).json()).toMatchObject({ status: 'revoked', verified: false, reason: '工商登记已注销' });
+    expect((await call(t, { method: 'GET', url: `/api/v1/companies/${company.id}/verification` })).json()).toMatchObject({ status: 'none', verified: false, reason: null });
+  });
+
+  it('revokes only approved verifications, and only with a reason', async () => {
+    const owner = await registerUser(t);
+    const company = await createVerifiedCompany(t, owner, ops);
+    const approved = (await call(t, { method: 'GET', url: '/api/v1/admin/verifications?status=approved&limit=100', headers: ops })).json<{ items: Array<{ id: string; companyId: string }> }>().items.find((i) => i.companyId === company.id)!;
+    const blank = await call(t, { method: 'POST', url: `/api/v1/admin/verifications/${approved.id}/revocation`, headers: ops, payload: { reason: '  ' } });
+    expect(blank.statusCode).toBe(422);
+    expect(blank.headers['content-type']).toContain('application/problem+json');
+    expect((await call(t, { method: 'POST', url: `/api/v1/admin/verifications/${approved.id}/revocation`, headers: owner.headers, payload: { reason: 'x' } })).statusCode).toBe(403);
+    expect((await call(t, { method: 'POST', url: `/api/v1/admin/verifications/${approved.id}/revocation`, headers: ops, payload: { reason: '注销' } })).statusCode).toBe(200);
+    const again = await call(t, { method: 'POST', url: `/api/v1/admin/verifications/${approved.id}/revocation`, headers: ops, payload: { reason: '注销' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'NOT_REVOCABLE' });
   });
 
   it('recomputes every company in one batch from the event log, writing only ratings that changed', async () => {

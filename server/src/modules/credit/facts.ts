@@ -6,6 +6,7 @@ export const RATING_EVENT_TYPES = [
   'company.created',
   'verification.approved',
   'verification.rejected',
+  'verification.revoked',
   'verification.field_recorded',
   'trustpass.activated',
 ] as const;
@@ -36,6 +37,11 @@ export function factsFromEvents(events: FactEvent[], now: Date): CreditFacts {
         break;
       case 'verification.rejected':
         rejected++;
+        break;
+      case 'verification.revoked':
+        // A withdrawn approval takes its field visit with it: both have to be earned again.
+        verifiedAt = null;
+        fieldVerified = false;
         break;
       case 'verification.field_recorded':
         fieldVerified = true;

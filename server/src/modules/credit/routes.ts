@@ -7,13 +7,14 @@ const grade = z.enum(['1A', '2A', '3A', '4A', '5A']);
 const dimension = z.enum(['identity', 'tenure', 'trade', 'service', 'compliance']);
 
 export const creditView = z.object({
-  grade,
+  /** Null while the company is not verified: it has a score to improve, but no grade. */
+  grade: grade.nullable(),
   score: z.number(),
   scorecardVersion: z.string(),
   computedAt: timestamp,
   dimensions: z.array(z.object({ key: dimension, points: z.number(), max: z.number() })),
   factors: z.array(z.object({ key: z.string(), dimension, points: z.number(), max: z.number(), value: z.string(), zh: z.string(), en: z.string() })),
-  history: z.array(z.object({ grade, score: z.number(), computedAt: timestamp })),
+  history: z.array(z.object({ grade: grade.nullable(), score: z.number(), computedAt: timestamp })),
 });
 
 export function registerCreditRoutes(app: App, credit: CreditService): void {

@@ -7,6 +7,8 @@ import { RATING_EVENT_TYPES, factsFromEvents } from './facts.js';
 import { scorecardV1, type CreditFacts, type Rating } from './scorecard.js';
 import * as store from './store.js';
 
+const gradeOf = (row: store.RatingRow | undefined) => (row?.graded ? row.grade : null);
+
 export interface Deps {
   companies: AccountsModule['companies'];
 }
@@ -28,9 +30,14 @@ export class CreditService {
     return factsFromEvents(events.get(companyId) ?? [], now);
   }
 
+  /** Unverified companies have no grade, whatever the scorecard: the rule is the platform's, not a version's. */
+  private rate(facts: CreditFacts): store.GradedRating {
+    return { ...this.scorecard(facts), graded: facts.verified };
+  }
+
   /** Same version and the same points for every factor: no new row (day counts in the texts may lag a little). */
-  private sameAs(latest: store.RatingRow | undefined, rating: Rating): boolean {
-    if (!latest || latest.scorecard_version !== rating.version || Number(latest.score) !== rating.score) return false;
+  private sameAs(latest: store.RatingRow | undefined, rating: store.GradedRating): boolean {
+    if (!latest || latest.scorecard_version !== rating.version || Number(latest.score) !== rating.score || latest.graded !== rating.graded) return false;
     const points = (fs: Rating['factors']) => fs.map((f) => `${f.key}:${f.points}`).sort().join(',');
     return points(latest.factors) === points(rating.factors);
   }
@@ -47,11 +54,11 @@ export class CreditService {
       if (ids.length === 0) return totals;
       after = ids[ids.length - 1]!;
       const [events, latest] = await Promise.all([store.ratingEvents(this.db, ids, RATING_EVENT_TYPES), store.latestRatings(this.db, ids)]);
-      const changed: Array<{ id: string; companyId: string; rating: Rating }> = [];
+      const changed: Array<{ id: string; companyId: string; rating: store.GradedRating }> = [];
       for (const id of ids) {
         const own = events.get(id) ?? [];
         totals.events += own.length;
-        const rating = this.scorecard(factsFromEvents(own, now));
+        const rating = this.rate(factsFromEvents(own, now));
         if (!this.sameAs(latest.get(id), rating)) changed.push({ id: uuidv7(), companyId: id, rating });
       }
       if (changed.length) {
@@ -59,7 +66,7 @@ export class CreditService {
           await store.insertRatings(trx, changed);
           await recordEvents(trx, changed.map((c) => ({
             type: 'credit.rating_changed', actorUserId: null, companyId: c.companyId, subjectType: 'credit_rating', subjectId: c.id,
-            payload: { grade: c.rating.grade, score: c.rating.score, version: c.rating.version, previousGrade: latest.get(c.companyId)?.grade ?? null },
+            payload: { grade: c.rating.graded ? c.rating.grade : null, score: c.rating.score, version: c.rating.version, previousGrade: gradeOf(latest.get(c.companyId)) },
           })));
         });
       }
@@ -70,12 +77,12 @@ export class CreditService {
 
   /** Computes and stores a rating when it differs from the latest; returns the current one. */
   async recompute(companyId: string): Promise<store.RatingRow> {
-    const rating = this.scorecard(await this.facts(companyId));
+    const rating = this.rate(await this.facts(companyId));
     const [latest] = await store.history(this.db, companyId, 1);
     if (latest && this.sameAs(latest, rating)) return latest;
     return this.platform.database.transaction(async (trx) => {
       const row = await store.insertRating(trx, uuidv7(), companyId, rating);
-      await recordEvent(trx, { type: 'credit.rating_changed', actorUserId: null, companyId, subjectType: 'credit_rating', subjectId: row.id, payload: { grade: rating.grade, score: rating.score, version: rating.version, previousGrade: latest?.grade ?? null } });
+      await recordEvent(trx, { type: 'credit.rating_changed', actorUserId: null, companyId, subjectType: 'credit_rating', subjectId: row.id, payload: { grade: rating.graded ? rating.grade : null, score: rating.score, version: rating.version, previousGrade: gradeOf(latest) } });
       return row;
     });
   }
@@ -87,13 +94,13 @@ export class CreditService {
     if (rows.length === 0) rows = [await this.recompute(companyId)];
     const current = rows[0]!;
     return {
-      grade: current.grade,
+      grade: gradeOf(current),
       score: Number(current.score),
       scorecardVersion: current.scorecard_version,
       computedAt: current.computed_at,
       dimensions: current.dimensions,
       factors: current.factors,
-      history: rows.map((r) => ({ grade: r.grade, score: Number(r.score), computedAt: r.computed_at })).reverse(),
+      history: rows.map((r) => ({ grade: gradeOf(r), score: Number(r.score), computedAt: r.computed_at })).reverse(),
     };
   }
 }

@@ -12,17 +12,20 @@ interface CreditRatingsTable {
   grade: Rating['grade'];
   dimensions: Json<Rating['dimensions']>;
   factors: Json<Factor[]>;
+  graded: boolean;
   computed_at: Timestamp;
 }
+/** A rating and whether it grades the company: unverified companies get a score to improve, not a grade. */
+export type GradedRating = Rating & { graded: boolean };
 type CreditTables = { credit_ratings: CreditRatingsTable };
 export type RatingRow = Selectable<CreditRatingsTable>;
 
 const t = (db: Db) => db.withTables<CreditTables>();
 
-export async function insertRating(db: Db, id: string, companyId: string, r: Rating): Promise<RatingRow> {
+export async function insertRating(db: Db, id: string, companyId: string, r: GradedRating): Promise<RatingRow> {
   return t(db)
     .insertInto('credit_ratings')
-    .values({ id, company_id: companyId, scorecard_version: r.version, score: r.score.toFixed(2), grade: r.grade, dimensions: JSON.stringify(r.dimensions), factors: JSON.stringify(r.factors) })
+    .values({ id, company_id: companyId, scorecard_version: r.version, score: r.score.toFixed(2), grade: r.grade, graded: r.graded, dimensions: JSON.stringify(r.dimensions), factors: JSON.stringify(r.factors) })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -63,12 +66,12 @@ export async function latestRatings(db: Db, companyIds: string[]): Promise<Map<s
   return new Map(rows.rows.map((r) => [r.company_id, r]));
 }
 
-export async function insertRatings(db: Db, rows: Array<{ id: string; companyId: string; rating: Rating }>): Promise<void> {
+export async function insertRatings(db: Db, rows: Array<{ id: string; companyId: string; rating: GradedRating }>): Promise<void> {
   if (rows.length === 0) return;
   await t(db)
     .insertInto('credit_ratings')
     .values(rows.map(({ id, companyId, rating: r }) => ({
-      id, company_id: companyId, scorecard_version: r.version, score: r.score.toFixed(2), grade: r.grade,
+      id, company_id: companyId, scorecard_version: r.version, score: r.score.toFixed(2), grade: r.grade, graded: r.graded,
       dimensions: JSON.stringify(r.dimensions), factors: JSON.stringify(r.factors),
     })))
     .execute();

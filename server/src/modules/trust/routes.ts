@@ -31,6 +31,10 @@ export function registerTrustRoutes(app: App, verification: VerificationService)
     schema: { tags: ['admin'], summary: 'Approve, or reject with a reason the company sees (operators)', params: s.idParams, body: s.decisionBody, response: { 200: s.adminDetail } },
   }, async (req) => verification.decide(req.ctx, req.params.id, req.body));
 
+  app.post('/api/v1/admin/verifications/:id/revocation', {
+    schema: { tags: ['admin'], summary: 'Revoke an approved verification with a reason the company sees (operators)', params: s.idParams, body: s.revocationBody, response: { 200: s.adminDetail } },
+  }, async (req) => verification.revoke(req.ctx, req.params.id, req.body));
+
   app.post('/api/v1/admin/companies/:id/field-verifications', {
     schema: { tags: ['admin'], summary: 'Record a field verification visit (operators)', params: s.companyParams, body: s.fieldVisitBody, response: { 201: s.fieldVisit } },
   }, async (req, reply) => reply.code(201).send(await verification.recordFieldVisit(req.ctx, req.params.id, req.body)));

@@ -26,7 +26,7 @@ export const verificationBody = z.strictObject({
   licenseFileId: z.uuid(),
 });
 
-const status = z.enum(['none', 'pending', 'approved', 'rejected']);
+const status = z.enum(['none', 'pending', 'approved', 'rejected', 'revoked']);
 const mismatches = z.array(z.string());
 
 export const verificationView = z.object({
@@ -45,9 +45,9 @@ export const verificationView = z.object({
   fieldVisits: z.array(z.object({ id: z.uuid(), visitedOn: z.string(), inspector: z.string(), notes: z.string(), photoUrls: z.array(z.string()) })),
 });
 
-export const adminListQuery = z.strictObject({ status: z.enum(['pending', 'approved', 'rejected']).optional(), ...pageQuery });
+export const adminListQuery = z.strictObject({ status: z.enum(['pending', 'approved', 'rejected', 'revoked']).optional(), ...pageQuery });
 export const adminItem = z.object({
-  id: z.uuid(), companyId: z.uuid(), companyName: z.string(), status: z.enum(['pending', 'approved', 'rejected']), uscc: z.string(), legalName: z.string(),
+  id: z.uuid(), companyId: z.uuid(), companyName: z.string(), status: z.enum(['pending', 'approved', 'rejected', 'revoked']), uscc: z.string(), legalName: z.string(),
   legalRepresentative: z.string(), submittedAt: timestamp, decidedAt: timestamp.nullable(), reason: z.string().nullable(), mismatches,
 });
 export const adminPage = pageSchema(adminItem);
@@ -60,6 +60,7 @@ export const adminDetail = adminItem.extend({
   licenseUrl: z.string(), licenseContentType: z.string(),
   registry: z.object({ provider: z.string(), record: registryRecord.nullable() }),
 });
+export const revocationBody = z.strictObject({ reason: z.string().max(500) });
 export const decisionBody = z.strictObject({ approve: z.boolean(), reason: z.string().max(500).optional() });
 
 export const fieldVisitBody = z.strictObject({

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db.js';
 import type { Json, NullableTimestamp, Timestamp } from '../../platform/tables.js';
 import type { RegistryRecord } from './registry.js';
 
-export type VerificationStatus = 'pending' | 'approved' | 'rejected';
+export type VerificationStatus = 'pending' | 'approved' | 'rejected' | 'revoked';
 
 interface VerificationsTable {
   id: string;
@@ -25,6 +25,8 @@ interface VerificationsTable {
   decided_by: string | null;
   decided_at: NullableTimestamp;
   reason: string | null;
+  revoked_by: string | null;
+  revoked_at: NullableTimestamp;
 }
 
 interface FieldVerificationsTable {
@@ -48,7 +50,7 @@ export type FieldVerificationRow = Selectable<FieldVerificationsTable>;
 
 const t = (db: Db) => db.withTables<TrustTables>();
 
-export async function insertVerification(db: Db, v: Omit<VerificationRow, 'submitted_at' | 'decided_by' | 'decided_at' | 'reason' | 'registry_record'> & { registry_record: RegistryRecord | null }): Promise<VerificationRow> {
+export async function insertVerification(db: Db, v: Omit<VerificationRow, 'submitted_at' | 'decided_by' | 'decided_at' | 'reason' | 'revoked_by' | 'revoked_at' | 'registry_record'> & { registry_record: RegistryRecord | null }): Promise<VerificationRow> {
   return t(db).insertInto('verifications').values({ ...v, registry_record: JSON.stringify(v.registry_record) }).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -93,6 +95,10 @@ export async function insertFieldVerification(db: Db, f: Omit<FieldVerificationR
 
 export async function fieldVerifications(db: Db, companyId: string): Promise<FieldVerificationRow[]> {
   return t(db).selectFrom('field_verifications').selectAll().where('company_id', '=', companyId).orderBy('visited_on', 'desc').execute();
+}
+
+export async function revoke(db: Db, id: string, r: { revokedBy: string; reason: string }): Promise<void> {
+  await t(db).updateTable('verifications').set({ status: 'revoked', revoked_by: r.revokedBy, revoked_at: new Date(), reason: r.reason }).where('id', '=', id).execute();
 }
 
 export async function countRejected(db: Db, companyId: string): Promise<number> {

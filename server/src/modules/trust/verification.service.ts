@@ -93,7 +93,7 @@ export class VerificationService {
       verified,
       verifiedAt: approved?.decided_at ?? null,
       level,
-      reason: insider && latest?.status === 'rejected' ? latest.reason : null,
+      reason: insider && (latest?.status === 'rejected' || latest?.status === 'revoked') ? latest.reason : null,
       submission: insider && latest ? submissionView(latest) : null,
       fieldVisits: visits.map((v) => ({ id: v.id, visitedOn: v.visited_on, inspector: v.inspector, notes: insider ? v.notes : '', photoUrls: insider ? v.photo_file_ids.map(fileUrl) : [] })),
     } as const;
@@ -162,6 +162,21 @@ export class VerificationService {
       } else {
         await record(trx, actor.userId, id, { type: 'verification.rejected', companyId: v.company_id, subjectType: 'verification', payload: { reason: reason ?? '' } });
       }
+    });
+    return this.adminGet(ctx, id);
+  }
+
+  /** Withdraws an approval (company deregistered, documents found forged); the company sees why and may submit again. */
+  async revoke(ctx: RequestContext, id: string, input: { reason: string }) {
+    const actor = requireOperator(ctx);
+    const reason = input.reason.trim();
+    if (!reason) throw new DomainError(TrustErrors.REVOCATION_REASON_REQUIRED, {}, [{ path: 'body.reason', message: 'required' }]);
+    await this.platform.database.transaction(async (trx) => {
+      const v = await store.findVerification(trx, id, true);
+      if (!v) throw new DomainError(TrustErrors.VERIFICATION_NOT_FOUND);
+      if (v.status !== 'approved') throw new DomainError(TrustErrors.NOT_REVOCABLE);
+      await store.revoke(trx, id, { revokedBy: actor.userId, reason });
+      await record(trx, actor.userId, id, { type: 'verification.revoked', companyId: v.company_id, subjectType: 'verification', payload: { reason } });
     });
     return this.adminGet(ctx, id);
   }

@@ -17,7 +17,7 @@ import type { UploadedFile, VerificationView } from '../verificationShared.js';
 import { LicensePreview, MAX_UPLOAD_BYTES } from '../verificationShared.js';
 import { usePaged } from './usePaged.js';
 
-type Status = 'pending' | 'approved' | 'rejected';
+type Status = 'pending' | 'approved' | 'rejected' | 'revoked';
 interface Item {
   id: string;
   companyId: string;
@@ -50,7 +50,7 @@ interface Detail extends Item {
   registry: { provider: string; record: RegistryRecord | null };
 }
 
-const STATUS_COLOR: Record<Status, string> = { pending: 'processing', approved: 'success', rejected: 'error' };
+const STATUS_COLOR: Record<Status, string> = { pending: 'processing', approved: 'success', rejected: 'error', revoked: 'default' };
 
 function MismatchTags({ mismatches }: { mismatches: string[] }) {
   const { t } = useTranslation();
@@ -241,7 +241,9 @@ function DetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [rejecting, setRejecting] = useState(false);
+  const [revoking, setRevoking] = useState(false);
   const [reasonForm] = Form.useForm<{ reason: string }>();
+  const [revokeForm] = Form.useForm<{ reason: string }>();
   const detail = useQuery({ queryKey: ['admin', 'verification', id], queryFn: () => api<Detail>(`/admin/verifications/${id}`) });
   const decide = useMutation({
     mutationFn: (body: { approve: boolean; reason?: string }) => api<Detail>(`/admin/verifications/${id}/decision`, { method: 'POST', body }),
@@ -254,6 +256,20 @@ function DetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
     },
     onError: (e) => {
       if (e instanceof ProblemError && rejecting) applyFieldErrors(reasonForm, e);
+      message.error(problemDetail(e));
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (body: { reason: string }) => api<Detail>(`/admin/verifications/${id}/revocation`, { method: 'POST', body }),
+    onSuccess: async (d) => {
+      qc.setQueryData(['admin', 'verification', id], d);
+      setRevoking(false);
+      message.success(t('verification.revokedDone'));
+      await qc.invalidateQueries({ queryKey: ['admin', 'verifications'] });
+      await qc.invalidateQueries({ queryKey: ['trust-marks', d.companyId] });
+    },
+    onError: (e) => {
+      if (e instanceof ProblemError) applyFieldErrors(revokeForm, e);
       message.error(problemDetail(e));
     },
   });
@@ -276,6 +292,11 @@ function DetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             </Button>
           </Space>
         )
+        || (d?.status === 'approved' && (
+          <Button danger icon={<CloseOutlined />} onClick={() => setRevoking(true)} data-testid="verification-revoke">
+            {t('verification.revoke')}
+          </Button>
+        ))
       }
     >
       {detail.error && <ProblemAlert error={detail.error} />}
@@ -290,7 +311,7 @@ function DetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             <MismatchTags mismatches={d.mismatches} />
             <Typography.Text type="secondary">{t('verification.submittedOn', { date: formatDateTime(d.submittedAt) })}</Typography.Text>
           </Space>
-          {d.reason && <Alert type="error" showIcon title={t('verification.rejectedReason')} description={d.reason} />}
+          {d.reason && <Alert type="error" showIcon title={t(d.status === 'revoked' ? 'verification.revokedReason' : 'verification.rejectedReason')} description={d.reason} />}
           {!d.registry.record && <Alert type="error" showIcon title={t('verification.notInRegistry')} />}
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={15}>
@@ -329,6 +350,23 @@ function DetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
           </Form.Item>
         </Form>
       </Modal>
+      <Modal
+        open={revoking}
+        title={t('verification.revoke')}
+        onCancel={() => setRevoking(false)}
+        okText={t('verification.revoke')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ danger: true, loading: revoke.isPending, 'data-testid': 'verification-revoke-confirm' }}
+        onOk={() => revokeForm.submit()}
+        destroyOnHidden
+      >
+        <Alert type="warning" showIcon title={t('verification.revokeWarning')} style={{ marginBottom: 12 }} />
+        <Form form={revokeForm} layout="vertical" onFinish={(v) => revoke.mutate({ reason: v.reason.trim() })} preserve={false}>
+          <Form.Item name="reason" label={t('verification.revokeReason')} rules={[{ required: true, whitespace: true, max: 500 }]}>
+            <Input.TextArea rows={4} showCount maxLength={500} data-testid="verification-revoke-reason" />
+          </Form.Item>
+        </Form>
+      </Modal>
     </Drawer>
   );
 }
@@ -342,7 +380,7 @@ export default function VerificationQueue() {
     <>
       <Typography.Title level={4}>{t('verification.queue')}</Typography.Title>
       <Card>
-        <Tabs activeKey={status} onChange={(k) => setStatus(k as Status)} items={(['pending', 'approved', 'rejected'] as const).map((s) => ({ key: s, label: t(`verification.tabs.${s}`) }))} />
+        <Tabs activeKey={status} onChange={(k) => setStatus(k as Status)} items={(['pending', 'approved', 'rejected', 'revoked'] as const).map((s) => ({ key: s, label: t(`verification.tabs.${s}`) }))} />
         <ProblemAlert error={list.error} />
         <Table<Item>
           rowKey="id"

@@ -47,7 +47,12 @@ function CreditCard({ companyId }: { companyId: string }) {
       <Row gutter={[24, 24]}>
         <Col xs={24} md={8}>
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-            <div style={{ fontSize: 56, fontWeight: 700, color: GRADE_COLOR[c.grade], lineHeight: 1 }} data-testid="credit-grade">{c.grade}</div>
+            {c.grade ? (
+              <div style={{ fontSize: 56, fontWeight: 700, color: GRADE_COLOR[c.grade], lineHeight: 1 }} data-testid="credit-grade">{c.grade}</div>
+            ) : (
+              <Alert type="info" showIcon data-testid="credit-no-grade" title={t('credit.noGrade')}
+                description={<>{t('credit.noGradeHint')} <Link to="/workbench/verification">{t('credit.goVerify')}</Link></>} />
+            )}
             <Statistic title={t('credit.score')} value={c.score} precision={2} suffix="/ 100" />
             {c.dimensions.map((d) => (
               <div key={d.key}>

@@ -96,14 +96,15 @@ function StatusBlock({ v, canSubmit }: { v: VerificationView; canSubmit: boolean
         />
       );
     case 'rejected':
+    case 'revoked':
       return (
         <Alert
           type="error"
           showIcon
-          title={t('verification.statusRejected')}
+          title={t(v.status === 'revoked' ? 'verification.statusRevoked' : 'verification.statusRejected')}
           description={
             <>
-              <Typography.Text type="danger" strong data-testid="verification-reason">{t('verification.rejectedReason')}: {v.reason}</Typography.Text>
+              <Typography.Text type="danger" strong data-testid="verification-reason">{t(v.status === 'revoked' ? 'verification.revokedReason' : 'verification.rejectedReason')}: {v.reason}</Typography.Text>
               {canSubmit && <div>{t('verification.rejectedFix')}</div>}
             </>
           }
@@ -322,7 +323,7 @@ function Wizard({ companyId, view }: { companyId: string; view: VerificationView
           {step < 2 && <Button type="primary" onClick={() => void next()} disabled={step === 1 && uploading} data-testid="verification-next">{t('verification.next')}</Button>}
           {step === 2 && (
             <Button type="primary" htmlType="submit" loading={submit.isPending} data-testid="verification-submit">
-              {view.status === 'rejected' ? t('verification.resubmit') : t('verification.submit')}
+              {view.status === 'rejected' || view.status === 'revoked' ? t('verification.resubmit') : t('verification.submit')}
             </Button>
           )}
         </Space>
@@ -348,7 +349,7 @@ export default function VerificationPage() {
   const canSubmit = company.role === 'owner' || company.role === 'admin';
   // The wizard shows straight away after a rejection (prefilled to fix) and for a first request once asked for;
   // an approved company may resubmit (e.g. after a change of address) from the same page.
-  const showWizard = canSubmit && v.status !== 'pending' && (v.status === 'rejected' || started);
+  const showWizard = canSubmit && v.status !== 'pending' && (v.status === 'rejected' || v.status === 'revoked' || started);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
