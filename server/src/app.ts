@@ -20,6 +20,9 @@ import { createTrustpassModule } from './modules/trustpass/index.js';
 import { createCreditModule } from './modules/credit/index.js';
 import { createCredentialsModule } from './modules/credentials/index.js';
 import { createPaymentsModule, type WebhookDeliverer } from './modules/payments/index.js';
+import { createStorefrontModule } from './modules/storefront/index.js';
+import { createCatalogModule } from './modules/catalog/index.js';
+import { createSearchModule } from './modules/search/index.js';
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -52,7 +55,22 @@ function createModules(platform: Platform, options: BuildOptions) {
   const credit = createCreditModule(platform, { companies: accounts.companies });
   const credentials = createCredentialsModule(platform, { companies: accounts.companies, verification: trust.verification, trustpass: trustpass.trustpass, credit: credit.credit });
   const admin = createAdminModule(platform);
-  return { files, accounts, trust, payments, trustpass, credit, credentials, admin };
+  const catalog = createCatalogModule(platform, { companies: accounts.companies, files: files.files, trustpass: trustpass.trustpass });
+  const storefront = createStorefrontModule(platform, {
+    companies: accounts.companies, files: files.files,
+    catalog: {
+      summaries: (ids) => catalog.products.summaries(ids), indexViews: (ids) => catalog.products.indexViews(ids),
+      publishedIdsAfter: (afterId, limit) => catalog.products.publishedIdsAfter(afterId, limit), tree: () => catalog.categories.tree(),
+    },
+  });
+  const search = createSearchModule(platform, {
+    companies: accounts.companies, verification: trust.verification, trustpass: trustpass.trustpass, credit: credit.credit,
+    catalog: {
+      indexViews: (ids) => catalog.products.indexViews(ids), publishedIdsAfter: (afterId, limit) => catalog.products.publishedIdsAfter(afterId, limit),
+      resolved: (id) => catalog.categories.resolved(id),
+    },
+  });
+  return { files, accounts, trust, payments, trustpass, credit, credentials, admin, catalog, storefront, search };
 }
 
 /** Wires platform services and modules into one HTTP app; the caller starts the worker and listens. */
@@ -84,6 +102,9 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     modules.credit.registerRoutes(api);
     modules.credentials.registerRoutes(api);
     modules.admin.registerRoutes(api);
+    modules.catalog.registerRoutes(api);
+    modules.storefront.registerRoutes(api);
+    modules.search.registerRoutes(api);
   });
   await app.ready();
   return { app, platform, worker, modules };

@@ -20,6 +20,10 @@ async function main(): Promise<void> {
     const demo = await seedDemoIfEmpty(built);
     if (demo) printDemoLogins(config.publicUrl, demo);
   }
+  // Shops for suppliers that predate the storefront module (or the demo seed), without delaying the start.
+  await built.modules.storefront.scheduleBackfill();
+  // The search index, once, for products and suppliers that predate the search module.
+  await built.modules.search.scheduleBackfill();
   await platform.jobs.ensureSchedules();
   if (config.WORKERS_ENABLED) worker.start();
 

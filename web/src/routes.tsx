@@ -36,6 +36,12 @@ const SandboxPay = lazy(() => import('./pages/SandboxPay.js'));
 const AdminPlans = lazy(() => import('./pages/admin/Plans.js'));
 const AdminPayments = lazy(() => import('./pages/admin/Payments.js'));
 const AdminLedger = lazy(() => import('./pages/admin/Ledger.js'));
+const ShopPage = lazy(() => import('./pages/shop/ShopPage.js'));
+const StorefrontEditor = lazy(() => import('./pages/workbench/Storefront.js'));
+const CategoryPage = lazy(() => import('./pages/catalog/CategoryPage.js'));
+const ProductDetail = lazy(() => import('./pages/catalog/ProductDetail.js'));
+const SellerProducts = lazy(() => import('./pages/workbench/Products.js'));
+const ProductEditor = lazy(() => import('./pages/workbench/ProductEditor.js'));
 
 export const router = createBrowserRouter([
   {
@@ -43,12 +49,15 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <Home /> },
       { path: '/search', element: <Search /> },
+      { path: '/c/:categoryId', element: <CategoryPage /> },
+      { path: '/products/:id', element: <ProductDetail /> },
       { path: '/login', element: <Login /> },
       { path: '/register', element: <Register /> },
       { path: '/invitations/:token', element: <InvitationPage /> },
       { path: '/account', element: <RequireAuth><Account /></RequireAuth> },
       { path: '/companies/new', element: <RequireAuth><CompanyNew /></RequireAuth> },
       { path: '/companies/:id', element: <CompanyProfile /> },
+      { path: '/shop/:slug', element: <ShopPage /> },
       { path: '/verify', element: <VerifyPage /> },
       { path: '*', element: <NotFound /> },
     ],
@@ -64,6 +73,10 @@ export const router = createBrowserRouter([
       { path: 'credit', element: <CreditPage /> },
       { path: 'verification', element: <VerificationPage /> },
       { path: 'trustpass', element: <TrustPassPage /> },
+      { path: 'storefront', element: <StorefrontEditor /> },
+      { path: 'products', element: <SellerProducts /> },
+      { path: 'products/new', element: <ProductEditor /> },
+      { path: 'products/:id/edit', element: <ProductEditor /> },
     ],
   },
   {

@@ -19,6 +19,8 @@ export interface Database {
   close(): Promise<void>;
   /** Only for PGlite: a tarball of the data directory (used to clone test databases). */
   dumpDataDir?: () => Promise<Blob>;
+  /** Counts the SQL statements run (by anyone) while fn runs: the tests that guard against N+1 queries. */
+  countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }>;
 }
 
 // Same JS shapes from both drivers: int8 as number (counts, minor units well below 2^53),
@@ -75,7 +77,16 @@ class PGlitePool implements PostgresPool {
   }
 }
 
-function wrap(kind: DatabaseKind, db: Db, close: () => Promise<void>, dumpDataDir?: () => Promise<Blob>): Database {
+/** Opt-in statement counter: Kysely's log hook does nothing but compare a number until a test starts counting. */
+interface QueryCounter { active: number; count: number }
+
+function countingLog(counter: QueryCounter) {
+  return () => {
+    if (counter.active > 0) counter.count++;
+  };
+}
+
+function wrap(kind: DatabaseKind, db: Db, counter: QueryCounter, close: () => Promise<void>, dumpDataDir?: () => Promise<Blob>): Database {
   const hooks: Array<() => void> = [];
   return {
     kind,
@@ -90,6 +101,16 @@ function wrap(kind: DatabaseKind, db: Db, close: () => Promise<void>, dumpDataDi
     },
     close,
     dumpDataDir,
+    async countQueries(fn) {
+      const start = counter.count;
+      counter.active++;
+      try {
+        const result = await fn();
+        return { result, queries: counter.count - start };
+      } finally {
+        counter.active--;
+      }
+    },
   };
 }
 
@@ -108,8 +129,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     pool.on('error', () => undefined); // idle-client errors surface on the next query instead
-    const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
-    return wrap('postgres', db, () => db.destroy());
+    const counter: QueryCounter = { active: 0, count: 0 };
+    const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }), log: countingLog(counter) });
+    return wrap('postgres', db, counter, () => db.destroy());
   }
   if (options.pgliteDir) fs.mkdirSync(path.dirname(path.resolve(options.pgliteDir)), { recursive: true });
   const pglite = await PGlite.create({
@@ -121,10 +143,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     parsers: { [pgliteTypes.INT8]: parseInt8, [pgliteTypes.DATE]: parseDate },
   });
   const pool = new PGlitePool(pglite);
-  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
+  const counter: QueryCounter = { active: 0, count: 0 };
+  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }), log: countingLog(counter) });
   return wrap(
     'pglite',
     db,
+    counter,
     async () => {
       await db.destroy();
       await pglite.close();

@@ -17,6 +17,9 @@ const companyActions = {
   'company.trustpass.purchase': { roles: ['owner', 'admin', 'finance'], operatorMay: false },
   'company.files.upload': { roles: ['owner', 'admin', 'purchaser', 'sales', 'finance'], operatorMay: true },
   'company.files.read': { roles: ['owner', 'admin', 'purchaser', 'sales', 'finance'], operatorMay: true },
+  'company.storefront.manage': { roles: ['owner', 'admin'], operatorMay: false },
+  'company.products.view': { roles: ['owner', 'admin', 'purchaser', 'sales', 'finance'], operatorMay: true },
+  'company.products.manage': { roles: ['owner', 'admin', 'sales'], operatorMay: false },
 } as const satisfies Record<string, { roles: readonly CompanyRole[]; operatorMay: boolean }>;
 
 export type CompanyAction = keyof typeof companyActions;

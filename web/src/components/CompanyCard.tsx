@@ -1,9 +1,11 @@
-import { Avatar, Card, Typography } from 'antd';
+import { ShopOutlined } from '@ant-design/icons';
+import { Avatar, Button, Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Company } from '../api.js';
 import { companyDisplayName, companySecondaryName } from '../format.js';
 import { TrustMarks } from './TrustMarks.js';
+import '../i18n/storefront.js';
 
 export function CompanyLogo({ company, size = 48 }: { company: Pick<Company, 'logoUrl' | 'legalName'>; size?: number }) {
   return company.logoUrl ? (
@@ -17,6 +19,7 @@ export function CompanyLogo({ company, size = 48 }: { company: Pick<Company, 'lo
 
 export function CompanyCard({ company }: { company: Company }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const secondary = companySecondaryName(company);
   return (
     <Link to={`/companies/${company.id}`} style={{ display: 'block', height: '100%' }} data-testid="company-card">
@@ -39,6 +42,23 @@ export function CompanyCard({ company }: { company: Company }) {
               <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12, marginTop: 6 }}>
                 {t('home.mainProducts', { list: company.mainProducts.join(' · ') })}
               </Typography.Text>
+            )}
+            {company.companyType !== 'buyer' && (
+              // The whole card links to the profile; an anchor inside an anchor is invalid, so the shop link is a button.
+              <Button
+                type="link"
+                size="small"
+                icon={<ShopOutlined />}
+                style={{ padding: 0, height: 'auto', fontSize: 12, marginTop: 4 }}
+                onClick={(e) => {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  void navigate(`/shop/${company.id}`);
+                }}
+                data-testid="company-card-shop"
+              >
+                {t('shop.enter')}
+              </Button>
             )}
           </div>
         </div>

@@ -1,21 +1,98 @@
-import { Input, Segmented } from 'antd';
-import { useState } from 'react';
+import { SearchOutlined, ShopOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { AutoComplete, Button, Input, Segmented, Space } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../api.js';
+import '../i18n/catalog.js';
+import type { SuggestResponse } from '../pages/catalog/model.js';
+import { useDebounced } from '../pages/catalog/model.js';
 
 export type SearchTab = 'products' | 'suppliers' | 'rfqs';
 
 export function SearchBox() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const location = useLocation();
   const [params] = useSearchParams();
-  const initialTab = params.get('tab');
+  const initialTab = params.get('type') ?? params.get('tab');
   const [tab, setTab] = useState<SearchTab>(initialTab === 'suppliers' || initialTab === 'rfqs' ? initialTab : 'products');
   const [q, setQ] = useState(params.get('q') ?? '');
+  // Follow the address when it changes under us (back button, a link to another search).
+  useEffect(() => {
+    if (location.pathname === '/search') {
+      setQ(params.get('q') ?? '');
+      const tp = params.get('type') ?? params.get('tab');
+      if (tp === 'suppliers' || tp === 'rfqs' || tp === 'products') setTab(tp);
+    }
+  }, [location.pathname, params]);
+  const selectedAt = useRef(0);
+  const term = useDebounced(q.trim(), 150);
+  const suggest = useQuery({
+    queryKey: ['suggest', term],
+    queryFn: () => api<SuggestResponse>('/search/suggest', { query: { q: term } }),
+    enabled: term.length > 0 && tab !== 'rfqs',
+    staleTime: 30_000,
+    retry: false,
+  });
+  const [open, setOpen] = useState(false);
   const submit = (value: string) => {
-    const sp = new URLSearchParams({ tab });
+    setOpen(false);
+    const sp = new URLSearchParams({ type: tab });
     if (value.trim()) sp.set('q', value.trim());
     void navigate(`/search?${sp.toString()}`);
+  };
+  const data = term.length > 0 ? suggest.data : undefined;
+  const en = i18n.language === 'en-US';
+  const options = [
+    ...(data?.terms.length
+      ? [
+          {
+            label: t('search.suggestProducts'),
+            options: data.terms.map((s) => ({
+              value: `term::${s.term}`,
+              label: (
+                <span data-testid="suggestion" data-kind="term" style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+                  <span>
+                    <SearchOutlined style={{ color: '#bfbfbf', marginInlineEnd: 6 }} />
+                    {s.term}
+                  </span>
+                  <span style={{ color: '#bfbfbf', fontSize: 12 }}>{s.count}</span>
+                </span>
+              ),
+            })),
+          },
+        ]
+      : []),
+    ...(data?.suppliers.length
+      ? [
+          {
+            label: t('search.suggestSuppliers'),
+            options: data.suppliers.map((s) => ({
+              value: `supplier:${s.id}:${s.name}`,
+              label: (
+                <span data-testid="suggestion" data-kind="supplier">
+                  <ShopOutlined style={{ color: '#bfbfbf', marginInlineEnd: 6 }} />
+                  {en && s.nameEn ? s.nameEn : s.name}
+                </span>
+              ),
+            })),
+          },
+        ]
+      : []),
+  ];
+  const onSelect = (value: string) => {
+    selectedAt.current = Date.now();
+    setOpen(false);
+    const [kind, id, ...rest] = value.split(':');
+    const text = rest.join(':');
+    if (kind === 'supplier' && id) void navigate(`/companies/${id}`);
+    else {
+      setQ(text);
+      const sp = new URLSearchParams({ type: tab === 'rfqs' ? 'products' : tab, q: text });
+      void navigate(`/search?${sp.toString()}`);
+    }
   };
   return (
     <div style={{ width: '100%', maxWidth: 640 }}>
@@ -31,16 +108,41 @@ export function SearchBox() {
         ]}
         style={{ marginBottom: 6 }}
       />
-      <Input.Search
-        size="large"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        placeholder={t('header.searchPlaceholder')}
-        enterButton={t('common.search')}
-        onSearch={submit}
-        data-testid="search-input"
-        allowClear
-      />
+      <Space.Compact style={{ width: '100%' }}>
+        <AutoComplete
+          value={q}
+          options={options}
+          onChange={(v: string) => {
+            // Picking a suggestion passes its encoded value here first; onSelect sets the real text.
+            if (!/^(term|supplier):/.test(v)) {
+            setQ(v);
+            setOpen(true);
+          }
+          }}
+          onSelect={onSelect}
+          open={open && options.length > 0}
+          onOpenChange={setOpen}
+          style={{ flex: 1, minWidth: 0 }}
+          popupMatchSelectWidth
+        >
+          <Input
+            size="large"
+            placeholder={t('header.searchPlaceholder')}
+            onPressEnter={(e) => {
+              const value = e.currentTarget.value;
+              // Enter on a highlighted suggestion selects it (onSelect navigates); only a plain Enter searches.
+              setTimeout(() => {
+                if (Date.now() - selectedAt.current > 300) submit(value);
+              }, 0);
+            }}
+            data-testid="search-input"
+            allowClear
+          />
+        </AutoComplete>
+        <Button size="large" type="primary" icon={<SearchOutlined />} onClick={() => submit(q)} data-testid="search-submit">
+          {t('common.search')}
+        </Button>
+      </Space.Compact>
     </div>
   );
 }

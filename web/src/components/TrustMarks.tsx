@@ -13,7 +13,8 @@ import { useRegionName } from '../session.js';
 
 export interface TrustMarksSubject {
   id?: string;
-  companyType: CompanyType;
+  /** Left out where the type is not known (search hits); the strip then has no type tag. */
+  companyType?: CompanyType;
   province: string;
   city?: string;
 }
@@ -85,11 +86,13 @@ export function TrustMarks({ company, size = 'default' }: { company: TrustMarksS
           <Tag color="orange" icon={<CrownOutlined />} style={style} data-testid="mark-trustpass">{zh ? `诚信通 ${m.trustpassYears} 年` : `TrustPass ${m.trustpassYears} yr`}</Tag>
         </Tooltip>
       )}
-      <Tooltip title={t('company.companyType')}>
-        <Tag color="blue" icon={<ShopOutlined />} style={style}>
-          {t(`companyType.${company.companyType}`)}
-        </Tag>
-      </Tooltip>
+      {company.companyType && (
+        <Tooltip title={t('company.companyType')}>
+          <Tag color="blue" icon={<ShopOutlined />} style={style}>
+            {t(`companyType.${company.companyType}`)}
+          </Tag>
+        </Tooltip>
+      )}
       <Tooltip title={t('company.region')}>
         <Tag icon={<EnvironmentOutlined />} style={style}>
           {company.city && company.city !== region ? `${region} · ${company.city}` : region}

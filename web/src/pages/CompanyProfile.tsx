@@ -1,4 +1,4 @@
-import { EditOutlined, MessageOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { EditOutlined, MessageOutlined, SafetyCertificateOutlined, ShopOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { TrustMarks } from '../components/TrustMarks.js';
 import { companyDisplayName, companySecondaryName, formatDate } from '../format.js';
 import '../i18n/credit.js';
 import '../i18n/verification.js';
+import '../i18n/storefront.js';
 import { useRegionName } from '../session.js';
 import type { VerificationView } from './verificationShared.js';
 
@@ -75,6 +76,11 @@ export default function CompanyProfile() {
             </Col>
             <Col flex="none">
               <Space wrap>
+                {c.companyType !== 'buyer' && (
+                  <Link to={`/shop/${c.id}`}>
+                    <Button type="primary" icon={<ShopOutlined />} data-testid="company-shop-link">{t('shop.enter')}</Button>
+                  </Link>
+                )}
                 <Tooltip title={t('common.comingSoon')}>
                   <Button icon={<MessageOutlined />} disabled>
                     {t('company.contact')}

@@ -1,10 +1,8 @@
 import {
-  AppstoreOutlined,
   CrownOutlined,
   FileSearchOutlined,
   GoldOutlined,
   MessageOutlined,
-  RightOutlined,
   SafetyCertificateOutlined,
   ShoppingCartOutlined,
   ProfileOutlined,
@@ -20,41 +18,7 @@ import { CompanyCard } from '../components/CompanyCard.js';
 import { ProblemAlert } from '../components/Problem.js';
 import { companyDisplayName } from '../format.js';
 import { activeCompanyOf, useMe } from '../session.js';
-import { CATEGORIES } from './categories.js';
-
-function CategoryNav() {
-  const { t } = useTranslation();
-  return (
-    <Card
-      size="small"
-      title={
-        <Space>
-          <AppstoreOutlined />
-          {t('home.categories')}
-        </Space>
-      }
-      styles={{ header: { background: '#F25C05', color: '#fff' }, body: { padding: 0 } }}
-      style={{ height: '100%' }}
-    >
-      <nav data-testid="category-nav">
-        {CATEGORIES.map((c) => (
-          <Link
-            key={c}
-            to={`/search?tab=products&category=${c}`}
-            className="ts-cat-link"
-            style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '7px 12px', color: 'inherit', borderBottom: '1px solid #f5f5f5' }}
-          >
-            <span style={{ minWidth: 0 }}>
-              <span style={{ display: 'block', fontWeight: 500 }}>{t(`home.cat.${c}`)}</span>
-              <span style={{ display: 'block', fontSize: 11, color: '#8c8c8c', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{t(`home.catHint.${c}`)}</span>
-            </span>
-            <RightOutlined style={{ fontSize: 10, color: '#bfbfbf' }} />
-          </Link>
-        ))}
-      </nav>
-    </Card>
-  );
-}
+import { CategoryMenu } from '../components/CategoryMenu.js';
 
 function ProgramBand() {
   const { t } = useTranslation();
@@ -177,7 +141,7 @@ function FeaturedSuppliers() {
   return (
     <Card
       title={t('home.featuredSuppliers')}
-      extra={<Link to="/search?tab=suppliers">{t('home.viewAll')}</Link>}
+      extra={<Link to="/search?type=suppliers">{t('home.viewAll')}</Link>}
       style={{ marginTop: 16 }}
       data-testid="featured-suppliers"
     >
@@ -210,7 +174,7 @@ export default function Home() {
     <>
       <Row gutter={[12, 12]} align="stretch">
         <Col xs={24} md={7} lg={5}>
-          <CategoryNav />
+          <CategoryMenu />
         </Col>
         <Col xs={24} md={17} lg={13}>
           <ProgramBand />

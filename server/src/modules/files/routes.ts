@@ -1,24 +1,28 @@
 import { z } from 'zod';
 import { DomainError, PlatformErrors } from '../../platform/errors.js';
 import type { App } from '../../platform/http/server.js';
-import type { FilesService } from './service.js';
+import type { FilesService, ThumbnailSize } from './service.js';
 import { registerUploadRoutes } from '../../platform/http/server.js';
 import { authorize, requireUser } from '../../platform/policy.js';
 import type { SniffedType } from '../../platform/storage.js';
 
-const ALLOWED: Record<'business_license' | 'attachment', SniffedType[]> = {
+const ALLOWED: Record<'business_license' | 'attachment' | 'product_image', SniffedType[]> = {
   business_license: ['image/png', 'image/jpeg', 'application/pdf'],
   attachment: ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf'],
+  // Never SVG: an uploaded SVG served from our origin is a script injection.
+  product_image: ['image/png', 'image/jpeg', 'image/webp'],
 };
+
+const thumbnailUrls = z.object({ 160: z.string(), 400: z.string(), 800: z.string() });
 
 export function registerFilesRoutes(app: App, files: FilesService, uploadLimitBytes: number): void {
   registerUploadRoutes(app, { fileSize: uploadLimitBytes + 1 }, (uploads) =>
     uploads.post('/api/v1/files', {
       schema: {
         tags: ['files'],
-        summary: 'Upload a private file of the active company (multipart field "file"; PNG, JPEG or PDF for licenses)',
-        querystring: z.strictObject({ purpose: z.enum(['business_license', 'attachment']).default('attachment'), companyId: z.uuid().optional() }),
-        response: { 201: z.object({ id: z.uuid(), url: z.string(), contentType: z.string(), byteSize: z.number() }) },
+        summary: 'Upload a file of the active company (multipart field "file"): private licenses (PNG, JPEG, PDF) and attachments; public product images (PNG, JPEG, WebP) with WebP thumbnails of 160, 400 and 800 px',
+        querystring: z.strictObject({ purpose: z.enum(['business_license', 'attachment', 'product_image']).default('attachment'), companyId: z.uuid().optional() }),
+        response: { 201: z.object({ id: z.uuid(), url: z.string(), contentType: z.string(), byteSize: z.number(), thumbnails: thumbnailUrls.optional() }) },
       },
     }, async (req, reply) => {
       const actor = requireUser(req.ctx);
@@ -38,9 +42,13 @@ export function registerFilesRoutes(app: App, files: FilesService, uploadLimitBy
   );
 
   app.get('/api/v1/files/:id', {
-    schema: { tags: ['files'], summary: 'Download a file: logos for anyone, other files for the owning company and operators', params: z.object({ id: z.uuid() }) },
+    schema: {
+      tags: ['files'], summary: 'Download a file: logos and product images for anyone, other files for the owning company and operators; ?size= a product image thumbnail (WebP, longest side)',
+      params: z.object({ id: z.uuid() }),
+      querystring: z.strictObject({ size: z.enum(['160', '400', '800']).transform((v) => Number(v) as ThumbnailSize).optional() }),
+    },
   }, async (req, reply) => {
-    const file = await files.read(req.ctx, req.params.id);
+    const file = await files.read(req.ctx, req.params.id, req.query.size);
     if (!file) throw new DomainError(PlatformErrors.NOT_FOUND);
     return reply
       .header('content-type', file.contentType)

@@ -4,6 +4,9 @@ import '../../i18n/verification.js';
 import { AuditOutlined } from '@ant-design/icons';
 import { CrownOutlined } from '@ant-design/icons';
 import '../../i18n/trustpass.js';
+import '../../i18n/storefront.js';
+import { AppstoreOutlined } from '@ant-design/icons';
+import '../../i18n/catalog.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Result, Segmented, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -67,7 +70,8 @@ export default function WorkbenchShell() {
   const { data: me } = useMe();
   const location = useLocation();
   const navigate = useNavigate();
-  const side: Side = location.pathname.startsWith('/workbench/seller')
+  // Product management is seller work, so it opens the seller side whatever side was used last.
+  const side: Side = location.pathname.startsWith('/workbench/seller') || location.pathname.startsWith('/workbench/products')
     ? 'seller'
     : location.pathname.startsWith('/workbench/buyer')
       ? 'buyer'
@@ -76,6 +80,8 @@ export default function WorkbenchShell() {
   if (!me) return null;
   const menu = [
     { key: `/workbench/${side}`, icon: <DashboardOutlined />, label: t('workbench.dashboard') },
+    ...(side === 'seller' ? [{ key: '/workbench/products', icon: <AppstoreOutlined />, label: t('sellerProducts.menu') }] : []),
+    ...(side === 'seller' || location.pathname.startsWith('/workbench/storefront') ? [{ key: '/workbench/storefront', icon: <ShopOutlined />, label: t('shopEditor.menu') }] : []),
     { key: '/workbench/company', icon: <SettingOutlined />, label: t('workbench.companySettings') },
     { key: '/workbench/verification', icon: <AuditOutlined />, label: t('verification.menu') },
     { key: '/workbench/credit', icon: <SafetyCertificateOutlined />, label: t('credit.menu') },

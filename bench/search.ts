@@ -1,0 +1,328 @@
+/**
+ * npm run bench -- search [products]
+ * Generates SEARCH_BENCH_PRODUCTS products (default 100,000; or the first argument) with realistic Chinese and English
+ * titles and attributes over the seeded category tree, indexes them through the search module's own indexing calls
+ * (straight into the search read model — the catalog's tables are not filled, the index does not read them at query
+ * time), then starts the server in its own process and runs 40 rotating product searches with filters at
+ * BENCH_CONNECTIONS (8) concurrent clients for BENCH_DURATION (20) seconds with autocannon. Prints build time,
+ * queries/s, p50, p99 and the server's RSS.
+ * PGlite by default (a temporary data directory); with DATABASE_URL, a scratch database on that PostgreSQL server
+ * (created and dropped; SEARCH_BENCH_KEEP=1 keeps it).
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../server/src/app.js';
+import { loadConfig } from '../server/src/platform/config.js';
+import { openDatabase, type Database } from '../server/src/platform/db.js';
+import { uuidv7 } from '../server/src/platform/ids.js';
+import { migrate } from '../server/src/platform/migrations.js';
+import { PROVINCES } from '../server/src/modules/accounts/index.js';
+import type { AttributeDefinition, ProductIndexView, SupplierFacts } from '../server/src/modules/search/index.js';
+import type { SearchService } from '../server/src/modules/search/service.js';
+import { recountTerms } from '../server/src/modules/search/store.js';
+import { startServerProcess } from '../server/src/testing/server-process.js';
+
+const products = Number(process.argv[2] ?? process.env.SEARCH_BENCH_PRODUCTS ?? 100_000);
+const duration = Number(process.env.BENCH_DURATION ?? 20);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const pgUrl = process.env.DATABASE_URL;
+const BATCH = 500;
+
+// ---- deterministic randomness, so runs compare
+
+let seed = 20261126;
+const rand = () => {
+  seed = (seed * 1664525 + 1013904223) >>> 0;
+  return seed / 2 ** 32;
+};
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const between = (lo: number, hi: number) => lo + rand() * (hi - lo);
+
+// Brand names from two syllables each (金+源 → 金源, Jinyuan): a few hundred, as in a real wholesale catalogue,
+// with the steel mills buyers search for by name among them.
+const SYLLABLES = [['金', 'Jin'], ['华', 'Hua'], ['恒', 'Heng'], ['永', 'Yong'], ['宏', 'Hong'], ['瑞', 'Rui'], ['海', 'Hai'], ['联', 'Lian'], ['博', 'Bo'], ['中', 'Zhong'],
+  ['天', 'Tian'], ['鑫', 'Xin'], ['达', 'Da'], ['源', 'Yuan'], ['丰', 'Feng'], ['盛', 'Sheng'], ['通', 'Tong'], ['信', 'Xin'], ['泰', 'Tai'], ['昌', 'Chang']] as const;
+const BRANDS: Array<readonly [string, string]> = [['宝钢', 'Baosteel'], ['鞍钢', 'Ansteel'], ['沙钢', 'Shagang'], ['首钢', 'Shougang'], ['河钢', 'HBIS']];
+for (const a of SYLLABLES) for (const b of SYLLABLES) if (a !== b) BRANDS.push([a[0] + b[0], a[1] + b[1].toLowerCase()]);
+const MODIFIERS = [['现货', 'in stock'], ['厂家直销', 'factory direct'], ['批发', 'wholesale'], ['定制', 'custom made'], ['国标', 'GB standard'], ['优质', 'premium'],
+  ['出口级', 'export grade'], ['大量库存', 'large stock'], ['加工定制', 'made to order'], ['包邮', 'free shipping'], ['新款', 'new model'], ['工业用', 'industrial'],
+  ['耐用', 'durable'], ['高强度', 'high strength'], ['环保', 'eco-friendly'], ['一件代发', 'drop shipping'], ['源头工厂', 'source factory'], ['量大从优', 'volume discount'],
+  ['精品', 'fine quality'], ['热销', 'best seller'], ['支持定做', 'customizable'], ['库存充足', 'ample stock'], ['品质保证', 'quality assured'], ['外贸', 'export trade']] as const;
+const CITIES: Record<string, string[]> = { '320000': ['苏州', '无锡', '南京'], '330000': ['杭州', '宁波', '义乌'], '440000': ['广州', '深圳', '东莞'], '310000': ['上海'], '370000': ['济南', '青岛'], '130000': ['唐山', '邯郸'] };
+const PROVINCE_WEIGHTED = ['320000', '320000', '330000', '330000', '440000', '440000', '310000', '370000', '130000', ...PROVINCES.map((p) => p.code)];
+const UNIT_BY_ROOT: Record<string, { unit: string; price: [number, number]; moq: number[] }> = {
+  steel: { unit: 'ton', price: [3000_00, 18000_00], moq: [1, 5, 10, 25] },
+  textiles: { unit: 'piece', price: [2_00, 180_00], moq: [50, 100, 300, 1000] },
+  electronics: { unit: 'piece', price: [5, 80_00], moq: [100, 1000, 5000] },
+  packaging: { unit: 'piece', price: [10, 15_00], moq: [500, 1000, 5000, 10000] },
+  machinery: { unit: 'set', price: [5_00, 20000_00], moq: [1, 10, 100] },
+  chemicals: { unit: 'kg', price: [5_00, 60_00], moq: [25, 500, 1000] },
+  food: { unit: 'kg', price: [3_00, 400_00], moq: [10, 50, 500] },
+  office: { unit: 'piece', price: [5_00, 2000_00], moq: [1, 10, 50] },
+};
+
+interface Leaf { id: string; code: string; pathIds: string[]; namesZh: string[]; namesEn: string[]; attributes: AttributeDefinition[] }
+
+function progressBar(label: string, total: number) {
+  const started = performance.now();
+  const tty = process.stdout.isTTY;
+  let shown = -1;
+  return (done: number) => {
+    const pct = Math.floor((done / total) * 100);
+    if (pct === shown || (!tty && pct % 10 !== 0)) return;
+    shown = pct;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    const rate = done / ((performance.now() - started) / 1000 || 1);
+    const line = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(pct).padStart(3)}% ${done.toLocaleString()}/${total.toLocaleString()}  ${Math.round(rate).toLocaleString()}/s`;
+    if (tty) process.stdout.write(`\r${line}${done >= total ? '\n' : ''}`);
+    else console.log(line);
+  };
+}
+
+function attributeValue(a: AttributeDefinition): { value: string | number | boolean | [number, number]; zh: string; en: string } {
+  switch (a.type) {
+    case 'enum': {
+      const o = pick(a.options ?? [{ value: 'x', zh: 'x', en: 'x' }]);
+      return { value: o.value, zh: o.zh, en: o.en };
+    }
+    case 'number': {
+      const n = Math.round(between(a.unit === 'mm' ? 0.5 : 1, a.unit === 'mm' ? 60 : a.unit === 'm' ? 12 : 500) * 10) / 10;
+      return { value: n, zh: `${n}${a.unit ?? ''}`, en: `${n} ${a.unit ?? ''}`.trim() };
+    }
+    case 'range': {
+      const lo = Math.round(between(1, 20));
+      const hi = lo + Math.round(between(1, 10));
+      return { value: [lo, hi], zh: `${lo}-${hi}${a.unit ?? ''}`, en: `${lo}-${hi} ${a.unit ?? ''}`.trim() };
+    }
+    case 'boolean': {
+      const b = rand() < 0.5;
+      return { value: b, zh: b ? '是' : '否', en: b ? 'yes' : 'no' };
+    }
+    case 'text': {
+      const b = pick(BRANDS);
+      return { value: b[0], zh: b[0], en: b[1] };
+    }
+  }
+}
+
+function supplierFacts(i: number): SupplierFacts {
+  const province = pick(PROVINCE_WEIGHTED);
+  const brand = pick(SYLLABLES)[0] + pick(SYLLABLES)[0];
+  const brandEn = `${pick(SYLLABLES)[1]}${pick(SYLLABLES)[1].toLowerCase()}`;
+  const verified = rand() < 0.8;
+  const trustpass = verified && rand() < 0.5;
+  const city = pick(CITIES[province] ?? [PROVINCES.find((p) => p.code === province)!.zh.replace(/[省市]|自治区|壮族|回族|维吾尔/g, '')]);
+  return {
+    companyId: uuidv7(), legalName: `${city}${brand}${['实业', '贸易', '制造', '科技', '金属制品', '包装材料', '电子'][i % 7]}有限公司`, nameEn: `${brandEn} ${['Industrial', 'Trading', 'Manufacturing', 'Technology', 'Metal Products', 'Packaging', 'Electronics'][i % 7]} Co., Ltd.`,
+    isSupplier: true, province, city, mainProducts: [], logoUrl: null, verified,
+    grade: verified ? pick(['1A', '2A', '3A', '3A', '4A', '4A', '5A'] as const) : null, creditScore: verified ? Math.round(between(40, 95)) : null,
+    trustpassActive: trustpass, trustpassYears: trustpass ? 1 + Math.floor(rand() * 8) : 0,
+    onTimeRate: null, responseRate: null, repeatBuyerRate: null, disputeRate: null,
+  };
+}
+
+function productView(leaf: Leaf, supplier: SupplierFacts, at: number): ProductIndexView {
+  const root = leaf.code.split('.')[0]!;
+  const terms = UNIT_BY_ROOT[root] ?? UNIT_BY_ROOT.office!;
+  const brand = pick(BRANDS);
+  const modifier = pick(MODIFIERS);
+  const attributes: ProductIndexView['attributes'] = {};
+  const labels: ProductIndexView['attributeLabels'] = [];
+  const skuValues: Record<string, string[]> = {};
+  const titleBits: Array<[string, string]> = [];
+  for (const a of leaf.attributes) {
+    if (a.definesSku && a.type === 'enum' && a.options?.length) {
+      const options = [...new Set([pick(a.options), pick(a.options)])];
+      skuValues[a.key] = options.map((o) => o.value);
+      titleBits.push([options[0]!.zh, options[0]!.en]);
+      continue;
+    }
+    if (!a.required && rand() < 0.4) continue;
+    const v = attributeValue(a);
+    attributes[a.key] = v.value;
+    labels.push({ key: a.key, zh: a.nameZh, en: a.nameEn, valueZh: v.zh, valueEn: v.en, filterable: a.filterable });
+    if (titleBits.length < 2 && (a.type === 'enum' || a.type === 'number')) titleBits.push([v.zh, v.en]);
+  }
+  const leafZh = leaf.namesZh[leaf.namesZh.length - 1]!;
+  const leafEn = leaf.namesEn[leaf.namesEn.length - 1]!;
+  const base = Math.round(between(terms.price[0], terms.price[1]));
+  const moq = pick(terms.moq);
+  const tiers = [{ minQuantity: moq, unitPrice: base }];
+  for (let k = 1, n = Math.floor(rand() * 4); k <= n; k++) tiers.push({ minQuantity: moq * 10 ** k, unitPrice: Math.max(1, Math.round(base * (1 - 0.03 * k))) });
+  const when = new Date(at).toISOString();
+  return {
+    id: uuidv7(), companyId: supplier.companyId, status: 'published', categoryId: leaf.id, categoryPathIds: leaf.pathIds, categoryNamesZh: leaf.namesZh, categoryNamesEn: leaf.namesEn,
+    titleZh: `${brand[0]} ${titleBits.map((b) => b[0]).join(' ')} ${leafZh} ${modifier[0]}`.replace(/\s+/g, ' '),
+    titleEn: rand() < 0.85 ? `${brand[1]} ${titleBits.map((b) => b[1]).join(' ')} ${leafEn} ${modifier[1]}`.replace(/\s+/g, ' ') : null,
+    descriptionZh: `${supplier.legalName}供应${leafZh},${modifier[0]},质量稳定,支持来样定制,全国发货。`, descriptionEn: null,
+    attributes, skuAttributeValues: skuValues, attributeLabels: labels, priceTiers: tiers, moq, unit: terms.unit,
+    leadTimeDays: pick([1, 3, 3, 7, 7, 15, 30, 45]), totalStock: Math.round(between(0, 100_000)), imageCount: Math.floor(rand() * 6),
+    coverUrl: null, completeness: Math.round(between(0.4, 1) * 100) / 100, dispatchProvince: supplier.province, publishedAt: when, updatedAt: when,
+  };
+}
+
+function flatten(nodes: Array<{ id: string; code: string; nameZh: string; nameEn: string; children: unknown[] }>, trail: Array<{ id: string; zh: string; en: string }> = []): Array<{ id: string; code: string; trail: Array<{ id: string; zh: string; en: string }>; leaf: boolean }> {
+  return nodes.flatMap((n) => {
+    const here = [...trail, { id: n.id, zh: n.nameZh, en: n.nameEn }];
+    const children = n.children as typeof nodes;
+    return [{ id: n.id, code: n.code, trail: here, leaf: children.length === 0 }, ...flatten(children, here)];
+  });
+}
+
+/** 40 searches a buyer would run: Chinese and English words, categories, prices at a quantity, regions, grades, attributes, every sort. */
+function queries(leaves: Leaf[], tops: Array<{ id: string; code: string }>): string[] {
+  const code = (c: string) => leaves.find((l) => l.code === c)?.id ?? tops.find((t) => t.code === c)?.id ?? '';
+  const e = encodeURIComponent;
+  const list = [
+    `q=${e('钢板')}`, `q=${e('热轧钢板')}&sort=price`, `q=${e('不锈钢管')}&province=320000`, `q=stainless&sort=newest`, `q=${e('螺纹钢')}&minGrade=3A`,
+    `q=${e('T恤')}&quantity=500&sort=price`, `q=${e('纯棉')}&trustpass=true`, `q=LED&category=${code('electronics')}`, `q=${e('电阻')}&verified=true`, `q=${e('纸箱')}&moqMax=1000`,
+    `q=${e('轴承')}&shipsWithin=7`, `q=${e('阀门')}`, `q=${e('塑料')}&province=330000,440000`, `q=${e('茶叶')}&sort=price&quantity=100`, `q=${e('办公椅')}`,
+    `q=steel%20pipe`, `q=cotton&category=${code('textiles')}`, `q=bearing&minGrade=4A`, `q=stainles`, `q=bearng`,
+    `category=${code('steel')}`, `category=${code('steel.plate')}&sort=price&quantity=50`, `category=${code('steel.plate.hot_rolled')}&attr.grade=Q235B,Q355B`,
+    `category=${code('steel.pipe')}&attr.outer_diameter.min=20&attr.outer_diameter.max=40`, `category=${code('textiles.apparel.tshirts')}&sort=newest`,
+    `category=${code('electronics.passive.resistors')}&priceMax=50`, `category=${code('packaging')}&province=440000`, `category=${code('machinery.fasteners')}&verified=true&trustpass=true`,
+    `category=${code('chemicals.plastics')}&sort=price`, `category=${code('food.dried.tea')}&minGrade=2A`, `q=Q235B&category=${code('steel')}`, `q=304&category=${code('steel.stainless')}`,
+    `q=${e('宝钢')}&sort=newest`, `q=${e('厂家直销')}&category=${code('office')}`, `q=${e('镀锌')}&priceMin=300000&priceMax=900000`, `q=${e('现货')}&quantity=20&sort=price&category=${code('steel')}`,
+    `q=${e('无缝钢管')}&explain=true`, `q=copy%20paper&limit=40`, `q=${e('食用油')}&province=370000`, `q=${e('电机')}&shipsWithin=15&sort=price`,
+  ];
+  return list.map((qs) => `/api/v1/search/products?${qs}`);
+}
+
+const reuse = process.env.SEARCH_BENCH_REUSE;
+
+async function generate(search: SearchService, database: Database, leaves: Leaf[]): Promise<number> {
+  const supplierCount = Math.max(20, Math.round(products / 25));
+  const suppliers = Array.from({ length: supplierCount }, (_, i) => supplierFacts(i));
+  const t0 = performance.now();
+  const bar1 = progressBar('suppliers', supplierCount);
+  for (let i = 0; i < suppliers.length; i += BATCH) {
+    await search.indexSuppliers(suppliers.slice(i, i + BATCH));
+    bar1(Math.min(suppliers.length, i + BATCH));
+  }
+  const bar2 = progressBar('products ', products);
+  const start = Date.UTC(2025, 0, 1);
+  const span = Date.UTC(2026, 10, 1) - start;
+  let tokenizeMs = 0;
+  for (let done = 0; done < products;) {
+    const n = Math.min(BATCH, products - done);
+    const views = Array.from({ length: n }, (_, k) => productView(pick(leaves), pick(suppliers), start + ((done + k) / products) * span));
+    const before = performance.now();
+    await search.indexProducts(views, undefined, { terms: false });
+    tokenizeMs += performance.now() - before;
+    done += n;
+    bar2(done);
+  }
+  const terms = await recountTerms(database.db);
+  await sql`ANALYZE`.execute(database.db);
+  const buildSeconds = (performance.now() - t0) / 1000;
+  const size = await sql<{ bytes: string }>`SELECT pg_total_relation_size('search_products')::text AS bytes`.execute(database.db);
+  console.log(`built the index in ${buildSeconds.toFixed(1)} s: ${supplierCount.toLocaleString()} suppliers, ${products.toLocaleString()} products ` +
+    `(${Math.round(products / (tokenizeMs / 1000)).toLocaleString()} products/s through indexProducts), ${terms.toLocaleString()} suggestion terms, ` +
+    `search_products ${(Number(size.rows[0]!.bytes) / 1048576).toFixed(0)} MB with indexes`);
+
+  return buildSeconds;
+}
+
+async function openBenchDatabase(): Promise<{ database: Database; env: Record<string, string>; dataDir: string; drop: () => Promise<void> }> {
+  if (reuse?.startsWith('postgres')) {
+    // A database kept by an earlier run with SEARCH_BENCH_KEEP=1: measure again without generating.
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tongshang-bench-search-'));
+    const database = await openDatabase({ databaseUrl: reuse, poolSize: 4 });
+    return { database, dataDir, env: { DATA_DIR: dataDir, DATABASE_URL: reuse }, drop: () => fs.rm(dataDir, { recursive: true, force: true }) };
+  }
+  if (reuse) {
+    // A data directory (PGlite) kept by an earlier run with SEARCH_BENCH_KEEP=1: measure again without generating.
+    const database = await openDatabase({ pgliteDir: path.join(reuse, 'pglite') });
+    return { database, dataDir: reuse, env: { DATA_DIR: reuse }, drop: () => Promise.resolve() };
+  }
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tongshang-bench-search-'));
+  if (!pgUrl) {
+    const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') });
+    const keep = async () => console.log(`kept data directory ${dataDir}`);
+    return { database, dataDir, env: { DATA_DIR: dataDir }, drop: process.env.SEARCH_BENCH_KEEP === '1' ? keep : () => fs.rm(dataDir, { recursive: true, force: true }) };
+  }
+  const name = `tongshang_bench_search_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  return {
+    database, dataDir, env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    drop: async () => {
+      if (process.env.SEARCH_BENCH_KEEP === '1') console.log(`kept database ${url.toString()}`);
+      else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const engine = pgUrl || reuse?.startsWith('postgres') ? 'PostgreSQL' : `PGlite (shared_buffers ${process.env.PGLITE_SHARED_BUFFERS ?? '16MB'})`;
+  console.log(`bench search: ${products.toLocaleString()} products on ${engine}; ${connections} clients, ${duration} s; ${os.cpus().length} cores, Node ${process.version}`);
+  const { database, env, dataDir, drop } = await openBenchDatabase();
+  let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
+  try {
+    await migrate(database);
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}) });
+    const { modules } = await buildApp({ config, database });
+    const { search } = modules.search;
+
+    // The seeded category tree and its templates: titles and attributes follow what a supplier would enter.
+    const nodes = flatten(await modules.catalog.categories.tree());
+    const leaves: Leaf[] = [];
+    for (const n of nodes.filter((x) => x.leaf)) {
+      const resolved = await modules.catalog.categories.resolved(n.id);
+      leaves.push({ id: n.id, code: n.code, pathIds: n.trail.map((t) => t.id), namesZh: n.trail.map((t) => t.zh), namesEn: n.trail.map((t) => t.en), attributes: resolved.attributes });
+    }
+
+    let buildSeconds = 0;
+    if (!reuse) buildSeconds = await generate(search, database, leaves);
+    await database.close();
+
+    server = await startServerProcess({ ...env, SEED_DEMO: 'false', WORKERS_ENABLED: 'false', LOG_LEVEL: 'error', ...(process.env.PGLITE_SHARED_BUFFERS ? { PGLITE_SHARED_BUFFERS: process.env.PGLITE_SHARED_BUFFERS } : {}) }, 180_000);
+    const paths = queries(leaves, nodes);
+    for (const p of paths) {
+      const res = await fetch(server.baseUrl + p);
+      if (!res.ok) throw new Error(`${p}: HTTP ${res.status} ${await res.text()}`);
+    }
+    // One pass alone first: the slowest queries, for whoever tunes them.
+    const single: Array<[number, string]> = [];
+    for (const p of paths) {
+      const before = performance.now();
+      await (await fetch(server.baseUrl + p)).arrayBuffer();
+      single.push([performance.now() - before, p]);
+    }
+    single.sort((a, b) => b[0] - a[0]);
+    console.log('slowest queries alone:');
+    for (const [ms, p] of single.slice(0, process.env.SEARCH_BENCH_VERBOSE ? single.length : 5)) console.log(`  ${ms.toFixed(0).padStart(5)} ms  ${decodeURIComponent(p.replace('/api/v1/search/products?', ''))}`);
+    let next = 0;
+    const run = (seconds: number) => autocannon({
+      url: server!.baseUrl, connections, duration: seconds,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
+    });
+    await run(3); // warm-up: JIT, caches, the template cache
+    const r = await run(duration);
+    const status = await fs.readFile(`/proc/${server.child.pid}/status`, 'utf8').catch(() => '');
+    const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    const hwmMb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    console.log(`\nqueries: ${paths.length} rotating product searches (text, categories, attributes, price at quantity, region, grade, marks, every sort)`);
+    console.log(`build ${reuse ? 'reused' : `${buildSeconds.toFixed(1)} s`} | ${r.requests.average.toFixed(0)} queries/s | p50 ${r.latency.p50} ms | p99 ${r.latency.p99} ms | max ${r.latency.max} ms | errors ${r.errors} | non-2xx ${r.non2xx}`);
+    console.log(`server RSS ${rssMb.toFixed(0)} MB (peak ${hwmMb.toFixed(0)} MB)`);
+    if (pgUrl || reuse?.startsWith('postgres')) console.log(`targets at 1,000,000 on PostgreSQL: p99 ≤ 50 ms → ${r.latency.p99 <= 50 ? 'met' : 'MISSED'}; ≥ 100 queries/s → ${r.requests.average >= 100 ? 'met' : 'MISSED'}`);
+    else console.log(`target at 100,000 on PGlite: p99 ≤ 150 ms → ${r.latency.p99 <= 150 ? 'met' : 'MISSED'}`);
+  } finally {
+    await server?.stop();
+    await drop();
+  }
+}
+
+await main();

@@ -1,0 +1,32 @@
+import type { App } from '../../platform/http/server.js';
+import type { Platform } from '../../platform/platform.js';
+import { CategoriesService } from './categories.service.js';
+import { ProductsService, type Deps } from './products.service.js';
+import { registerCatalogRoutes } from './routes.js';
+
+export type { CategoryPathItem, ResolvedCategory } from './categories.service.js';
+export type { BulkAction, ProductIndexView, ProductListItem, ProductStatus, ProductSummary, ProductView, Sku } from './products.service.js';
+export type { AttributeDefinition, AttributeType, AttributeValue, PriceTier, Unit } from './rules.js';
+export { UNITS, UNIT_NAMES, lineTotal, tierAt } from './rules.js';
+export { productInput, type CategoryNode, type ProductInput } from './schemas.js';
+export { PRODUCT_EVENT_TYPES, type CatalogEvent, type ProductEventType } from './events.js';
+export { CatalogErrors } from './errors.js';
+
+/**
+ * The product system (商品体系): the category tree with attribute templates, products with SKUs, tiered prices and
+ * images, their lifecycle under the TrustPass publishing limit, and the read shapes search and storefront index.
+ * Importers call `products.create(ctx, companyId, input)` with `productInput`-parsed rows: the same checks as the API.
+ */
+export function createCatalogModule(platform: Platform, deps: Deps) {
+  const categories = new CategoriesService(platform);
+  const products = new ProductsService(platform, categories, deps);
+  return {
+    categories,
+    products,
+    registerRoutes(app: App) {
+      registerCatalogRoutes(app, categories, products);
+    },
+  };
+}
+
+export type CatalogModule = ReturnType<typeof createCatalogModule>;

@@ -1,0 +1,238 @@
+import { sql, type ColumnType, type Selectable } from 'kysely';
+import type { Db } from '../../platform/db.js';
+import type { Json, NullableTimestamp, Timestamp } from '../../platform/tables.js';
+import type { AttributeDefinition, AttributeValue, PriceTier, Unit } from './rules.js';
+
+/** numeric columns: exact decimal strings when read (quantities), numbers when written. */
+type Numeric = ColumnType<string, number | string, number | string>;
+type NullableNumeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+export type ProductStatus = 'draft' | 'published' | 'delisted';
+
+interface CategoriesTable {
+  id: string; code: string; parent_id: string | null; level: number; name_zh: string; name_en: string; sort: number;
+  attributes: Json<AttributeDefinition[]>; created_at: Timestamp; updated_at: Timestamp;
+}
+interface ProductsTable {
+  id: string; company_id: string; category_id: string; status: ProductStatus; title_zh: string; title_en: string | null;
+  description_zh: string; description_en: string | null; attributes: Json<Record<string, AttributeValue>>; price_tiers: Json<PriceTier[]>;
+  moq: Numeric; unit: Unit; lead_time_days: number; sample_unit_price: number | null; sample_max_quantity: NullableNumeric;
+  origin: string | null; dispatch_province: string; currency: ColumnType<string, string | undefined, string>;
+  takedown_reason: string | null; taken_down_at: NullableTimestamp; taken_down_by: string | null; created_by: string | null;
+  created_at: Timestamp; updated_at: Timestamp; published_at: NullableTimestamp; deleted_at: NullableTimestamp;
+}
+interface SkusTable {
+  id: string; product_id: string; company_id: string; position: number; code: string | null; attributes: Json<Record<string, string>>;
+  stock: Numeric; price_tiers: ColumnType<PriceTier[] | null, string | null, string | null>; created_at: Timestamp; updated_at: Timestamp;
+}
+interface ImagesTable { product_id: string; position: number; file_id: string; company_id: string }
+interface LocksTable { company_id: string }
+
+type CatalogTables = {
+  categories: CategoriesTable;
+  products: ProductsTable;
+  product_skus: SkusTable;
+  product_images: ImagesTable;
+  catalog_company_locks: LocksTable;
+};
+
+export type CategoryRow = Selectable<CategoriesTable>;
+export type ProductRow = Selectable<ProductsTable>;
+export type SkuRow = Selectable<SkusTable>;
+export type ImageRow = Selectable<ImagesTable>;
+
+const t = (db: Db) => db.withTables<CatalogTables>();
+
+// ---------------------------------------------------------------------------------------------------------
+// Categories
+
+export async function allCategories(db: Db): Promise<CategoryRow[]> {
+  return t(db).selectFrom('categories').selectAll().orderBy('level').orderBy('sort').orderBy('code').execute();
+}
+
+export async function findCategory(db: Db, idOrCode: { id?: string; code?: string }, forUpdate = false): Promise<CategoryRow | undefined> {
+  let q = t(db).selectFrom('categories').selectAll();
+  q = idOrCode.id !== undefined ? q.where('id', '=', idOrCode.id) : q.where('code', '=', idOrCode.code ?? '');
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/**
+ * The given categories with all their ancestors, in one query: an ancestor's code is a prefix of the code
+ * (codes never change). Rows come as (forId, ancestor), root first.
+ */
+export async function pathsOf(db: Db, categoryIds: string[]): Promise<Array<CategoryRow & { for_id: string }>> {
+  if (categoryIds.length === 0) return [];
+  const r = await sql<CategoryRow & { for_id: string }>`
+    SELECT c.id AS for_id, a.*
+    FROM categories c JOIN categories a ON a.code = c.code OR starts_with(c.code, a.code || '.')
+    WHERE c.id = ANY(${categoryIds}::uuid[])
+    ORDER BY c.id, a.level`.execute(db);
+  return r.rows;
+}
+
+/** Direct and deeper descendants, by code prefix. */
+export async function descendantsOf(db: Db, code: string): Promise<CategoryRow[]> {
+  return t(db).selectFrom('categories').selectAll().where(sql<boolean>`starts_with(code, ${`${code}.`})`).orderBy('level').orderBy('sort').orderBy('code').execute();
+}
+
+export async function hasChildren(db: Db, id: string): Promise<boolean> {
+  return (await t(db).selectFrom('categories').select('id').where('parent_id', '=', id).limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function insertCategory(db: Db, c: { id: string; code: string; parentId: string | null; level: number; nameZh: string; nameEn: string; sort: number; attributes: AttributeDefinition[] }): Promise<CategoryRow> {
+  return t(db).insertInto('categories').values({
+    id: c.id, code: c.code, parent_id: c.parentId, level: c.level, name_zh: c.nameZh, name_en: c.nameEn, sort: c.sort, attributes: JSON.stringify(c.attributes),
+  }).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateCategory(db: Db, id: string, f: { nameZh?: string | undefined; nameEn?: string | undefined; sort?: number | undefined; attributes?: AttributeDefinition[] | undefined }): Promise<CategoryRow> {
+  return t(db).updateTable('categories').set({
+    ...(f.nameZh !== undefined ? { name_zh: f.nameZh } : {}),
+    ...(f.nameEn !== undefined ? { name_en: f.nameEn } : {}),
+    ...(f.sort !== undefined ? { sort: f.sort } : {}),
+    ...(f.attributes !== undefined ? { attributes: JSON.stringify(f.attributes) } : {}),
+    updated_at: new Date(),
+  }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Whether any live product sits in the category (subtree: also in its descendants). */
+export async function hasProducts(db: Db, category: { id: string; code: string }, subtree: boolean): Promise<boolean> {
+  let q = t(db).selectFrom('products as p').select('p.id').where('p.deleted_at', 'is', null).limit(1);
+  q = subtree
+    ? q.innerJoin('categories as c', 'c.id', 'p.category_id').where((eb) => eb.or([eb('c.id', '=', category.id), eb(sql<boolean>`starts_with(c.code, ${`${category.code}.`})`, '=', true)]))
+    : q.where('p.category_id', '=', category.id);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Products
+
+export interface ProductFields {
+  categoryId: string; titleZh: string; titleEn: string | null; descriptionZh: string; descriptionEn: string | null;
+  attributes: Record<string, AttributeValue>; priceTiers: PriceTier[]; moq: number; unit: Unit; leadTimeDays: number;
+  sample: { unitPrice: number; maxQuantity: number } | null; origin: string | null; dispatchProvince: string;
+}
+
+const productColumns = (f: ProductFields) => ({
+  category_id: f.categoryId, title_zh: f.titleZh, title_en: f.titleEn, description_zh: f.descriptionZh, description_en: f.descriptionEn,
+  attributes: JSON.stringify(f.attributes), price_tiers: JSON.stringify(f.priceTiers), moq: f.moq, unit: f.unit, lead_time_days: f.leadTimeDays,
+  sample_unit_price: f.sample?.unitPrice ?? null, sample_max_quantity: f.sample?.maxQuantity ?? null, origin: f.origin, dispatch_province: f.dispatchProvince,
+});
+
+export async function insertProduct(db: Db, p: { id: string; companyId: string; createdBy: string | null; fields: ProductFields }): Promise<ProductRow> {
+  return t(db).insertInto('products').values({ id: p.id, company_id: p.companyId, status: 'draft', created_by: p.createdBy, ...productColumns(p.fields) })
+    .returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateProduct(db: Db, id: string, fields: ProductFields): Promise<ProductRow> {
+  return t(db).updateTable('products').set({ ...productColumns(fields), updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findProduct(db: Db, id: string, forUpdate = false): Promise<ProductRow | undefined> {
+  let q = t(db).selectFrom('products').selectAll().where('id', '=', id).where('deleted_at', 'is', null);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function findProducts(db: Db, ids: string[]): Promise<ProductRow[]> {
+  if (ids.length === 0) return [];
+  return t(db).selectFrom('products').selectAll().where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+}
+
+export async function setStatus(
+  db: Db,
+  id: string,
+  change: { status: ProductStatus; publishedNow?: boolean; takedown?: { reason: string; by: string } | null },
+): Promise<ProductRow> {
+  const now = new Date();
+  return t(db).updateTable('products').set({
+    status: change.status,
+    updated_at: now,
+    // publishedAt is the first publication: delisting and publishing again does not make a listing "new".
+    ...(change.publishedNow ? { published_at: sql<Date>`coalesce(published_at, now())` } : {}),
+    ...(change.takedown === null ? { takedown_reason: null, taken_down_at: null, taken_down_by: null } : {}),
+    ...(change.takedown ? { takedown_reason: change.takedown.reason, taken_down_at: now, taken_down_by: change.takedown.by } : {}),
+  }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function softDelete(db: Db, id: string): Promise<void> {
+  await t(db).updateTable('products').set({ deleted_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+/** Takes the company's publishing lock for the rest of the transaction (the row is created on first use). */
+export async function lockCompany(db: Db, companyId: string): Promise<void> {
+  await t(db).insertInto('catalog_company_locks').values({ company_id: companyId }).onConflict((oc) => oc.column('company_id').doNothing()).execute();
+  await t(db).selectFrom('catalog_company_locks').select('company_id').where('company_id', '=', companyId).forUpdate().executeTakeFirst();
+}
+
+export async function countPublished(db: Db, companyId: string): Promise<number> {
+  const r = await t(db).selectFrom('products').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('company_id', '=', companyId).where('status', '=', 'published').where('deleted_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function skusOf(db: Db, productIds: string[]): Promise<SkuRow[]> {
+  if (productIds.length === 0) return [];
+  return t(db).selectFrom('product_skus').selectAll().where('product_id', 'in', productIds).orderBy('product_id').orderBy('position').execute();
+}
+
+export async function imagesOf(db: Db, productIds: string[]): Promise<ImageRow[]> {
+  if (productIds.length === 0) return [];
+  return t(db).selectFrom('product_images').selectAll().where('product_id', 'in', productIds).orderBy('product_id').orderBy('position').execute();
+}
+
+/** Replaces the product's SKUs (ids are kept by the caller, so references to a SKU survive an edit). */
+export async function replaceSkus(db: Db, productId: string, companyId: string, skus: Array<{ id: string; code: string | null; attributes: Record<string, string>; stock: number; priceTiers: PriceTier[] | null }>): Promise<void> {
+  await t(db).deleteFrom('product_skus').where('product_id', '=', productId).execute();
+  if (skus.length === 0) return;
+  await t(db).insertInto('product_skus').values(skus.map((s, position) => ({
+    id: s.id, product_id: productId, company_id: companyId, position, code: s.code, attributes: JSON.stringify(s.attributes), stock: s.stock,
+    price_tiers: s.priceTiers ? JSON.stringify(s.priceTiers) : null,
+  }))).execute();
+}
+
+export async function replaceImages(db: Db, productId: string, companyId: string, fileIds: string[]): Promise<void> {
+  await t(db).deleteFrom('product_images').where('product_id', '=', productId).execute();
+  if (fileIds.length === 0) return;
+  await t(db).insertInto('product_images').values(fileIds.map((fileId, position) => ({ product_id: productId, position, file_id: fileId, company_id: companyId }))).execute();
+}
+
+export type ProductListRow = ProductRow & { cover_file_id: string | null; sku_count: number; total_stock: string };
+
+/** A company's products, newest first, with cover and stock in the same query. */
+export async function listCompanyProducts(db: Db, f: {
+  companyId: string; statuses: ProductStatus[]; q?: string | undefined; categoryCode?: string | undefined; beforeId?: string | undefined; limit: number;
+}): Promise<ProductListRow[]> {
+  let q = t(db).selectFrom('products as p').selectAll('p')
+    .select((eb) => [
+      eb.selectFrom('product_images as i').select('i.file_id').whereRef('i.product_id', '=', 'p.id').where('i.position', '=', 0).as('cover_file_id'),
+      eb.selectFrom('product_skus as s').select((e) => e.fn.countAll<number>().as('n')).whereRef('s.product_id', '=', 'p.id').as('sku_count'),
+      eb.selectFrom('product_skus as s').select(sql<string>`coalesce(sum(s.stock), 0)`.as('n')).whereRef('s.product_id', '=', 'p.id').as('total_stock'),
+    ])
+    .where('p.company_id', '=', f.companyId).where('p.deleted_at', 'is', null).where('p.status', 'in', f.statuses)
+    .orderBy('p.id', 'desc').limit(f.limit + 1);
+  if (f.beforeId) q = q.where('p.id', '<', f.beforeId);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, '\\$&')}%`;
+    q = q.where((eb) => eb.or([eb('p.title_zh', 'ilike', like), eb('p.title_en', 'ilike', like)]));
+  }
+  if (f.categoryCode) {
+    const code = f.categoryCode;
+    q = q.where('p.category_id', 'in', (eb) => eb.selectFrom('categories as c').select('c.id').where((w) => w.or([w('c.code', '=', code), w(sql<boolean>`starts_with(c.code, ${`${code}.`})`, '=', true)])));
+  }
+  return (await q.execute()) as ProductListRow[];
+}
+
+/** Cards: products with their cover, in one query. */
+export async function summaryRows(db: Db, ids: string[]): Promise<Array<ProductRow & { cover_file_id: string | null }>> {
+  if (ids.length === 0) return [];
+  return t(db).selectFrom('products as p').selectAll('p')
+    .select((eb) => eb.selectFrom('product_images as i').select('i.file_id').whereRef('i.product_id', '=', 'p.id').where('i.position', '=', 0).as('cover_file_id'))
+    .where('p.id', 'in', ids).where('p.deleted_at', 'is', null).execute();
+}
+
+export async function publishedIdsAfter(db: Db, afterId: string | null, limit: number): Promise<string[]> {
+  let q = t(db).selectFrom('products').select('id').where('status', '=', 'published').where('deleted_at', 'is', null).orderBy('id').limit(limit);
+  if (afterId) q = q.where('id', '>', afterId);
+  return (await q.execute()).map((r) => r.id);
+}

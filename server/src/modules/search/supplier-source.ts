@@ -1,0 +1,49 @@
+import { systemContext, type RequestContext } from '../../platform/context.js';
+import { DomainError } from '../../platform/errors.js';
+import type { AccountsModule } from '../accounts/index.js';
+import type { CreditModule } from '../credit/index.js';
+import type { TrustModule } from '../trust/index.js';
+import type { TrustpassModule } from '../trustpass/index.js';
+import type { SupplierFacts, SupplierSource } from './ports.js';
+
+export interface SupplierSourceDeps {
+  companies: AccountsModule['companies'];
+  verification: TrustModule['verification'];
+  trustpass: TrustpassModule['trustpass'];
+  credit: CreditModule['credit'];
+}
+
+const SUPPLIER_TYPES: ReadonlySet<string> = new Set(['manufacturer', 'trading_company', 'both']);
+
+/** Supplier facts read through the owning modules' services, as the public sees them. */
+export function supplierSource(deps: SupplierSourceDeps): SupplierSource {
+  // Public view: what a visitor may see is what ranking may use.
+  const ctx: RequestContext = { ...systemContext(), actor: null };
+  return {
+    async facts(companyId) {
+      let company;
+      try {
+        company = await deps.companies.get(ctx, companyId);
+      } catch (err) {
+        if (err instanceof DomainError && err.code === 'COMPANY_NOT_FOUND') return null;
+        throw err;
+      }
+      const [verification, credit, trustpass] = await Promise.all([
+        deps.verification.view(ctx, companyId), deps.credit.view(ctx, companyId), deps.trustpass.status(ctx, companyId),
+      ]);
+      const facts: SupplierFacts = {
+        companyId, legalName: company.legalName, nameEn: company.nameEn, isSupplier: SUPPLIER_TYPES.has(company.companyType),
+        province: company.province, city: company.city, mainProducts: company.mainProducts, logoUrl: company.logoUrl,
+        verified: verification.verified, grade: credit.grade, creditScore: credit.grade ? credit.score : null,
+        trustpassActive: trustpass.status === 'active' || trustpass.status === 'grace', trustpassYears: trustpass.trustpassYears,
+        // Owned by the sourcing and trade issues; neutral until they exist.
+        onTimeRate: null, responseRate: null, repeatBuyerRate: null, disputeRate: null,
+      };
+      return facts;
+    },
+    async supplierIds(cursor, limit) {
+      const page = await deps.companies.list(ctx, { role: 'supplier', cursor: cursor ?? undefined, limit });
+      return { ids: page.items.map((c) => c.id), nextCursor: page.nextCursor };
+    },
+  };
+}
