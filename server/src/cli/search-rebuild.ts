@@ -1,8 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { buildApp } from '../app.js';
-import { loadConfig } from '../platform/config.js';
-import { DataDirLockedError, openConfiguredDatabase } from '../platform/database-from-config.js';
-import { migrate } from '../platform/migrations.js';
+import { runWithApp } from './with-app.js';
 
 /**
  * npm run search:rebuild — recovery: rebuilds the search read model from the catalog and the supplier modules
@@ -10,39 +7,26 @@ import { migrate } from '../platform/migrations.js';
  * suggestion terms. On PostgreSQL the server keeps serving meanwhile (changes during the rebuild queue up and are
  * applied by its worker); PGlite allows one process, so stop the server first.
  */
-async function run(): Promise<number> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  const database = await openConfiguredDatabase(config);
-  try {
-    await migrate(database);
-    const { modules } = await buildApp({ config, database });
-    const started = performance.now();
-    const tty = process.stdout.isTTY;
-    let last = '';
-    const show = (line: string, final = false) => {
-      if (tty) process.stdout.write(`\r${line.padEnd(last.length)}${final ? '\n' : ''}`);
-      else if (final) console.log(line);
-      last = line;
-    };
-    let stage = '';
-    const result = await modules.search.search.rebuild((s, done) => {
-      if (stage && s !== stage) show(last, true);
-      stage = s;
-      const seconds = (performance.now() - started) / 1000;
-      show(s === 'terms' ? `terms      ${done.toLocaleString()} recounted` : `${s.padEnd(10)} ${done.toLocaleString()} indexed  (${seconds.toFixed(1)} s)`);
-    });
-    show(last, true);
-    console.log(`\nrebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s: ${result.suppliers.toLocaleString()} suppliers, ${result.products.toLocaleString()} products, ` +
-      `${result.removed.toLocaleString()} stale rows removed, ${result.terms.toLocaleString()} suggestion terms`);
-    const pending = await modules.search.search.pending();
-    if (pending > 0) console.log(`${pending.toLocaleString()} changes queued meanwhile; the running server's worker applies them.`);
-    return 0;
-  } finally {
-    await database.close();
-  }
-}
-
-run().then((code) => process.exit(code), (err: unknown) => {
-  console.error(err instanceof DataDirLockedError ? err.message : err);
-  process.exit(1);
+runWithApp(async (modules) => {
+  const started = performance.now();
+  const tty = process.stdout.isTTY;
+  let last = '';
+  const show = (line: string, final = false) => {
+    if (tty) process.stdout.write(`\r${line.padEnd(last.length)}${final ? '\n' : ''}`);
+    else if (final) console.log(line);
+    last = line;
+  };
+  let stage = '';
+  const result = await modules.search.search.rebuild((s, done) => {
+    if (stage && s !== stage) show(last, true);
+    stage = s;
+    const seconds = (performance.now() - started) / 1000;
+    show(s === 'terms' ? `terms      ${done.toLocaleString()} recounted` : `${s.padEnd(10)} ${done.toLocaleString()} indexed  (${seconds.toFixed(1)} s)`);
+  });
+  show(last, true);
+  console.log(`\nrebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s: ${result.suppliers.toLocaleString()} suppliers, ${result.products.toLocaleString()} products, ` +
+    `${result.removed.toLocaleString()} stale rows removed, ${result.terms.toLocaleString()} suggestion terms`);
+  const pending = await modules.search.search.pending();
+  if (pending > 0) console.log(`${pending.toLocaleString()} changes queued meanwhile; the running server's worker applies them.`);
+  return 0;
 });
