@@ -14,7 +14,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { sql } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/platform/config.js';
@@ -23,8 +25,11 @@ import { uuidv7 } from '../server/src/platform/ids.js';
 import { migrate } from '../server/src/platform/migrations.js';
 import { PROVINCES } from '../server/src/modules/accounts/index.js';
 import type { AttributeDefinition, ProductIndexView, SupplierFacts } from '../server/src/modules/search/index.js';
-import type { SearchService } from '../server/src/modules/search/service.js';
-import { recountTerms } from '../server/src/modules/search/store.js';
+import { productSearchQuery } from '../server/src/modules/search/schemas.js';
+import { SearchService } from '../server/src/modules/search/service.js';
+import { systemContext } from '../server/src/platform/context.js';
+import type { Platform } from '../server/src/platform/platform.js';
+import { maintain, recountTerms } from '../server/src/modules/search/store.js';
 import { startServerProcess } from '../server/src/testing/server-process.js';
 
 const products = Number(process.argv[2] ?? process.env.SEARCH_BENCH_PRODUCTS ?? 100_000);
@@ -120,7 +125,7 @@ function supplierFacts(i: number): SupplierFacts {
   const city = pick(CITIES[province] ?? [PROVINCES.find((p) => p.code === province)!.zh.replace(/[省市]|自治区|壮族|回族|维吾尔/g, '')]);
   return {
     companyId: uuidv7(), legalName: `${city}${brand}${['实业', '贸易', '制造', '科技', '金属制品', '包装材料', '电子'][i % 7]}有限公司`, nameEn: `${brandEn} ${['Industrial', 'Trading', 'Manufacturing', 'Technology', 'Metal Products', 'Packaging', 'Electronics'][i % 7]} Co., Ltd.`,
-    isSupplier: true, province, city, mainProducts: [], logoUrl: null, verified,
+    isSupplier: true, companyType: pick(['manufacturer', 'manufacturer', 'trading_company', 'both'] as const), province, city, mainProducts: [], logoUrl: null, verified,
     grade: verified ? pick(['1A', '2A', '3A', '3A', '4A', '4A', '5A'] as const) : null, creditScore: verified ? Math.round(between(40, 95)) : null,
     trustpassActive: trustpass, trustpassYears: trustpass ? 1 + Math.floor(rand() * 8) : 0,
     onTimeRate: null, responseRate: null, repeatBuyerRate: null, disputeRate: null,
@@ -196,6 +201,60 @@ function queries(leaves: Leaf[], tops: Array<{ id: string; code: string }>): str
 
 const reuse = process.env.SEARCH_BENCH_REUSE;
 
+/**
+ * SEARCH_BENCH_EXPLAIN=1 (PostgreSQL): where the time goes. Each of the 40 searches runs in this process through
+ * the search service over a connection that records its statements; each statement is then run again under
+ * EXPLAIN ANALYZE. Prints the service time and each statement's execution time, and the plans of the slowest
+ * (SEARCH_BENCH_EXPLAIN=all: every plan).
+ */
+/** PGlite behind the pool interface Kysely's dialect takes: one client, statements one at a time (as here). */
+function pglitePool(pglite: PGlite): PostgresPool {
+  const client = {
+    query: async (text: string, params: readonly unknown[] = []) => {
+      const r = await pglite.query(text, [...params]);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length, command: 'SELECT' };
+    },
+    release: () => undefined,
+  };
+  return { connect: () => Promise.resolve(client as unknown as PostgresPoolClient), end: () => Promise.resolve() };
+}
+
+async function explainQueries(pool: PostgresPool, catalog: ConstructorParameters<typeof SearchService>[1]['catalog'], paths: string[]): Promise<void> {
+  const captured: Array<{ sql: string; parameters: readonly unknown[] }> = [];
+  const db = new Kysely<never>({ dialect: new PostgresDialect({ pool }), log: (e) => { if (e.level === 'query') captured.push({ sql: e.query.sql, parameters: e.query.parameters }); } });
+  const service = new SearchService({ database: { db } } as unknown as Platform, { catalog, suppliers: { facts: () => Promise.resolve(null), supplierIds: () => Promise.resolve({ ids: [], nextCursor: null }) }, ...(process.env.SEARCH_BENCH_WINDOW ? { window: Number(process.env.SEARCH_BENCH_WINDOW) } : {}) });
+  const ctx = systemContext();
+  const client = await pool.connect();
+  const report: Array<{ q: string; ms: number; statements: Array<{ ms: number; plan: string }> }> = [];
+  for (const p of paths) {
+    const qs = Object.fromEntries(new URLSearchParams(p.split('?')[1]));
+    const input = productSearchQuery.parse(qs);
+    await service.searchProducts(ctx, input); // warm: template cache, buffers
+    captured.length = 0;
+    const before = performance.now();
+    await service.searchProducts(ctx, input);
+    const ms = performance.now() - before;
+    const statements = [];
+    for (const c of [...captured]) {
+      // Transaction control is not explained; SET LOCAL becomes a session setting on the explaining connection.
+      if (/^\s*(begin|commit|rollback)/i.test(c.sql)) continue;
+      if (/^\s*set local/i.test(c.sql)) {
+        await client.query(c.sql.replace(/set local/i, 'SET'), []);
+        continue;
+      }
+      const r = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${c.sql}`, [...c.parameters]) as unknown as { rows: Array<{ 'QUERY PLAN': string }> };
+      const plan = r.rows.map((x) => x['QUERY PLAN']).join('\n');
+      statements.push({ ms: Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1] ?? 0), plan });
+    }
+    report.push({ q: decodeURIComponent(p.replace('/api/v1/search/products?', '')), ms, statements });
+  }
+  for (const r of report) console.log(`  ${r.ms.toFixed(1).padStart(6)} ms  [${r.statements.map((x) => x.ms.toFixed(1)).join(' + ')} ms in SQL]  ${r.q}`);
+  const slow = [...report].sort((a, b) => b.ms - a.ms).slice(0, process.env.SEARCH_BENCH_EXPLAIN === 'all' ? report.length : 4);
+  for (const r of slow) for (const st of r.statements) console.log(`\n--- ${r.q} (${st.ms} ms)\n${st.plan}`);
+  client.release();
+  await db.destroy();
+}
+
 async function generate(search: SearchService, database: Database, leaves: Leaf[]): Promise<number> {
   const supplierCount = Math.max(20, Math.round(products / 25));
   const suppliers = Array.from({ length: supplierCount }, (_, i) => supplierFacts(i));
@@ -219,6 +278,7 @@ async function generate(search: SearchService, database: Database, leaves: Leaf[
     bar2(done);
   }
   const terms = await recountTerms(database.db);
+  await maintain(database.db); // what a rebuild ends with: the text indexes' pending entries folded in, statistics
   await sql`ANALYZE`.execute(database.db);
   const buildSeconds = (performance.now() - t0) / 1000;
   const size = await sql<{ bytes: string }>`SELECT pg_total_relation_size('search_products')::text AS bytes`.execute(database.db);
@@ -286,10 +346,20 @@ async function main(): Promise<void> {
 
     let buildSeconds = 0;
     if (!reuse) buildSeconds = await generate(search, database, leaves);
+    const paths = queries(leaves, nodes);
+    if (process.env.SEARCH_BENCH_EXPLAIN) {
+      // The templates first: PGlite's data directory opens once, so the app's database closes before explaining.
+      const templates = new Map(await Promise.all(nodes.map(async (n) => [n.id, await modules.catalog.categories.resolved(n.id)] as const)));
+      await database.close();
+      const pglite = env.DATABASE_URL ? null : await PGlite.create({ dataDir: path.join(env.DATA_DIR!, 'pglite'), extensions: { pg_trgm }, postgresqlconf: [`shared_buffers=${process.env.PGLITE_SHARED_BUFFERS ?? '16MB'}`] });
+      const pool = pglite ? pglitePool(pglite) : new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
+      await explainQueries(pool, { indexViews: () => Promise.resolve([]), publishedIdsAfter: () => Promise.resolve([]), resolved: (id) => Promise.resolve(templates.get(id) ?? null) }, paths);
+      await pglite?.close();
+      return;
+    }
     await database.close();
 
     server = await startServerProcess({ ...env, SEED_DEMO: 'false', WORKERS_ENABLED: 'false', LOG_LEVEL: 'error', ...(process.env.PGLITE_SHARED_BUFFERS ? { PGLITE_SHARED_BUFFERS: process.env.PGLITE_SHARED_BUFFERS } : {}) }, 180_000);
-    const paths = queries(leaves, nodes);
     for (const p of paths) {
       const res = await fetch(server.baseUrl + p);
       if (!res.ok) throw new Error(`${p}: HTTP ${res.status} ${await res.text()}`);

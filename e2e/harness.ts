@@ -31,7 +31,7 @@ export interface E2E {
 export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
   ensureWebBuilt();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tongshang-e2e-'));
-  const server = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: 'false', WORKER_POLL_MS: '200', ...env });
+  const server = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: 'false', DEMO_CATALOG_SIZE: '0', WORKER_POLL_MS: '200', ...env });
   let browser: Browser;
   try {
     browser = await chromium.launch({

@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { E2E, Locale } from './harness.js';
 
 export const DEMO_PASSWORD = 'Tongshang-Demo-2026';
@@ -63,4 +64,115 @@ export async function approveVerification(ops: Page, env: E2E, companyName: stri
   await ops.getByTestId('verification-compare').waitFor();
   await ops.getByTestId('verification-approve').click();
   await ops.locator('[data-testid="verification-drawer-status"]', { hasText: 'Approved' }).waitFor();
+}
+
+// ---- catalog ------------------------------------------------------------------------------------------------
+
+/** What a seller types into the product editor; labels are the option texts in the UI's language. */
+export interface Listing {
+  /** Cascader labels, root first, e.g. ['钢铁冶金', '板材', '热轧板']. */
+  categoryPath: string[];
+  titleZh: string;
+  titleEn: string;
+  descriptionZh: string;
+  /** Number attributes by key (e.g. thickness in mm). */
+  numbers: Record<string, number>;
+  /** Enum attributes by key → option label. */
+  enums: Record<string, string>;
+  /** The SKU-defining attribute's key and the ticked option labels, each with its stock. */
+  skuAxis: string;
+  skus: Array<{ label: string; stock: number }>;
+  /** The unit's name in the unit picker (e.g. 吨, Ton (t)). */
+  unit: string;
+  /** Tiers in 元 per unit: the first's minQuantity is the MOQ. */
+  tiers: Array<{ minQuantity: number; unitPrice: number }>;
+  leadTimeDays: number;
+  sample?: { unitPrice: number; maxQuantity: number };
+  image: { name: string; buffer: Buffer };
+}
+
+/** An antd InputNumber/Input by test id, wherever antd put the attribute (the input or its wrapper). */
+export function inputOf(scope: Page | Locator, testId: string, nth = 0): Locator {
+  return scope.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).nth(nth);
+}
+
+/** Opens an antd Select by test id, types to filter and takes the first match. */
+export async function pickOption(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+/**
+ * The seller (signed in, company active) fills the product editor from the category picker to the image and
+ * publishes. Returns the product id once the editor shows the published listing.
+ */
+export async function publishListing(env: E2E, page: Page, listing: Listing, screenshot?: string): Promise<string> {
+  await page.goto(`${env.baseUrl}/workbench/products/new`);
+  await page.getByTestId('editor-category').click();
+  for (const label of listing.categoryPath) await page.locator(`.ant-cascader-menu-item[title="${label}"]`).click();
+  await page.getByTestId('editor-section-basics').waitFor();
+  await inputOf(page, 'editor-title-zh').fill(listing.titleZh);
+  await inputOf(page, 'editor-title-en').fill(listing.titleEn);
+  await page.locator('textarea[data-testid="editor-description-zh"], [data-testid="editor-description-zh"] textarea').fill(listing.descriptionZh);
+  await page.getByTestId('editor-images').locator('input[type=file]').setInputFiles({ name: listing.image.name, mimeType: 'image/png', buffer: listing.image.buffer });
+  await page.getByTestId('editor-image').first().waitFor();
+  for (const [key, value] of Object.entries(listing.numbers)) await inputOf(page, `editor-attr-${key}`).fill(String(value));
+  for (const [key, label] of Object.entries(listing.enums)) await pickOption(page, `editor-attr-${key}`, label);
+  for (const sku of listing.skus) await page.getByTestId(`editor-sku-axis-${listing.skuAxis}`).getByText(sku.label, { exact: true }).click();
+  const rows = page.getByTestId('editor-sku-row');
+  await expect.poll(() => rows.count()).toBe(listing.skus.length);
+  for (const [i, sku] of listing.skus.entries()) await inputOf(rows.nth(i), 'editor-sku-stock').fill(String(sku.stock));
+  await pickOption(page, 'editor-unit', listing.unit);
+  for (let i = 1; i < listing.tiers.length; i++) await page.getByTestId('editor-add-tier').click();
+  for (const [i, tier] of listing.tiers.entries()) {
+    await inputOf(page, 'editor-tier-min', i).fill(String(tier.minQuantity));
+    await inputOf(page, 'editor-tier-price', i).fill(String(tier.unitPrice));
+  }
+  await inputOf(page, 'editor-lead-time').fill(String(listing.leadTimeDays));
+  if (listing.sample) {
+    await page.getByTestId('editor-sample-toggle').click();
+    await inputOf(page, 'editor-sample-price').fill(String(listing.sample.unitPrice));
+    await inputOf(page, 'editor-sample-max').fill(String(listing.sample.maxQuantity));
+  }
+  // Leave the last field so its value is committed before the screenshot and the save.
+  await page.getByTestId('editor-section-logistics').click({ position: { x: 5, y: 5 } });
+  if (screenshot) {
+    // A window as tall as the form: the workbench's fixed menu and the sticky save bar then sit where a user sees them
+    // (in a full-page shot of a scrolled window they land mid-page).
+    const viewport = page.viewportSize()!;
+    await page.setViewportSize({ width: viewport.width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+    await env.screenshot(page, screenshot);
+    await page.setViewportSize(viewport);
+  }
+  await page.getByTestId('publish').click();
+  await page.waitForURL(/\/workbench\/products\/[0-9a-f-]{36}\/edit$/);
+  // The published product's editor offers "save changes" instead of draft/publish.
+  await page.getByTestId('save-changes').waitFor();
+  return /\/products\/([0-9a-f-]{36})\/edit$/.exec(page.url())![1]!;
+}
+
+/** Searches from the header's search box (as a buyer types it) and lands on the results page. */
+export async function searchFromHeader(env: E2E, page: Page, q: string): Promise<void> {
+  await page.goto(`${env.baseUrl}/`);
+  await page.getByTestId('search-input').fill(q);
+  await page.getByTestId('search-submit').click();
+  await page.waitForURL(/\/search\?/);
+}
+
+/** The search index follows catalog events through jobs: reload the results until every product shows up. */
+export async function waitForResults(page: Page, productIds: string[], timeoutMs = 30_000, pageTestId = 'search-page'): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await page.getByTestId(pageTestId).waitFor();
+        await page.locator('[data-testid="product-results"], [data-testid="search-empty"]').first().waitFor();
+        const shown = await page.getByTestId('result-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-product-id')));
+        const missing = productIds.filter((id) => !shown.includes(id));
+        if (missing.length) await page.reload();
+        return missing;
+      },
+      { timeout: timeoutMs, interval: 500 },
+    )
+    .toEqual([]);
 }

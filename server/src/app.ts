@@ -55,7 +55,7 @@ function createModules(platform: Platform, options: BuildOptions) {
   const credit = createCreditModule(platform, { companies: accounts.companies });
   const credentials = createCredentialsModule(platform, { companies: accounts.companies, verification: trust.verification, trustpass: trustpass.trustpass, credit: credit.credit });
   const admin = createAdminModule(platform);
-  const catalog = createCatalogModule(platform, { companies: accounts.companies, files: files.files, trustpass: trustpass.trustpass });
+  const catalog = createCatalogModule(platform, { companies: accounts.companies, members: accounts.members, files: files.files, trustpass: trustpass.trustpass });
   const storefront = createStorefrontModule(platform, {
     companies: accounts.companies, files: files.files,
     catalog: {

@@ -4,7 +4,8 @@ import { ConfigError, loadConfig } from './platform/config.js';
 import { DataDirLockedError, openConfiguredDatabase } from './platform/database-from-config.js';
 import { createLogger } from './platform/logger.js';
 import { MigrationChecksumError, migrate } from './platform/migrations.js';
-import { seedDemoIfEmpty } from './seed/demo.js';
+import { seedDemoIfEmpty, type DemoSeedResult } from './seed/demo.js';
+import { defineDemoCatalogJob } from './seed/demo-job.js';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -16,8 +17,10 @@ async function main(): Promise<void> {
 
   const built = await buildApp({ config, database, logger: log, webDistDir: WEB_DIST_DIR });
   const { app, worker, platform } = built;
+  // Defined at every start, so a demo catalog interrupted by a restart carries on in the worker.
+  defineDemoCatalogJob(built);
   if (config.SEED_DEMO) {
-    const demo = await seedDemoIfEmpty(built);
+    const demo = await seedDemoIfEmpty(built, { catalogSize: config.DEMO_CATALOG_SIZE });
     if (demo) printDemoLogins(config.publicUrl, demo);
   }
   // Shops for suppliers that predate the storefront module (or the demo seed), without delaying the start.
@@ -59,9 +62,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-function printDemoLogins(url: string, demo: { password: string; logins: Array<{ email: string; who: string }> }): void {
-  console.log(`\nDemo data created. Sign in at ${url}/login with any of these (password: ${demo.password}):`);
-  for (const l of demo.logins) console.log(`  ${l.email.padEnd(32)} ${l.who}`);
+function printDemoLogins(url: string, demo: DemoSeedResult): void {
+  console.log(`\nDemo data created: ${demo.suppliers} suppliers and ${demo.buyers} buyers.`
+    + (demo.catalogSize ? ` Their ${demo.catalogSize} products are being listed in the background (a few minutes; the log says "demo catalog complete").` : ''));
+  console.log(`Sign in at ${url}/login with any of these (password: ${demo.password}):`);
+  for (const l of demo.logins) console.log(`  ${l.email.padEnd(36)} ${l.who}`);
 }
 
 main().catch((err: unknown) => {

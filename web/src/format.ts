@@ -22,7 +22,8 @@ export function formatDateTime(iso: string | null | undefined): string {
 
 /** Money in minor units (分) → `¥12.50`. */
 export function formatMoney(minor: number, currency = 'CNY'): string {
-  return new Intl.NumberFormat(currentLang(), { style: 'currency', currency, minimumFractionDigits: 2 }).format(minor / 100);
+  // Narrow symbol: ¥12.50 in both languages (UI.md), not CN¥ in English.
+  return new Intl.NumberFormat(currentLang(), { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 }).format(minor / 100);
 }
 
 export function companyDisplayName(c: { legalName?: string; name?: string; nameEn: string | null }): string {

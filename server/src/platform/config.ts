@@ -27,6 +27,8 @@ export const configSchema = z.object({
   BANK_ACCOUNT_NO: z.string().default('1202 0000 0000 0000 888'),
   SECRET_KEY: z.string().min(16).optional(),
   SEED_DEMO: booleanFromEnv.default(true),
+  /** Products the demo seed lists in the background after the first start (0: companies only). */
+  DEMO_CATALOG_SIZE: z.coerce.number().int().min(0).max(5000).default(1000),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default('Tongshang 通商 <no-reply@tongshang.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,44 +1,130 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/harness.js';
-import { DEMO_PASSWORD, seedDemoIfEmpty } from './demo.js';
+import { DEMO_PASSWORD, seedDemoIfEmpty, type DemoSeedResult } from './demo.js';
+import { defineDemoCatalogJob } from './demo-job.js';
 import type { RequestContext } from '../platform/context.js';
 
+// A smaller catalog than the 1,000 of a real start keeps this under a minute on PGlite; demo-catalog.test.ts checks
+// the generator over the full size.
+const CATALOG_SIZE = 120;
+
 let t: TestApp;
+let demo: DemoSeedResult | null;
+let seedMs: number;
+let catalogMs: number;
 beforeAll(async () => {
   t = await createTestApp();
-});
+  defineDemoCatalogJob(t);
+  let started = performance.now();
+  demo = await seedDemoIfEmpty(t, { catalogSize: CATALOG_SIZE });
+  seedMs = performance.now() - started;
+  started = performance.now();
+  await drainAll();
+  catalogMs = performance.now() - started;
+}, 120_000);
 afterAll(async () => {
   await t.close();
 });
 
+/** The worker's passes until no event or job is left (a supplier waiting for its TrustPass looks again a second later). */
+async function drainAll(): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    await t.drain();
+    const depth = await t.platform.jobs.queueDepth();
+    if ((depth.pending ?? 0) + (depth.running ?? 0) === 0 && (await t.platform.events.pendingCount()) === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the demo seed did not settle');
+}
+
+type Json = Record<string, unknown>;
+const get = async <T = Json>(url: string, headers: Record<string, string> = {}) => {
+  const res = await t.app.inject({ method: 'GET', url, headers });
+  expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+  return res.json<T>();
+};
+interface Tier { minQuantity: number; unitPrice: number }
+interface SearchPage { items: Array<{ id: string; titleZh: string; titleEn: string | null; coverUrl: string | null; supplier: { id: string; verified: boolean; trustpassYears: number } }>; total: number }
+
 describe('demo seed', () => {
-  it('creates an operator, six suppliers and three buyers with members and verifications in every state, leaves no seed sessions, and runs only once', async () => {
-    const demo = await seedDemoIfEmpty(t);
-    expect(demo?.logins.length).toBeGreaterThanOrEqual(3);
-    const suppliers = await t.app.inject({ method: 'GET', url: '/api/v1/companies?role=supplier&limit=50' });
-    const buyers = await t.app.inject({ method: 'GET', url: '/api/v1/companies?role=buyer&limit=50' });
-    const supplierItems = suppliers.json<{ items: Array<{ id: string; companyType: string; memberCount: number }> }>().items;
-    expect(supplierItems).toHaveLength(6);
-    expect(buyers.json<{ items: Array<{ companyType: string }> }>().items.filter((c) => c.companyType === 'buyer')).toHaveLength(3);
-    expect(supplierItems.every((c) => c.memberCount >= 2)).toBe(true);
+  it('creates an operator, ~40 suppliers and three buyers with members, verifications in every state and TrustPass members, leaves no seed sessions', async () => {
+    expect(demo).toMatchObject({ suppliers: 40, buyers: 3, catalogSize: CATALOG_SIZE });
+    console.log(`demo seed: companies ${Math.round(seedMs)} ms, catalog of ${CATALOG_SIZE} (background job, drained) ${Math.round(catalogMs)} ms`);
+    const suppliers = (await get<{ items: Array<{ id: string; memberCount: number; nameEn: string | null }> }>('/api/v1/companies?role=supplier&limit=100')).items;
+    const buyers = (await get<{ items: Array<{ companyType: string }> }>('/api/v1/companies?role=buyer&limit=100')).items;
+    expect(suppliers).toHaveLength(40);
+    expect(buyers.filter((c) => c.companyType === 'buyer')).toHaveLength(3);
+    expect(suppliers.every((c) => c.memberCount >= 2 && c.nameEn)).toBe(true);
 
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: demo!.logins[0]!.email, password: DEMO_PASSWORD } });
     const token = login.json<{ token: string }>().token;
-    const sessions = await t.app.inject({ method: 'GET', url: '/api/v1/auth/sessions', headers: { authorization: `Bearer ${token}` } });
-    expect(sessions.json<{ items: unknown[] }>().items).toHaveLength(1);
-    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
-    expect(me.json<{ user: { isOperator: boolean } }>().user.isOperator).toBe(true);
-
+    expect((await get<{ items: unknown[] }>('/api/v1/auth/sessions', { authorization: `Bearer ${token}` })).items).toHaveLength(1);
     const opsCtx: RequestContext = { actor: await t.modules.accounts.auth.authenticate(token, 'bearer'), locale: 'en-US', ip: '127.0.0.1', userAgent: null, requestId: 'test' };
-    const queue = await t.modules.trust.verification.adminList(opsCtx, { status: 'pending', limit: 50 });
-    expect(queue.items).toHaveLength(2);
-    const verified = await Promise.all(supplierItems.map((c) => t.modules.trust.verification.isVerified(c.id)));
-    expect(verified.filter(Boolean)).toHaveLength(4);
+    expect((await t.modules.trust.verification.adminList(opsCtx, { status: 'pending', limit: 50 })).items).toHaveLength(6);
+    expect((await t.modules.trust.verification.adminList(opsCtx, { status: 'rejected', limit: 50 })).items).toHaveLength(3);
+    const verified = await Promise.all(suppliers.map((c) => t.modules.trust.verification.isVerified(c.id)));
+    expect(verified.filter(Boolean)).toHaveLength(30);
+    const memberships = await Promise.all(suppliers.map(async (c) => (await get<{ status: string }>(`/api/v1/companies/${c.id}/trustpass`)).status));
+    expect(memberships.filter((s) => s === 'active')).toHaveLength(15);
+  });
 
-    await t.drain();
-    const memberships = await Promise.all(supplierItems.map(async (c) => (await t.app.inject({ method: 'GET', url: `/api/v1/companies/${c.id}/trustpass` })).json<{ status: string }>().status));
-    expect(memberships.filter((s) => s === 'active')).toHaveLength(3);
+  it('lists the catalog in the background: published products in every top-level category, valid tiers, pictures with thumbnails, all searchable', async () => {
+    for (const top of ['steel', 'textiles', 'electronics', 'packaging', 'machinery', 'chemicals', 'food', 'office']) {
+      expect((await get<SearchPage>(`/api/v1/search/products?category=${top}&limit=1`)).total, top).toBeGreaterThan(0);
+    }
+    const all = await get<SearchPage>('/api/v1/search/products?limit=50');
+    expect(all.total).toBe(CATALOG_SIZE);
+    // Ranking inputs differ between suppliers: verified and not, with and without TrustPass.
+    const everything: SearchPage['items'] = [];
+    for (let cursor: string | null = ''; cursor !== null;) {
+      const page: SearchPage & { nextCursor: string | null } = await get(`/api/v1/search/products?limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+      everything.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    expect(new Set(everything.map((i) => i.supplier.id)).size).toBe(40);
+    expect(new Set(everything.map((i) => `${i.supplier.verified}/${i.supplier.trustpassYears > 0}`))).toEqual(new Set(['true/true', 'true/false', 'false/false']));
 
-    expect(await seedDemoIfEmpty(t)).toBeNull();
+    const hot = await get<SearchPage>(`/api/v1/search/products?q=${encodeURIComponent('热轧')}`);
+    expect(hot.total).toBeGreaterThan(0);
+    expect(hot.items.every((i) => i.titleZh.includes('热轧'))).toBe(true);
+    const stainless = await get<SearchPage>('/api/v1/search/products?q=stainless');
+    expect(stainless.total).toBeGreaterThan(0);
+    expect(stainless.items.some((i) => `${i.titleZh} ${i.titleEn}`.includes('不锈钢') || /stainless/i.test(i.titleEn ?? ''))).toBe(true);
+
+    const product = await get<{ status: string; priceTiers: Tier[]; moq: number; skus: Array<{ priceTiers: Tier[] | null; stock: number }>; images: Array<{ url: string; thumbnails: Record<string, string> }> }>(`/api/v1/products/${hot.items[0]!.id}`);
+    expect(product.status).toBe('published');
+    for (const tiers of [product.priceTiers, ...product.skus.map((s) => s.priceTiers).filter((x): x is Tier[] => x !== null)]) {
+      expect(tiers[0]!.minQuantity).toBe(product.moq);
+      for (let i = 1; i < tiers.length; i++) {
+        expect(tiers[i]!.minQuantity).toBeGreaterThan(tiers[i - 1]!.minQuantity);
+        expect(tiers[i]!.unitPrice).toBeLessThan(tiers[i - 1]!.unitPrice);
+      }
+    }
+    expect(product.images.length).toBeGreaterThan(0);
+    const thumb = await t.app.inject({ method: 'GET', url: product.images[0]!.thumbnails['160']! });
+    expect([thumb.statusCode, thumb.headers['content-type']]).toEqual([200, 'image/webp']);
+    const full = await t.app.inject({ method: 'GET', url: product.images[0]!.url });
+    expect([full.statusCode, full.headers['content-type']]).toEqual([200, 'image/png']);
+    expect(everything.every((i) => i.coverUrl)).toBe(true);
+
+    // Pictures are shared between a supplier's listings rather than stored once per listing.
+    const covers = new Set(everything.map((i) => i.coverUrl));
+    expect(covers.size).toBeLessThan(CATALOG_SIZE);
+
+    // The shops filled in from the same events.
+    const shop = await get<{ productCount: number }>(`/api/v1/shops/${hot.items[0]!.supplier.id}`);
+    expect(shop.productCount).toBeGreaterThan(0);
+  });
+
+  it('runs only once, and a repeated catalog run adds nothing', async () => {
+    expect(await seedDemoIfEmpty(t, { catalogSize: CATALOG_SIZE })).toBeNull();
+    const before = (await get<SearchPage>('/api/v1/search/products?limit=1')).total;
+    // A run of the job again (as after a crash) finds every listing in place.
+    const { seedSupplierCatalog } = await import('./demo-job.js');
+    const job = await t.database.db.selectFrom('jobs').select(['payload']).where('kind', '=', 'demo.catalog').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const result = await seedSupplierCatalog(t, job.payload as Parameters<typeof seedSupplierCatalog>[1], 0);
+    expect(result).toEqual({ created: 0, published: 0, waiting: false, more: false });
+    await drainAll();
+    expect((await get<SearchPage>('/api/v1/search/products?limit=1')).total).toBe(before);
   });
 });

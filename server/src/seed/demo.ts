@@ -1,7 +1,10 @@
 import type { BuiltApp } from '../app.js';
 import type { RequestContext } from '../platform/context.js';
 import { completeUscc } from '../modules/accounts/index.js';
+import { FREE_LIMITS } from '../modules/trustpass/index.js';
 import { SampleRegistryProvider } from '../modules/trust/registry.js';
+import { scheduleDemoCatalog, type DemoCatalogPayload } from './demo-job.js';
+import { HAND_WRITTEN_LEAVES, loadRegistry, registrySuppliers, type Membership, type SeedSupplier, type VerificationOutcome } from './demo-suppliers.js';
 
 export const DEMO_PASSWORD = 'Tongshang-Demo-2026';
 
@@ -87,13 +90,21 @@ export function demoUscc(c: Pick<DemoCompany, 'usccBody'>): string {
   return completeUscc(first16.replace(/[IOSVZ]/g, '0'));
 }
 
-/** How far each demo company got with verification: most verified, some waiting, one turned back. */
-const VERIFICATION_PLAN: Array<'approved' | 'pending' | 'rejected' | 'none'> = ['approved', 'approved', 'approved', 'approved', 'pending', 'rejected', 'approved', 'pending', 'none'];
+/** How far each hand-written demo company got with verification: most verified, some waiting, one turned back. */
+const VERIFICATION_PLAN: VerificationOutcome[] = ['approved', 'approved', 'approved', 'approved', 'pending', 'rejected', 'approved', 'pending', 'none'];
+const MEMBERSHIP_PLAN: Array<Membership | null> = [{ plan: 'premium', years: 3 }, { plan: 'standard', years: 1 }, { plan: 'standard', years: 2 }, null, null, null, null, null, null];
+
+/** Listings in the demo catalog (seeded in the background after start, see demo-job.ts). */
+export const DEMO_CATALOG_SIZE = 1000;
+const PLANS = {
+  standard: { code: 'standard', nameZh: '诚信通 标准版', nameEn: 'TrustPass Standard', annualPrice: 688_000, currency: 'CNY', publishLimit: 200, rfqQuoteQuota: 30, badge: '诚信通', active: true },
+  premium: { code: 'premium', nameZh: '诚信通 尊享版', nameEn: 'TrustPass Premium', annualPrice: 1_280_000, currency: 'CNY', publishLimit: 2000, rfqQuoteQuota: 200, badge: '诚信通尊享', active: true },
+} as const;
 
 // A 1×1 PNG stands in for the scanned license.
 const LICENSE_PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
-async function seedVerification(built: BuiltApp, ownerCtx: RequestContext, opsCtx: RequestContext, companyId: string, uscc: string, registry: SampleRegistryProvider, outcome: (typeof VERIFICATION_PLAN)[number]): Promise<void> {
+async function seedVerification(built: BuiltApp, ownerCtx: RequestContext, opsCtx: RequestContext, companyId: string, uscc: string, registry: SampleRegistryProvider, outcome: VerificationOutcome): Promise<void> {
   if (outcome === 'none') return;
   const record = await registry.lookup(uscc);
   if (!record) throw new Error(`demo company ${uscc} is missing from the sample registry`);
@@ -118,18 +129,39 @@ function ctxFor(base: RequestContext, actor: RequestContext['actor']): RequestCo
   return { ...base, actor };
 }
 
-/** Seeds a small believable marketplace through the services (so the event log tells its story). Returns null if data exists. */
-export async function seedDemoIfEmpty(built: BuiltApp): Promise<{ password: string; logins: Array<{ email: string; who: string }> } | null> {
+/** Every company the demo seeds, in order: the nine hand-written ones, then the suppliers drawn from the sample registry. */
+export function demoCompanies(): Array<SeedSupplier | (DemoCompany & { uscc: string; verification: VerificationOutcome; membership: Membership | null; leaves: string[] })> {
+  const handWritten = DEMO_COMPANIES.map((c, i) => ({
+    ...c, uscc: demoUscc(c), verification: VERIFICATION_PLAN[i] ?? 'none', membership: MEMBERSHIP_PLAN[i] ?? null, leaves: HAND_WRITTEN_LEAVES[c.legalName] ?? [],
+  }));
+  return [...handWritten, ...registrySuppliers(loadRegistry(), new Set(handWritten.map((c) => c.uscc)))];
+}
+
+/** How big a supplier's catalog is: TrustPass members list more (and may: the free tier publishes 20). */
+function catalogWeight(uscc: string, membership: Membership | null): number {
+  const jitter = 0.75 + (parseInt(uscc.slice(-6, -1), 36) % 50) / 100;
+  return (membership ? (membership.plan === 'premium' ? 60 : 45) : 14) * jitter;
+}
+
+export interface DemoSeedResult { password: string; logins: Array<{ email: string; who: string }>; suppliers: number; buyers: number; catalogSize: number }
+
+/**
+ * Seeds a believable marketplace through the services (so the event log tells its story): an operator, TrustPass
+ * plans, ~40 suppliers and 3 buyers with members, verifications in every state and TrustPass memberships; then
+ * queues the demo catalog (`catalogSize` listings) as a background job. Returns null if data exists.
+ */
+export async function seedDemoIfEmpty(built: BuiltApp, options: { catalogSize?: number; concurrency?: number } = {}): Promise<DemoSeedResult | null> {
   const { auth, companies, members } = built.modules.accounts;
   if ((await members.adminListUsers({ limit: 1 })).length > 0) return null;
+  const catalogSize = options.catalogSize ?? DEMO_CATALOG_SIZE;
   const base: RequestContext = { actor: null, locale: 'zh-CN', ip: '127.0.0.1', userAgent: 'demo-seed', requestId: 'demo-seed' };
 
   await auth.ensureOperator({ email: DEMO_OPERATOR.email, password: DEMO_PASSWORD, name: DEMO_OPERATOR.name });
   const seedTokens: string[] = [];
   const signIn = async (person: DemoPerson) => {
-    const { session } = await auth.register(base, { email: person.email, password: DEMO_PASSWORD, name: person.name, mobile: person.mobile });
+    const { user, session } = await auth.register(base, { email: person.email, password: DEMO_PASSWORD, name: person.name, mobile: person.mobile });
     seedTokens.push(session.token);
-    return session.token;
+    return { token: session.token, userId: user.id };
   };
   const actorOf = (token: string) => auth.authenticate(token, 'bearer');
 
@@ -138,39 +170,60 @@ export async function seedDemoIfEmpty(built: BuiltApp): Promise<{ password: stri
   const opsCtx = ctxFor(base, await actorOf(opsSession.token));
   const registry = new SampleRegistryProvider();
   const { trustpass } = built.modules.trustpass;
-  const standard = await trustpass.savePlan(opsCtx, null, { code: 'standard', nameZh: '诚信通 标准版', nameEn: 'TrustPass Standard', annualPrice: 688_000, currency: 'CNY', publishLimit: 200, rfqQuoteQuota: 30, badge: '诚信通', active: true });
-  const premium = await trustpass.savePlan(opsCtx, null, { code: 'premium', nameZh: '诚信通 尊享版', nameEn: 'TrustPass Premium', annualPrice: 1_280_000, currency: 'CNY', publishLimit: 2000, rfqQuoteQuota: 200, badge: '诚信通尊享', active: true });
-  const membershipPlan: Array<{ planId: string; years: number } | null> = [
-    { planId: premium.id, years: 3 }, { planId: standard.id, years: 1 }, { planId: standard.id, years: 2 }, null, null, null, null, null, null,
-  ];
+  const plans = { standard: await trustpass.savePlan(opsCtx, null, PLANS.standard), premium: await trustpass.savePlan(opsCtx, null, PLANS.premium) };
 
-  for (const [index, c] of DEMO_COMPANIES.entries()) {
-    const ownerToken = await signIn(c.owner);
-    const created = await companies.create(ctxFor(base, await actorOf(ownerToken)), {
-      legalName: c.legalName, nameEn: c.nameEn, uscc: demoUscc(c), companyType: c.companyType,
+  type CatalogSupplierEntry = DemoCatalogPayload['suppliers'][number];
+  const seedCompany = async (c: ReturnType<typeof demoCompanies>[number], index: number): Promise<CatalogSupplierEntry | null> => {
+    const owner = await signIn(c.owner);
+    const created = await companies.create(ctxFor(base, await actorOf(owner.token)), {
+      legalName: c.legalName, nameEn: c.nameEn, uscc: c.uscc, companyType: c.companyType,
       province: c.province, city: c.city, industry: c.industry, mainProducts: c.mainProducts, description: c.description,
     });
-    const ownerCtx = ctxFor(base, await actorOf(ownerToken));
-    for (const m of c.members) {
+    const ownerCtx = ctxFor(base, await actorOf(owner.token));
+    const team = 'members' in c ? c.members : [{ ...c.sales, role: 'sales' as const }];
+    for (const m of team) {
       const { token } = await members.createInvitation(ownerCtx, created.id, { email: m.email, role: m.role });
-      await members.accept(ctxFor(base, await actorOf(await signIn(m))), token);
+      await members.accept(ctxFor(base, await actorOf((await signIn(m)).token)), token);
     }
-    await seedVerification(built, ownerCtx, opsCtx, created.id, demoUscc(c), registry, VERIFICATION_PLAN[index] ?? 'none');
-    const membership = membershipPlan[index];
-    if (membership) {
+    await seedVerification(built, ownerCtx, opsCtx, created.id, c.uscc, registry, c.verification);
+    if (c.membership) {
       // Paid by corporate bank transfer, confirmed by the operator: no webhook needs the server to be listening yet.
-      const { paymentIntent } = await trustpass.purchase(ownerCtx, created.id, { planId: membership.planId, years: membership.years, provider: 'bank_transfer' });
+      const { paymentIntent } = await trustpass.purchase(ownerCtx, created.id, { planId: plans[c.membership.plan].id, years: c.membership.years, provider: 'bank_transfer' });
       await built.modules.payments.payments.confirmTransfer(opsCtx, paymentIntent.id, { bankReference: `DEMO-${index}`, amount: paymentIntent.amount });
     }
-  }
+    if (c.companyType === 'buyer') return null;
+    return {
+      companyId: created.id, userId: owner.userId, email: c.owner.email, name: c.owner.name,
+      plan: {
+        key: c.uscc, legalName: c.legalName, nameEn: c.nameEn, province: c.province, city: c.city, leaves: c.leaves,
+        publishLimit: c.membership ? PLANS[c.membership.plan].publishLimit : FREE_LIMITS.publishLimit, weight: catalogWeight(c.uscc, c.membership),
+      },
+    };
+  };
+  // Three companies at a time: password hashing (argon2, on libuv's threads) overlaps the database work, which the
+  // database layer serializes anyway. Results keep the list's order, so the catalog plan does not depend on timing.
+  const all = demoCompanies();
+  const results: Array<CatalogSupplierEntry | null> = new Array<CatalogSupplierEntry | null>(all.length).fill(null);
+  let next = 0;
+  await Promise.all(Array.from({ length: options.concurrency ?? 3 }, async () => {
+    while (next < all.length) {
+      const index = next++;
+      results[index] = await seedCompany(all[index]!, index);
+    }
+  }));
+  const catalogSuppliers = results.filter((r): r is CatalogSupplierEntry => r !== null);
+  const suppliers = catalogSuppliers.length;
+  const buyers = all.filter((c) => c.companyType === 'buyer').length;
   // Registering signed each person in; sign those seed sessions out so nobody finds a stray device.
   for (const token of seedTokens) await auth.logout(ctxFor(base, await actorOf(token)));
+  if (catalogSize > 0) await scheduleDemoCatalog(built, { total: catalogSize, suppliers: catalogSuppliers });
   return {
-    password: DEMO_PASSWORD,
+    password: DEMO_PASSWORD, suppliers, buyers, catalogSize,
     logins: [
       { email: DEMO_OPERATOR.email, who: 'platform operator 平台运营 (operator console)' },
-      { email: DEMO_COMPANIES[0]!.owner.email, who: `seller owner 卖家 — ${DEMO_COMPANIES[0]!.legalName}` },
+      { email: DEMO_COMPANIES[0]!.owner.email, who: `seller owner 卖家 — ${DEMO_COMPANIES[0]!.legalName} (TrustPass, steel)` },
       { email: DEMO_COMPANIES[0]!.members[0]!.email, who: `seller sales 销售 — ${DEMO_COMPANIES[0]!.legalName}` },
+      { email: DEMO_COMPANIES[3]!.owner.email, who: `seller owner 卖家 — ${DEMO_COMPANIES[3]!.legalName} (free tier, electronics)` },
       { email: DEMO_COMPANIES[6]!.owner.email, who: `buyer owner 买家 — ${DEMO_COMPANIES[6]!.legalName}` },
       { email: DEMO_COMPANIES[6]!.members[0]!.email, who: `buyer purchaser 采购 — ${DEMO_COMPANIES[6]!.legalName}` },
     ],

@@ -17,7 +17,8 @@ export function CompanyLogo({ company, size = 48 }: { company: Pick<Company, 'lo
   );
 }
 
-export function CompanyCard({ company }: { company: Company }) {
+/** `shopLink={false}` where the shop has its own button next to the card (the product page's supplier panel). */
+export function CompanyCard({ company, shopLink = true }: { company: Company; shopLink?: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const secondary = companySecondaryName(company);
@@ -43,7 +44,7 @@ export function CompanyCard({ company }: { company: Company }) {
                 {t('home.mainProducts', { list: company.mainProducts.join(' · ') })}
               </Typography.Text>
             )}
-            {company.companyType !== 'buyer' && (
+            {shopLink && company.companyType !== 'buyer' && (
               // The whole card links to the profile; an anchor inside an anchor is invalid, so the shop link is a button.
               <Button
                 type="link"

@@ -19,6 +19,7 @@ import { ProblemAlert } from '../components/Problem.js';
 import { companyDisplayName } from '../format.js';
 import { activeCompanyOf, useMe } from '../session.js';
 import { CategoryMenu } from '../components/CategoryMenu.js';
+import { localizedName, useCategoryTree } from './catalog/model.js';
 
 function ProgramBand() {
   const { t } = useTranslation();
@@ -168,6 +169,34 @@ function FeaturedSuppliers() {
   );
 }
 
+/** Every top-level category with its sub-categories as links: the browsing entry below the fold (and on phones, where the menu is a list). */
+function CategoryShowcase() {
+  const { t } = useTranslation();
+  const tree = useCategoryTree();
+  if (tree.isPending) return <Card style={{ marginTop: 16 }}><Skeleton active /></Card>;
+  if (tree.error) return <ProblemAlert error={tree.error} style={{ marginTop: 16 }} />;
+  return (
+    <Card title={t('catalog.showcase')} style={{ marginTop: 16 }} data-testid="category-showcase">
+      <Row gutter={[16, 16]}>
+        {tree.data.map((top) => (
+          <Col key={top.id} xs={24} sm={12} lg={6}>
+            <Link to={`/c/${top.id}`} style={{ fontWeight: 600, fontSize: 15, color: '#F25C05' }} data-testid="showcase-category">
+              {localizedName(top)}
+            </Link>
+            <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 12px', marginTop: 6 }}>
+              {(top.children ?? []).flatMap((l2) => [l2, ...(l2.children ?? []).slice(0, 2)]).slice(0, 9).map((c) => (
+                <Link key={c.id} to={`/c/${c.id}`} style={{ color: c.level === 2 ? '#262626' : '#8c8c8c', fontSize: 13 }}>
+                  {localizedName(c)}
+                </Link>
+              ))}
+            </div>
+          </Col>
+        ))}
+      </Row>
+    </Card>
+  );
+}
+
 export default function Home() {
   const { t } = useTranslation();
   return (
@@ -184,6 +213,7 @@ export default function Home() {
         </Col>
       </Row>
       <FeaturedSuppliers />
+      <CategoryShowcase />
       <Card
         title={
           <Space>

@@ -18,5 +18,7 @@ export const CatalogErrors = defineErrors({
   ABOVE_STOCK: { kind: 'invalid', en: 'Only {stock} {unitEn} are in stock.', zh: '库存仅剩 {stock} {unitZh}。' },
   SKU_REQUIRED: { kind: 'invalid', en: 'This product comes in {count} variants; choose one (sku).', zh: '该商品有 {count} 个规格,请选择一个规格(sku)。' },
   SKU_NOT_FOUND: { kind: 'invalid', en: 'The product has no such variant.', zh: '该商品没有此规格。' },
+  IMPORT_NOT_FOUND: { kind: 'not_found', en: 'No such import.', zh: '导入任务不存在。' },
+  IMPORT_CATEGORY_NOT_LEAF: { kind: 'invalid', en: 'Choose a bottom-level category: products are listed only there.', zh: '请选择最末级类目:商品只能发布在最末级类目下。' },
   QUANTITY_TOO_LARGE: { kind: 'invalid', en: 'The quantity is too large to price.', zh: '数量过大,无法计算价格。' },
 });

@@ -1,10 +1,13 @@
 import type { App } from '../../platform/http/server.js';
 import type { Platform } from '../../platform/platform.js';
 import { CategoriesService } from './categories.service.js';
+import { ImportService, type ImportDeps } from './import.service.js';
+import { registerImportRoutes } from './import.routes.js';
 import { ProductsService, type Deps } from './products.service.js';
 import { registerCatalogRoutes } from './routes.js';
 
 export type { CategoryPathItem, ResolvedCategory } from './categories.service.js';
+export type { ImportJobView } from './import.service.js';
 export type { BulkAction, ProductIndexView, ProductListItem, ProductStatus, ProductSummary, ProductView, Sku } from './products.service.js';
 export type { AttributeDefinition, AttributeType, AttributeValue, PriceTier, Unit } from './rules.js';
 export { UNITS, UNIT_NAMES, lineTotal, tierAt } from './rules.js';
@@ -15,15 +18,20 @@ export { CatalogErrors } from './errors.js';
 /**
  * The product system (商品体系): the category tree with attribute templates, products with SKUs, tiered prices and
  * images, their lifecycle under the TrustPass publishing limit, and the read shapes search and storefront index.
- * Importers call `products.create(ctx, companyId, input)` with `productInput`-parsed rows: the same checks as the API.
+ * The importer (import.service.ts) parses rows into `productInput` and calls `products.create`: the same checks as the API.
  */
-export function createCatalogModule(platform: Platform, deps: Deps) {
+export function createCatalogModule(platform: Platform, deps: Deps & ImportDeps) {
   const categories = new CategoriesService(platform);
   const products = new ProductsService(platform, categories, deps);
+  const imports = new ImportService(platform, categories, products, deps);
+  imports.define(platform.jobs);
   return {
     categories,
     products,
+    imports,
     registerRoutes(app: App) {
+      // Before the catalog's own routes: /products/import/... and /products/export are static paths beside /products/:id.
+      registerImportRoutes(app, imports);
       registerCatalogRoutes(app, categories, products);
     },
   };

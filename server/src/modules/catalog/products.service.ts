@@ -106,12 +106,53 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   return out;
 }
 
+/**
+ * Product views by id, so a buyer's product page and its price quotes need no query. Only on PGlite, where this
+ * process is the database's one writer: every committed transaction (any module's) clears it, and a read that
+ * overlapped a commit is not kept (generation check), so nothing stale is served. Writes must go through
+ * `database.transaction` for this to hold. On PostgreSQL other processes write too, so there it stays off.
+ */
+class ViewCache {
+  private readonly views = new Map<string, ProductView>();
+  private gen = 0;
+
+  constructor(
+    private readonly enabled: boolean,
+    private readonly maxEntries = 5_000,
+  ) {}
+
+  get(id: string): ProductView | undefined {
+    return this.views.get(id);
+  }
+
+  generation(): number {
+    return this.gen;
+  }
+
+  /** Keeps a view read while the generation was `gen`, unless a commit happened since. */
+  set(view: ProductView, gen: number): void {
+    if (!this.enabled || gen !== this.gen) return;
+    if (this.views.size >= this.maxEntries) this.views.clear();
+    this.views.set(view.id, view);
+  }
+
+  clear(): void {
+    this.gen++;
+    this.views.clear();
+  }
+}
+
 export class ProductsService {
+  private readonly cache: ViewCache;
+
   constructor(
     private readonly platform: Platform,
     private readonly categories: CategoriesService,
     private readonly deps: Deps,
-  ) {}
+  ) {
+    this.cache = new ViewCache(platform.database.kind === 'pglite');
+    platform.database.onCommit(() => this.cache.clear());
+  }
 
   private get db() {
     return this.platform.database.db;
@@ -120,10 +161,23 @@ export class ProductsService {
   // -------------------------------------------------------------------------------------------------------
   // Reads
 
-  /** One product; drafts and delisted products only for the company's members and operators. Four queries, whatever the SKUs. */
+  /** One product; drafts and delisted products only for the company's members and operators. Four queries, whatever the SKUs (none when cached). */
   async get(ctx: RequestContext, id: string): Promise<ProductView> {
-    const row = await this.visible(ctx, id);
-    return (await this.views(this.db, [row]))[0]!;
+    return this.visibleView(ctx, id);
+  }
+
+  /** The view of a product the actor may see, from the cache or read and kept there. */
+  private async visibleView(ctx: RequestContext, id: string): Promise<ProductView> {
+    let view = this.cache.get(id);
+    if (!view) {
+      const gen = this.cache.generation();
+      const row = await store.findProduct(this.db, id);
+      if (!row) throw new DomainError(CatalogErrors.PRODUCT_NOT_FOUND);
+      view = (await this.views(this.db, [row]))[0]!;
+      this.cache.set(view, gen);
+    }
+    if (view.status !== 'published' && !can(ctx.actor, 'company.products.view', view.companyId)) throw new DomainError(CatalogErrors.PRODUCT_NOT_FOUND);
+    return view;
   }
 
   /** Full views of rows: one query each for SKUs, images and category paths. */
@@ -160,12 +214,12 @@ export class ProductsService {
     return { row, actorId: authorize(ctx, 'company.products.manage', row.company_id).userId };
   }
 
-  /** Unit price and total at a quantity (default: the MOQ) for one SKU. Two queries. */
+  /** Unit price and total at a quantity (default: the MOQ) for one SKU, from the product's view (four queries, none when cached). */
   async price(ctx: RequestContext, id: string, q: { sku?: string | undefined; quantity?: number | undefined }) {
-    const row = await this.visible(ctx, id);
-    const skus = await store.skusOf(this.db, [id]);
+    const row = await this.visibleView(ctx, id);
+    const skus = row.skus;
     const unit = UNIT_NAMES[row.unit];
-    let sku: store.SkuRow | undefined;
+    let sku: Sku | undefined;
     if (q.sku) {
       sku = skus.find((s) => s.id === q.sku);
       if (!sku) throw new DomainError(CatalogErrors.SKU_NOT_FOUND, {}, [{ path: 'querystring.sku', message: say(ctx, '该商品没有此规格', 'not a SKU of this product') }]);
@@ -174,12 +228,12 @@ export class ProductsService {
     } else {
       throw new DomainError(CatalogErrors.SKU_REQUIRED, { count: skus.length }, [{ path: 'querystring.sku', message: say(ctx, '请选择规格', 'choose a SKU') }]);
     }
-    const moq = num(row.moq);
+    const moq = row.moq;
     const quantity = q.quantity ?? moq;
     if (quantity < moq) throw new DomainError(CatalogErrors.BELOW_MOQ, { moq, unitZh: unit.zh, unitEn: unit.en }, [{ path: 'querystring.quantity', message: say(ctx, `不少于 ${moq}`, `at least ${moq}`) }]);
-    const stock = num(sku!.stock);
+    const stock = sku!.stock;
     if (quantity > stock) throw new DomainError(CatalogErrors.ABOVE_STOCK, { stock, unitZh: unit.zh, unitEn: unit.en }, [{ path: 'querystring.quantity', message: say(ctx, `不超过 ${stock}`, `at most ${stock}`) }]);
-    const tiers = sku!.price_tiers ?? row.price_tiers;
+    const tiers = sku!.priceTiers ?? row.priceTiers;
     const tier = tierAt(tiers, quantity)!;
     const total = lineTotal(tier.unitPrice, quantity);
     if (Number.isNaN(total)) throw new DomainError(CatalogErrors.QUANTITY_TOO_LARGE);
@@ -264,6 +318,13 @@ export class ProductsService {
     });
   }
 
+  /** Full views of the live products among ids, in id order (the exporter; callers check access). */
+  async viewsOf(ids: string[]): Promise<ProductView[]> {
+    const rows = await store.findProducts(this.db, ids);
+    rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return this.views(this.db, rows);
+  }
+
   /** Product cards of the live products among ids, in the order given. Two queries. */
   async summaries(ids: string[]): Promise<ProductSummary[]> {
     const rows = await store.summaryRows(this.db, [...new Set(ids)]);
@@ -293,7 +354,7 @@ export class ProductsService {
    * Creates a draft for the company (owner, admin or sales of a supplier company). Types, options, tiers, SKUs and
    * images are checked now; required attributes are checked when publishing, so a draft may be saved incomplete.
    */
-  async create(ctx: RequestContext, companyId: string, input: ProductInput): Promise<ProductView> {
+  async create(ctx: RequestContext, companyId: string, input: ProductInput, within?: (trx: Db, productId: string) => Promise<void>): Promise<ProductView> {
     const actor = authorize(ctx, 'company.products.manage', companyId);
     const company = await this.supplier(ctx, companyId);
     const fields: store.ProductFields = {
@@ -308,6 +369,8 @@ export class ProductsService {
       await store.replaceSkus(trx, row.id, companyId, prepared.skus);
       await store.replaceImages(trx, row.id, companyId, prepared.imageIds);
       await record(trx, actor.userId, row.id, productEvent('product.created', companyId, row.id));
+      // The importer settles its row group here, so the product and its idempotency key commit together.
+      if (within) await within(trx, row.id);
       return (await this.views(trx, [row]))[0]!;
     });
   }

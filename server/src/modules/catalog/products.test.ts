@@ -85,10 +85,24 @@ describe('products', () => {
     expect(ok.statusCode).toBe(201);
     const bad = await post(owner, '/api/v1/products', buildProductInput(coil, { attributes: { coil_weight: [25, 20] }, skus: [{ attributes: { grade: 'SPCC' }, stock: 80 }] }));
     expect(bad.json<Problem>().errors).toEqual([{ path: 'body.attributes.coil_weight', message: 'Coil weight must be [min, max] with min ≤ max (t)' }]);
-    // Shapes zod refuses outright come back as 400 with the same path style.
+    // Shapes zod refuses outright are the same problem, with the same path style and sentences naming the field, not zod's wording.
     const shape = await post(owner, '/api/v1/products', buildProductInput(hotRolled, { unit: 'barrel', leadTimeDays: 400, moq: 0 }));
-    expect(shape.statusCode).toBe(400);
+    expect(shape.statusCode).toBe(422);
+    expect(shape.json<Problem>().code).toBe('PRODUCT_INVALID');
     expect(shape.json<Problem>().errors!.map((e) => e.path).sort()).toEqual(['body.leadTimeDays', 'body.moq', 'body.unit']);
+    const byPath = (p: Problem) => Object.fromEntries(p.errors!.map((e) => [e.path, e.message]));
+    expect(byPath(shape.json<Problem>())).toEqual({
+      'body.unit': 'Unit must be one of: ton, kg, piece, box, meter, square_meter, set, roll, pair, bag, sheet, liter',
+      'body.leadTimeDays': 'Lead time (days) must be at most 365',
+      'body.moq': 'MOQ must be more than 0',
+    });
+    const zh = await post(owner, '/api/v1/products', { ...buildProductInput(hotRolled, { titleZh: '钢', moq: 'five' }), colour: 'red' }, { 'accept-language': 'zh-CN' });
+    expect(zh.json<Problem>().detail).toBe('商品信息有 3 处问题,请查看明细。');
+    expect(byPath(zh.json<Problem>())).toEqual({
+      'body.titleZh': '「中文标题」至少 2 个字',
+      'body.moq': '「起订量」必须是数字',
+      body: '商品信息含有不认识的字段:colour',
+    });
   });
 
   it('tiers must start at the MOQ, strictly ascend without overlap and never get dearer, for the product and each SKU override', async () => {
@@ -104,8 +118,8 @@ describe('products', () => {
     ]);
     expect(res.json<Problem>().errors![0]!.message).toBe('the first tier must start at the MOQ (5)');
     const empty = await post(owner, '/api/v1/products', buildProductInput(hotRolled, { priceTiers: [] }));
-    expect(empty.statusCode).toBe(400);
-    expect(empty.json<Problem>().errors![0]!.path).toBe('body.priceTiers');
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json<Problem>().errors).toEqual([{ path: 'body.priceTiers', message: 'Price tiers needs at least 1 item(s)' }]);
   });
 
   it('SKUs come from the SKU-defining attributes: generated as a grid, checked, keeping their ids and stock across edits', async () => {
@@ -125,7 +139,9 @@ describe('products', () => {
 
     const refused = await patch(owner, grid.id, { skus: [{ attributes: { size: 'M', color: 'white' }, stock: 1 }, { attributes: { size: 'M' }, stock: 1 }, { attributes: { size: 'M', color: 'purple' }, stock: 1 }, { attributes: { size: 'M', color: 'white' }, stock: 1 }, { id: '0190c0de-0000-7000-8000-000000000000', attributes: { size: 'L', color: 'white' }, stock: 1 }] });
     expect(refused.json<Problem>().errors!.map((e) => e.path)).toEqual(['body.skus.1.attributes', 'body.skus.2.attributes.color', 'body.skus.3.attributes', 'body.skus.4.id']);
-    expect((await patch(owner, grid.id, { skus: [{ attributes: { size: 'M', color: 'white' }, stock: -1 }] })).statusCode).toBe(400);
+    const negative = await patch(owner, grid.id, { skus: [{ attributes: { size: 'M', color: 'white' }, stock: -1 }] }, { 'accept-language': 'zh-CN' });
+    expect(negative.statusCode).toBe(422);
+    expect(negative.json<Problem>().errors).toEqual([{ path: 'body.skus.0.stock', message: '「第 1 个规格的库存」不能小于 0' }]);
     expect((await patch(owner, grid.id, { stock: 5 })).json<Problem>().errors![0]!.path).toBe('body.stock');
 
     // Without SKU-defining attributes in use, a product has exactly one SKU; its stock is edited directly.
@@ -155,7 +171,9 @@ describe('products', () => {
     const mine = await uploadProductImage(t, owner);
     const res = await post(owner, '/api/v1/products', buildProductInput(await categoryIdOf(t, 'steel.plate'), { dispatchProvince: '999999', imageIds: [mine, foreignImage, attachmentId, mine] }));
     expect(res.json<Problem>().errors!.map((e) => e.path)).toEqual(['body.categoryId', 'body.dispatchProvince', 'body.imageIds.1', 'body.imageIds.2', 'body.imageIds.3']);
-    expect((await post(owner, '/api/v1/products', buildProductInput(hotRolled, { imageIds: Array.from({ length: 11 }, () => mine) }))).statusCode).toBe(400);
+    const eleven = await post(owner, '/api/v1/products', buildProductInput(hotRolled, { imageIds: Array.from({ length: 11 }, () => mine) }));
+    expect(eleven.statusCode).toBe(422);
+    expect(eleven.json<Problem>().errors).toEqual([{ path: 'body.imageIds', message: 'Images may have at most 10 items' }]);
   });
 
   it('required attributes are enforced on publishing, not on a draft; a published product must stay complete', async () => {

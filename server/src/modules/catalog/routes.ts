@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { DomainError } from '../../platform/errors.js';
 import type { App } from '../../platform/http/server.js';
 import { requireUser } from '../../platform/policy.js';
@@ -6,6 +7,21 @@ import type { CategoriesService } from './categories.service.js';
 import { CatalogErrors } from './errors.js';
 import type { ProductsService } from './products.service.js';
 import * as s from './schemas.js';
+import { fieldErrorsFromIssues, REPORT_INPUT } from './validation.js';
+
+/**
+ * Product bodies are validated by the route schema (which also documents them), but a failure is reported in
+ * the catalog's words: the same body is parsed again and each issue becomes a field error a seller can read.
+ */
+function productBody<T>(req: { validationError?: Error & { validationContext?: string }; body: unknown; ctx: { locale: 'zh-CN' | 'en-US' } }, schema: z.ZodType<T>): T {
+  const failure = req.validationError;
+  if (!failure) return req.body as T;
+  if (failure.validationContext !== 'body') throw failure;
+  const parsed = schema.safeParse(req.body, REPORT_INPUT);
+  if (parsed.success) throw failure;
+  const errors = fieldErrorsFromIssues(parsed.error.issues, req.ctx.locale);
+  throw new DomainError(CatalogErrors.PRODUCT_INVALID, { count: errors.length }, errors);
+}
 
 export function registerCatalogRoutes(app: App, categories: CategoriesService, products: ProductsService): void {
   // Categories -------------------------------------------------------------------------------------------
@@ -27,11 +43,13 @@ export function registerCatalogRoutes(app: App, categories: CategoriesService, p
 
   // Products ---------------------------------------------------------------------------------------------
   app.post('/api/v1/products', {
+    attachValidation: true,
     schema: { tags: ['catalog'], summary: 'Create a draft product for the active company (owner, admin, sales of a supplier)', body: s.productInput, response: { 201: s.productView } },
   }, async (req, reply) => {
     const companyId = requireUser(req.ctx).activeCompanyId;
     if (!companyId) throw new DomainError(CatalogErrors.ACTIVE_COMPANY_REQUIRED);
-    return reply.code(201).send(await products.create(req.ctx, companyId, req.body));
+    const body = productBody(req, s.productInput);
+    return reply.code(201).send(await products.create(req.ctx, companyId, body));
   });
 
   app.post('/api/v1/products/bulk', {
@@ -43,8 +61,9 @@ export function registerCatalogRoutes(app: App, categories: CategoriesService, p
   }, async (req) => products.get(req.ctx, req.params.id));
 
   app.patch('/api/v1/products/:id', {
+    attachValidation: true,
     schema: { tags: ['catalog'], summary: 'Edit a product; lists given replace the whole list', params: s.idParams, body: s.productPatch, response: { 200: s.productView } },
-  }, async (req) => products.update(req.ctx, req.params.id, req.body));
+  }, async (req) => products.update(req.ctx, req.params.id, productBody(req, s.productPatch)));
 
   app.delete('/api/v1/products/:id', {
     schema: { tags: ['catalog'], summary: 'Delete a draft or delisted product', params: s.idParams, response: { 200: okResponse } },

@@ -1,4 +1,4 @@
-import { sql, type ColumnType, type Selectable } from 'kysely';
+import { sql, type ColumnType, type Generated, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import type { Json, NullableTimestamp, Timestamp } from '../../platform/tables.js';
 import type { AttributeDefinition, AttributeValue, PriceTier, Unit } from './rules.js';
@@ -234,5 +234,109 @@ export async function summaryRows(db: Db, ids: string[]): Promise<Array<ProductR
 export async function publishedIdsAfter(db: Db, afterId: string | null, limit: number): Promise<string[]> {
   let q = t(db).selectFrom('products').select('id').where('status', '=', 'published').where('deleted_at', 'is', null).orderBy('id').limit(limit);
   if (afterId) q = q.where('id', '>', afterId);
+  return (await q.execute()).map((r) => r.id);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Import jobs (0014_catalog_import.sql)
+
+export type ImportStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export interface ImportRowError { row: number; column: string; reason: string }
+interface ImportJobsTable {
+  id: string; company_id: string; requested_by: string; locale: 'zh-CN' | 'en-US'; category_id: string | null; format: 'csv' | 'xlsx';
+  file_name: string | null; publish: boolean; status: Generated<ImportStatus>; source: Buffer | null; row_count: Generated<number>; total: Generated<number>; processed: Generated<number>;
+  created: Generated<number>; failed: Generated<number>; published: Generated<number>; errors: Json<ImportRowError[]>; created_at: Timestamp; updated_at: Timestamp; finished_at: NullableTimestamp;
+}
+interface ImportItemsTable {
+  job_id: string; position: number; company_id: string; group_key: string; first_row: number; rows: Json<Array<{ row: number; cells: Record<string, string> }>>;
+  status: Generated<'pending' | 'created' | 'failed'>; product_id: string | null; publish_state: 'published' | 'refused' | null; errors: Json<ImportRowError[]>;
+}
+type ImportTables = { catalog_import_jobs: ImportJobsTable; catalog_import_items: ImportItemsTable };
+export type ImportJobRow = Omit<Selectable<ImportJobsTable>, 'source'>;
+export type ImportItemRow = Selectable<ImportItemsTable>;
+const ti = (db: Db) => db.withTables<ImportTables>();
+const jobColumns = ['id', 'company_id', 'requested_by', 'locale', 'category_id', 'format', 'file_name', 'publish', 'status', 'row_count', 'total', 'processed', 'created', 'failed', 'published', 'errors', 'created_at', 'updated_at', 'finished_at'] as const;
+
+export async function insertImportJob(db: Db, j: { id: string; companyId: string; requestedBy: string; locale: 'zh-CN' | 'en-US'; categoryId: string | null; format: 'csv' | 'xlsx'; fileName: string | null; publish: boolean; source: Buffer }): Promise<ImportJobRow> {
+  return ti(db).insertInto('catalog_import_jobs').values({
+    id: j.id, company_id: j.companyId, requested_by: j.requestedBy, locale: j.locale, category_id: j.categoryId, format: j.format, file_name: j.fileName, publish: j.publish, source: j.source,
+  }).returning(jobColumns).executeTakeFirstOrThrow();
+}
+
+export async function findImportJob(db: Db, id: string): Promise<ImportJobRow | undefined> {
+  return ti(db).selectFrom('catalog_import_jobs').select(jobColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function importSource(db: Db, id: string): Promise<Buffer | null> {
+  return (await ti(db).selectFrom('catalog_import_jobs').select('source').where('id', '=', id).executeTakeFirst())?.source ?? null;
+}
+
+/** The file split into row groups, all at once: the job is either still queued (parse again) or fully itemized. */
+export async function itemizeImport(db: Db, id: string, companyId: string, f: { rowCount: number; errors: ImportRowError[]; groups: Array<{ key: string; rows: Array<{ row: number; cells: Record<string, string> }> }> }): Promise<void> {
+  for (let i = 0; i < f.groups.length; i += 500) {
+    await ti(db).insertInto('catalog_import_items').values(f.groups.slice(i, i + 500).map((g, k) => ({
+      job_id: id, position: i + k, company_id: companyId, group_key: g.key, first_row: g.rows[0]!.row, rows: JSON.stringify(g.rows),
+    }))).execute();
+  }
+  await ti(db).updateTable('catalog_import_jobs').set({
+    status: 'running', row_count: f.rowCount, total: f.groups.length, errors: JSON.stringify(f.errors), source: null, updated_at: new Date(),
+  }).where('id', '=', id).where('status', '=', 'queued').execute();
+}
+
+export async function finishImport(db: Db, id: string, status: 'succeeded' | 'failed', errors?: ImportRowError[]): Promise<void> {
+  await ti(db).updateTable('catalog_import_jobs').set({
+    status, finished_at: new Date(), updated_at: new Date(), source: null, ...(errors ? { errors: JSON.stringify(errors) } : {}),
+  }).where('id', '=', id).where('status', 'in', ['queued', 'running']).execute();
+}
+
+export async function nextImportItems(db: Db, jobId: string, limit: number, withUnpublished: boolean): Promise<ImportItemRow[]> {
+  return ti(db).selectFrom('catalog_import_items').selectAll().where('job_id', '=', jobId)
+    .where((eb) => (withUnpublished ? eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'created'), eb('publish_state', 'is', null)])]) : eb('status', '=', 'pending')))
+    .orderBy('position').limit(limit).execute();
+}
+
+/**
+ * Settles a pending item (the idempotency key is job + position): only a pending item moves, so a second worker
+ * replaying the same group changes nothing — and, inside the product's transaction, makes it roll back.
+ */
+export async function settleImportItem(db: Db, jobId: string, position: number, outcome: { status: 'created'; productId: string } | { status: 'failed'; errors: ImportRowError[] }): Promise<boolean> {
+  const r = await ti(db).updateTable('catalog_import_items').set(outcome.status === 'created'
+    ? { status: 'created', product_id: outcome.productId }
+    : { status: 'failed', errors: JSON.stringify(outcome.errors) })
+    .where('job_id', '=', jobId).where('position', '=', position).where('status', '=', 'pending').executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) return false;
+  await ti(db).updateTable('catalog_import_jobs').set((eb) => ({
+    processed: eb('processed', '+', 1),
+    ...(outcome.status === 'created' ? { created: eb('created', '+', 1) } : { failed: eb('failed', '+', 1) }),
+    updated_at: new Date(),
+  })).where('id', '=', jobId).execute();
+  return true;
+}
+
+export async function settlePublish(db: Db, jobId: string, position: number, outcome: { published: true } | { published: false; errors: ImportRowError[] }): Promise<void> {
+  const r = await ti(db).updateTable('catalog_import_items').set(outcome.published
+    ? { publish_state: 'published' }
+    : { publish_state: 'refused', errors: sql`errors || ${JSON.stringify(outcome.errors)}::jsonb` })
+    .where('job_id', '=', jobId).where('position', '=', position).where('publish_state', 'is', null).executeTakeFirst();
+  if (outcome.published && Number(r.numUpdatedRows) > 0) {
+    await ti(db).updateTable('catalog_import_jobs').set((eb) => ({ published: eb('published', '+', 1), updated_at: new Date() })).where('id', '=', jobId).execute();
+  }
+}
+
+/** Row errors of the items, in file order, at most limit. */
+export async function importItemErrors(db: Db, jobId: string, limit: number): Promise<ImportRowError[]> {
+  const rows = await ti(db).selectFrom('catalog_import_items').select('errors').where('job_id', '=', jobId)
+    .where(sql<boolean>`jsonb_array_length(errors) > 0`).orderBy('position').limit(limit).execute();
+  return rows.flatMap((r) => r.errors).slice(0, limit);
+}
+
+/** Live products of a company with their category code, oldest first, for export. */
+export async function companyProductIds(db: Db, companyId: string, statuses: ProductStatus[], categoryCode: string | undefined, limit: number): Promise<string[]> {
+  let q = t(db).selectFrom('products as p').select('p.id').where('p.company_id', '=', companyId).where('p.deleted_at', 'is', null).where('p.status', 'in', statuses)
+    .orderBy('p.id').limit(limit);
+  if (categoryCode) {
+    const code = categoryCode;
+    q = q.where('p.category_id', 'in', (eb) => eb.selectFrom('categories as c').select('c.id').where((w) => w.or([w('c.code', '=', code), w(sql<boolean>`starts_with(c.code, ${`${code}.`})`, '=', true)])));
+  }
   return (await q.execute()).map((r) => r.id);
 }

@@ -1,5 +1,5 @@
 import { PROVINCES } from '../accounts/index.js';
-import type { ProductIndexView, SupplierFacts } from './ports.js';
+import type { ProductIndexView, SupplierCompanyType, SupplierFacts } from './ports.js';
 import { GRADE_RANK, productFactors, supplierFactors, type Factor, type Grade } from './ranking.js';
 import { suggestionTerms, tokenText } from './tokenize.js';
 
@@ -9,6 +9,7 @@ export interface SupplierDoc {
   legal_name: string;
   name_en: string | null;
   is_supplier: boolean;
+  company_type: SupplierCompanyType | null;
   main_products: string[];
   province: string;
   city: string;
@@ -59,6 +60,7 @@ export interface ProductDoc {
   text_c: string;
   supplier_name: string;
   supplier_name_en: string | null;
+  company_type: SupplierCompanyType | null;
   province: string;
   grade: Grade | null;
   grade_rank: number;
@@ -77,7 +79,7 @@ export function supplierDoc(f: SupplierFacts): SupplierDoc {
   const province = provinceNames.get(f.province);
   const ranking = supplierFactors(f);
   return {
-    company_id: f.companyId, legal_name: f.legalName, name_en: f.nameEn, is_supplier: f.isSupplier, main_products: f.mainProducts,
+    company_id: f.companyId, legal_name: f.legalName, name_en: f.nameEn, is_supplier: f.isSupplier, company_type: f.companyType, main_products: f.mainProducts,
     province: f.province, city: f.city, logo_url: f.logoUrl, grade: f.grade, grade_rank: f.grade ? GRADE_RANK[f.grade] : 0,
     credit_score: f.creditScore, verified: f.verified, trustpass_active: f.trustpassActive, trustpass_years: f.trustpassYears,
     on_time_rate: f.onTimeRate, response_rate: f.responseRate, repeat_buyer_rate: f.repeatBuyerRate, dispute_rate: f.disputeRate,
@@ -114,7 +116,7 @@ export function attributeIndex(view: Pick<ProductIndexView, 'attributes' | 'skuA
 }
 
 /** The supplier columns a product row copies. */
-export type ProductSupplier = Pick<SupplierDoc, 'legal_name' | 'name_en' | 'tokens_a' | 'province' | 'grade' | 'grade_rank' | 'verified' | 'trustpass_active' | 'trustpass_years' | 'supplier_factor'>;
+export type ProductSupplier = Pick<SupplierDoc, 'legal_name' | 'name_en' | 'company_type' | 'tokens_a' | 'province' | 'grade' | 'grade_rank' | 'verified' | 'trustpass_active' | 'trustpass_years' | 'supplier_factor'>;
 
 export function productDoc(view: ProductIndexView, supplier: ProductSupplier): ProductDoc {
   const tiers = [...view.priceTiers].sort((a, b) => a.minQuantity - b.minQuantity);
@@ -132,7 +134,7 @@ export function productDoc(view: ProductIndexView, supplier: ProductSupplier): P
     text_a: tokenText(view.titleZh, view.titleEn),
     text_b: tokenText(...view.categoryNamesZh, ...view.categoryNamesEn, ...view.attributeLabels.flatMap((l) => [l.valueZh, l.valueEn])),
     text_c: `${tokenText(view.descriptionZh.slice(0, 4000), view.descriptionEn?.slice(0, 4000))} ${supplier.tokens_a}`,
-    supplier_name: supplier.legal_name, supplier_name_en: supplier.name_en,
+    supplier_name: supplier.legal_name, supplier_name_en: supplier.name_en, company_type: supplier.company_type,
     province: supplier.province, grade: supplier.grade, grade_rank: supplier.grade_rank, verified: supplier.verified,
     trustpass_active: supplier.trustpass_active, trustpass_years: supplier.trustpass_years,
     supplier_factor: supplier.supplier_factor, product_factor: ranking.factor,

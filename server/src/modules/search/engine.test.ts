@@ -42,7 +42,7 @@ const catalog: CatalogPort = {
 const suppliers = new Map<string, SupplierFacts>();
 function supplier(overrides: Partial<SupplierFacts> = {}): SupplierFacts {
   const facts: SupplierFacts = {
-    companyId: uuidv7(), legalName: `江苏测试钢铁有限公司${suppliers.size}`, nameEn: 'Jiangsu Test Steel Co., Ltd.', isSupplier: true,
+    companyId: uuidv7(), legalName: `江苏测试钢铁有限公司${suppliers.size}`, nameEn: 'Jiangsu Test Steel Co., Ltd.', isSupplier: true, companyType: 'manufacturer',
     province: '320000', city: '苏州', mainProducts: ['热轧钢板'], logoUrl: null, verified: true, grade: '3A', creditScore: 70,
     trustpassActive: false, trustpassYears: 0, onTimeRate: null, responseRate: null, repeatBuyerRate: null, disputeRate: null, ...overrides,
   };
@@ -200,7 +200,7 @@ describe('filters and facets', () => {
     expect(card).toMatchObject({
       id: fixture.pipe304.id, titleZh: '304不锈钢管 无缝 工业用', coverUrl: `${fixture.pipe304.coverUrl}?size=400`, unitPrice: 23_00, moq: 100, unit: 'meter',
       leadTimeDays: 15, priceTiers: fixture.pipe304.priceTiers, categoryId: cat.stainless,
-      supplier: { id: shanghai.companyId, name: shanghai.legalName, nameEn: shanghai.nameEn, province: '310000', grade: '4A', verified: true, trustpassYears: 3 },
+      supplier: { id: shanghai.companyId, name: shanghai.legalName, nameEn: shanghai.nameEn, companyType: 'manufacturer', province: '310000', grade: '4A', verified: true, trustpassYears: 3 },
     });
   });
 });
@@ -261,6 +261,47 @@ describe('paging and cost', () => {
       expect(paged).toEqual(all);
     }
     await expect(find({ q: '分页钢板', sort: 'price', cursor: (await find({ q: '分页钢板', limit: 2 })).nextCursor! })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+  });
+
+  it('reads a bounded window when many match: the best by static rank, counted as "N+", sorted and paged within it', async () => {
+    // The same index through a service whose ranked window holds 3 products (1,000 in production).
+    const small = new SearchService(t.platform, { catalog, suppliers: { facts: () => Promise.resolve(null), supplierIds: () => Promise.resolve({ ids: [], nextCursor: null }) }, window: 3 });
+    const findSmall = (input: Partial<ProductSearchInput>) => small.searchProducts(ctx, { sort: 'relevance', limit: 20, ...input });
+    const exact = await find({ category: cat.steel, limit: 50 });
+    expect(exact.totalExact).toBe(true);
+    expect(exact.total).toBeGreaterThan(3);
+    const capped = await findSmall({ category: cat.steel, limit: 50 });
+    expect([capped.total, capped.totalExact]).toEqual([3, false]);
+    // Browsing ranks by quality alone, so the window is the unbounded result's first three; the facets count them.
+    const best3 = exact.items.slice(0, 3).map((i) => i.id);
+    expect(capped.items.map((i) => i.id)).toEqual(best3);
+    expect(capped.facets.provinces.reduce((n, p) => n + p.count, 0)).toBe(3);
+    // Through the static-rank tiers (used from 50,000 products on): a window of one comes from the ≥ 1.3 tier alone
+    // (two steel products rank there), a window of three from the tiers below — the same results either way.
+    const tiered = (window: number) => new SearchService(t.platform, { catalog, suppliers: { facts: () => Promise.resolve(null), supplierIds: () => Promise.resolve({ ids: [], nextCursor: null }) }, window, tiers: [1.4, 1.3, 1.2] });
+    const one = await tiered(1).searchProducts(ctx, { sort: 'relevance', limit: 5, category: cat.steel });
+    expect([one.items.map((i) => i.id), one.totalExact]).toEqual([best3.slice(0, 1), false]);
+    const three = await tiered(3).searchProducts(ctx, { sort: 'relevance', limit: 5, category: cat.steel });
+    expect(three.items.map((i) => i.id)).toEqual(best3);
+    expect((await tiered(3).searchProducts(ctx, { sort: 'relevance', limit: 5, q: '钢' })).items.map((i) => i.id)).toEqual((await findSmall({ q: '钢', limit: 5 })).items.map((i) => i.id));
+    // Price and newest order the same three, and the cursor pages through them and stops.
+    for (const sort of ['newest', 'price'] as const) {
+      const all: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await findSmall({ category: cat.steel, sort, limit: 2, cursor });
+        all.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(all).toEqual((await find({ category: cat.steel, sort, limit: 50 })).items.map((i) => i.id).filter((id) => best3.includes(id)));
+    }
+    // A text query ranks its window by the full score; pages stop there too.
+    const text = await findSmall({ q: '钢', limit: 50 });
+    expect([text.items.length, text.totalExact]).toEqual([3, false]);
+    const first = await findSmall({ q: '钢', limit: 2 });
+    const second = await findSmall({ q: '钢', limit: 2, cursor: first.nextCursor! });
+    expect([...first.items, ...second.items].map((i) => i.id)).toEqual(text.items.map((i) => i.id));
+    expect(second.nextCursor).toBeNull();
   });
 
   it('runs the same number of statements whatever the number of hits', async () => {

@@ -74,12 +74,16 @@ export interface CatalogPort {
   resolved(categoryId: string): Promise<ResolvedCategory | null>;
 }
 
+export type SupplierCompanyType = 'manufacturer' | 'trading_company' | 'both';
+
 /** A supplier's facts, each from the module that owns it; the service metrics stay null until their issues publish them. */
 export interface SupplierFacts {
   companyId: string;
   legalName: string;
   nameEn: string | null;
   isSupplier: boolean;
+  /** manufacturer, trading_company or both (accounts' companyType); null when not known. */
+  companyType: SupplierCompanyType | null;
   province: string;
   city: string;
   mainProducts: string[];

@@ -68,7 +68,7 @@ export const productHit = z.object({
   priceTiers: z.array(z.object({ minQuantity: z.number(), unitPrice: z.number().int() })),
   unitPrice: z.number().int(), quantity: z.number(), currency: z.literal('CNY'), moq: z.number(), unit: z.string(), leadTimeDays: z.number().int(),
   publishedAt: timestamp,
-  supplier: z.object({ id: z.uuid(), name: z.string(), nameEn: z.string().nullable(), province: z.string(), grade: grade.nullable(), verified: z.boolean(), trustpassYears: z.number().int() }),
+  supplier: z.object({ id: z.uuid(), name: z.string(), nameEn: z.string().nullable(), companyType: z.enum(['manufacturer', 'trading_company', 'both']).nullable(), province: z.string(), grade: grade.nullable(), verified: z.boolean(), trustpassYears: z.number().int() }),
   explain: z.object({ score: z.number(), relevance: z.number(), supplierFactor: z.number(), productFactor: z.number(), factors: z.array(factor) }).optional(),
 });
 
@@ -88,7 +88,9 @@ export const productSearchResponse = z.object({
     verified: z.number().int(),
   }),
   nextCursor: z.string().nullable(),
+  /** Counted up to the ranked window (1,000); totalExact false means more match ("1,000+"), and the facets count that window. */
   total: z.number().int(),
+  totalExact: z.boolean(),
 });
 
 export const supplierSearchQuery = z.strictObject({

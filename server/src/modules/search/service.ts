@@ -4,7 +4,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import type { Platform } from '../../platform/platform.js';
 import { PROVINCES } from '../accounts/index.js';
 import { productDoc, supplierDoc } from './documents.js';
-import type { AttributeDefinition, CatalogPort, ProductIndexView, ResolvedCategory, SupplierFacts, SupplierSource } from './ports.js';
+import type { AttributeDefinition, CatalogPort, ProductIndexView, ResolvedCategory, SupplierCompanyType, SupplierFacts, SupplierSource } from './ports.js';
 import { GRADE_RANK, GRADES, MATCH_BASE, productFactors, TITLE_PHRASE_BONUS, type Factor, type Grade } from './ranking.js';
 import * as store from './store.js';
 import { normalize, queryWords, tsQueryText, type QueryWord } from './tokenize.js';
@@ -12,6 +12,10 @@ import { normalize, queryWords, tsQueryText, type QueryWord } from './tokenize.j
 export interface Deps {
   catalog: CatalogPort;
   suppliers: SupplierSource;
+  /** The ranked window's size (store.WINDOW); smaller in tests. */
+  window?: number;
+  /** Static-rank tiers to look for the window in; by default store.RANK_TIERS from store.TIERED_FROM products on. */
+  tiers?: readonly number[];
 }
 
 export type ProductSort = store.ProductSort;
@@ -61,7 +65,7 @@ export interface ProductHit {
   unit: string;
   leadTimeDays: number;
   publishedAt: Date;
-  supplier: { id: string; name: string; nameEn: string | null; province: string; grade: Grade | null; verified: boolean; trustpassYears: number };
+  supplier: { id: string; name: string; nameEn: string | null; companyType: SupplierCompanyType | null; province: string; grade: Grade | null; verified: boolean; trustpassYears: number };
   explain?: Explain;
 }
 
@@ -77,6 +81,16 @@ export interface ProductFacets {
   /** How many results remain with "TrustPass only" / "verified only". */
   trustpass: number;
   verified: number;
+}
+
+export interface ProductSearchResult {
+  items: ProductHit[];
+  /** Over the ranked window (store.WINDOW best matches by static rank): every match when totalExact. */
+  facets: ProductFacets;
+  nextCursor: string | null;
+  /** Matches, counted up to the window; more match when totalExact is false ("1,000+"). */
+  total: number;
+  totalExact: boolean;
 }
 
 export interface SupplierSearchInput {
@@ -135,6 +149,7 @@ const num = (v: string | number | null) => (v === null ? null : Number(v));
 
 export class SearchService {
   private readonly templates = new Map<string, { at: number; value: ResolvedCategory | null }>();
+  private size: { at: number; n: number } | null = null;
 
   constructor(
     private readonly platform: Platform,
@@ -154,6 +169,13 @@ export class SearchService {
     return tsQueryText(text.words, fixes);
   }
 
+  /** The tiers worth their planning cost at this catalogue's size (the estimate is cached like templates). */
+  private async rankTiers(): Promise<readonly number[]> {
+    if (this.deps.tiers) return this.deps.tiers;
+    if (!this.size || Date.now() - this.size.at > TEMPLATE_TTL_MS) this.size = { at: Date.now(), n: await store.productEstimate(this.db) };
+    return this.size.n >= store.TIERED_FROM ? store.RANK_TIERS : [];
+  }
+
   /** The category's resolved template, cached briefly (a category.updated event clears it). */
   private async template(categoryId: string): Promise<ResolvedCategory | null> {
     const cached = this.templates.get(categoryId);
@@ -169,7 +191,7 @@ export class SearchService {
     return value;
   }
 
-  async searchProducts(_ctx: RequestContext, input: ProductSearchInput): Promise<{ items: ProductHit[]; facets: ProductFacets; nextCursor: string | null; total: number }> {
+  async searchProducts(_ctx: RequestContext, input: ProductSearchInput): Promise<ProductSearchResult> {
     const after = decodeCursor(input.cursor, input.sort);
     const text = textQuery(input.q);
     const template = input.category ? await this.template(input.category) : null;
@@ -181,6 +203,7 @@ export class SearchService {
       phrase: text?.phrase ?? null,
       substring: text !== null && text.words.some((w) => w.han),
       categoryId,
+      categoryDepth: categoryId !== null && template?.node.id === categoryId ? template.path.length : null,
       quantity: input.quantity ?? null,
       priceMin: input.priceMin ?? null,
       priceMax: input.priceMax ?? null,
@@ -200,15 +223,16 @@ export class SearchService {
     const storeAfter: store.SortKey | null = after === null ? null
       : after.s === 'newest' ? { sort: 'newest', key: String(after.k), id: after.i }
       : { sort: after.s === 'price' ? 'price' : 'relevance', key: Number(after.k), id: after.i };
-    // One statement whatever the number of hits: the page and the facets with the total.
-    const { hits: rows, facets: facetRows } = await store.searchProducts(this.db, filter, input.sort, storeAfter, input.limit + 1, attrKeys, input.explain === true);
+    // One statement whatever the number of hits: the page, and the facets with the total over the ranked window.
+    const { hits: rows, facets: facetRows } = await store.searchProducts(this.db, filter, input.sort, storeAfter, input.limit + 1, attrKeys, input.explain === true, this.deps.window ?? store.WINDOW, await this.rankTiers());
     const page = rows.slice(0, input.limit);
     const last = page[page.length - 1];
     const nextCursor = rows.length > input.limit && last
       ? encodeCursor({ s: input.sort, i: last.id, k: input.sort === 'newest' ? new Date(last.published_at).toISOString() : input.sort === 'price' ? Number(last.unit_price) : Number(last.score) })
       : null;
     const items = page.map((r) => this.hit(r, input, text !== null));
-    return { items, facets: this.facets(facetRows, filterable), nextCursor, total: facetRows.find((f) => f.facet === 'total')?.n ?? 0 };
+    const more = (facetRows.find((f) => f.facet === 'more')?.n ?? 0) > 0;
+    return { items, facets: this.facets(facetRows, filterable), nextCursor, total: facetRows.find((f) => f.facet === 'total')?.n ?? 0, totalExact: !more };
   }
 
   private hit(r: store.ProductHitRow, input: ProductSearchInput, hasText: boolean): ProductHit {
@@ -221,7 +245,7 @@ export class SearchService {
       unitPrice: Number(r.unit_price), quantity: input.quantity ?? moq, currency: 'CNY', moq, unit: r.unit, leadTimeDays: r.lead_time_days,
       publishedAt: new Date(r.published_at),
       supplier: {
-        id: r.company_id, name: r.supplier_name, nameEn: r.supplier_name_en, province: r.province, grade: r.grade, verified: r.verified,
+        id: r.company_id, name: r.supplier_name, nameEn: r.supplier_name_en, companyType: r.company_type, province: r.province, grade: r.grade, verified: r.verified,
         trustpassYears: r.trustpass_active ? r.trustpass_years : 0,
       },
     };
@@ -461,6 +485,7 @@ export class SearchService {
       return stale.length;
     });
     const terms = await store.recountTerms(this.db);
+    await store.maintain(this.db);
     progress('terms', terms);
     return { suppliers, products, removed, terms };
   }
@@ -475,7 +500,9 @@ export class SearchService {
       after = rows[rows.length - 1]!;
       suppliers += await this.refreshSuppliers(rows);
     }
-    return { suppliers, terms: await store.recountTerms(this.db) };
+    const terms = await store.recountTerms(this.db);
+    await store.maintain(this.db);
+    return { suppliers, terms };
   }
 
   /** An empty index while the sources have suppliers or published products: built before this module existed. */

@@ -1,6 +1,7 @@
 import { sql, type ColumnType, type RawBuilder, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import type { ProductDoc, SupplierDoc } from './documents.js';
+import type { SupplierCompanyType } from './ports.js';
 import type { Factor, Grade } from './ranking.js';
 import { MATCH_BASE, TEXT_WEIGHTS, TITLE_PHRASE_BONUS } from './ranking.js';
 
@@ -139,7 +140,7 @@ export async function findSuppliers(db: Db, companyIds: string[]): Promise<Suppl
 export async function copySupplierFacts(db: Db, companyIds: string[]): Promise<void> {
   if (companyIds.length === 0) return;
   await sql`
-    UPDATE search_products p SET supplier_name = s.legal_name, supplier_name_en = s.name_en,
+    UPDATE search_products p SET supplier_name = s.legal_name, supplier_name_en = s.name_en, company_type = s.company_type,
       province = s.province, grade = s.grade, grade_rank = s.grade_rank, verified = s.verified, trustpass_active = s.trustpass_active,
       trustpass_years = s.trustpass_years, supplier_factor = s.supplier_factor
     FROM search_suppliers s
@@ -244,6 +245,14 @@ export async function recountTerms(db: Db): Promise<number> {
   return Number(r.numAffectedRows ?? 0);
 }
 
+/**
+ * After bulk changes: folds the text indexes' pending entries into the indexes (a search scans them one by one)
+ * and refreshes the planner's statistics. PostgreSQL's autovacuum does this too; PGlite has none.
+ */
+export async function maintain(db: Db): Promise<void> {
+  await sql`VACUUM (ANALYZE) search_products`.execute(db);
+}
+
 /** Close spellings of query words that are in no title, from the term dictionary. */
 export async function corrections(db: Db, words: string[]): Promise<Map<string, string[]>> {
   if (words.length === 0) return new Map();
@@ -283,6 +292,8 @@ export interface ProductFilter {
   /** Whether a title containing the phrase matches by that alone: for Chinese, where segmentation can miss a substring. */
   substring: boolean;
   categoryId: string | null;
+  /** The category's level in the tree (1 = top), when known: its products are one range of a per-level rank index. */
+  categoryDepth: number | null;
   quantity: number | null;
   priceMin: number | null;
   priceMax: number | null;
@@ -301,6 +312,29 @@ export type ProductSort = 'relevance' | 'price' | 'newest';
 
 /** The expression the title trigram index is built on (0011_search.sql): both titles, lowercase. */
 const TITLE_TEXT = sql`lower(p.title_zh || ' ' || coalesce(p.title_en, ''))`;
+
+/**
+ * Static-rank tiers with their own partial text indexes (0015_search_window.sql; the same literals): the best ~2 %,
+ * 10 % and 26 % of a catalogue like the benchmark's. A broad query finds its window in a top tier's small index.
+ */
+export const RANK_TIERS: readonly number[] = [1.4, 1.3, 1.2];
+/** Below this many products the top tiers hold too few rows to fill a window; the one-step window plans faster. */
+export const TIERED_FROM = 50_000;
+
+/** The planner's estimate of the number of indexed products (refreshed by ANALYZE and autovacuum). */
+export async function productEstimate(db: Db): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'search_products'::regclass`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** Levels of the category path with a rank index (0015_search_window.sql). */
+const INDEXED_LEVELS = 3;
+
+/**
+ * The ranked window: a search reads at most this many matching products, the best by static rank (quality), and
+ * computes relevance, facets and the total on them (exact when fewer match). docs/search.md, "Cost".
+ */
+export const WINDOW = 500;
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -321,7 +355,11 @@ function conditions(f: ProductFilter): Array<RawBuilder<unknown>> {
   const where: Array<RawBuilder<unknown>> = [];
   const text = textMatch(f);
   if (text) where.push(text);
-  if (f.categoryId !== null) where.push(sql`p.category_path @> ARRAY[${f.categoryId}::uuid]`);
+  if (f.categoryId !== null) {
+    // At a known level, the form the per-level rank indexes (0015) answer in static-rank order; else any level.
+    if (f.categoryDepth !== null && f.categoryDepth >= 1 && f.categoryDepth <= INDEXED_LEVELS) where.push(sql`p.category_path[${sql.lit(f.categoryDepth)}] = ${f.categoryId}::uuid`);
+    else where.push(sql`p.category_path @> ARRAY[${f.categoryId}::uuid]`);
+  }
   // Below its MOQ a product cannot be bought at this quantity, so it has no price there.
   if (f.quantity !== null) where.push(sql`p.moq <= ${f.quantity}::numeric`);
   if (f.priceMin !== null) where.push(sql`${priceExpr(f)} >= ${f.priceMin}`);
@@ -357,6 +395,7 @@ export interface ProductHitRow {
   lead_time_days: number;
   supplier_name: string;
   supplier_name_en: string | null;
+  company_type: SupplierCompanyType | null;
   province: string;
   grade: Grade | null;
   verified: boolean;
@@ -376,7 +415,7 @@ export interface ProductHitRow {
 }
 
 export interface FacetRow {
-  facet: 'category' | 'province' | 'grade' | 'trustpass' | 'verified' | 'total' | 'attr' | 'range';
+  facet: 'category' | 'province' | 'grade' | 'trustpass' | 'verified' | 'total' | 'more' | 'attr' | 'range';
   value: string | null;
   n: number;
   lo: string | number | null;
@@ -388,13 +427,16 @@ export interface FacetRow {
 export type SortKey = { sort: 'relevance'; key: number; id: string } | { sort: 'price'; key: number; id: string } | { sort: 'newest'; key: string; id: string };
 
 /**
- * One page of hits and the facets over the whole result, in one statement: the matching rows are found and
- * scored once (materialized, narrow), then grouped by every facet at the same time (GROUPING SETS), while the
- * page continues from the last hit of the previous one (keyset) and only its rows read the card columns.
+ * One page of hits and the facets, in one statement, reading a bounded number of rows whatever the number of
+ * matches. The window is the `window` best matches by static rank (quality DESC, id DESC: an index order, so a
+ * broad query can stop after that many rows); facets and the total count it (exact when fewer match; `more` says
+ * whether more do), and every sort orders it: relevance by the full score (text relevance × quality), price at
+ * the quantity, newest. Paging (keyset on the sort key and id) stays inside the window. Only the page's rows read
+ * the card columns.
  */
 export async function searchProducts(
   db: Db, f: ProductFilter, sort: ProductSort, after: SortKey | null, limit: number,
-  attrKeys: { terms: string[]; ranges: string[] }, explain: boolean,
+  attrKeys: { terms: string[]; ranges: string[] }, explain: boolean, window: number = WINDOW, rankTiers: readonly number[] = RANK_TIERS,
 ): Promise<{ hits: ProductHitRow[]; facets: FacetRow[] }> {
   const price = priceExpr(f);
   const hasText = f.tsquery !== null || f.phrase !== null;
@@ -405,6 +447,8 @@ export async function searchProducts(
   const score = hasText
     ? sql<number>`((${text} + ${MATCH_BASE}::float8 + CASE WHEN ${phrase} THEN ${TITLE_PHRASE_BONUS}::float8 ELSE 0 END) * p.quality::float8)`
     : sql<number>`p.quality::float8`;
+  const where = conditions(f);
+  // Every sort orders the window: a page never reads beyond it, so its cost is bounded whatever the filters.
   let order: RawBuilder<unknown>;
   let keyset: RawBuilder<unknown> | null = null;
   switch (sort) {
@@ -421,39 +465,64 @@ export async function searchProducts(
       if (after?.sort === 'newest') keyset = sql`(h.published_at, h.id) < (${after.key}::timestamptz, ${after.id}::uuid)`;
       break;
   }
+  const page = sql`SELECT h.id, h.score, h.unit_price FROM counted h ${keyset ? sql`WHERE ${keyset}` : sql``} ORDER BY ${order} LIMIT ${limit}`;
   const child = f.categoryId !== null ? sql`p.category_path[array_position(p.category_path, ${f.categoryId}::uuid) + 1]` : sql`p.category_path[1]`;
   const attrFacet = attrKeys.terms.length
-    ? sql`UNION ALL SELECT 'attr', t, count(*)::int, NULL::numeric, NULL::numeric FROM hits, unnest(hits.attr_terms) AS t
+    ? sql`UNION ALL SELECT 'attr', t, count(*)::int, NULL::numeric, NULL::numeric FROM counted, unnest(counted.attr_terms) AS t
           WHERE split_part(t, '=', 1) = ANY(${attrKeys.terms}::text[]) GROUP BY t`
     : sql``;
   const rangeFacet = attrKeys.ranges.length
-    ? sql`UNION ALL SELECT 'range', k, count(*)::int, min((hits.attr_numbers -> k ->> 0)::numeric), max((hits.attr_numbers -> k ->> 1)::numeric)
-          FROM hits, unnest(${attrKeys.ranges}::text[]) AS k WHERE hits.attr_numbers ? k GROUP BY k`
+    ? sql`UNION ALL SELECT 'range', k, count(*)::int, min((counted.attr_numbers -> k ->> 0)::numeric), max((counted.attr_numbers -> k ->> 1)::numeric)
+          FROM counted, unnest(${attrKeys.ranges}::text[]) AS k WHERE counted.attr_numbers ? k GROUP BY k`
     : sql``;
   const attrColumns = attrKeys.terms.length || attrKeys.ranges.length ? sql`, p.attr_terms, p.attr_numbers` : sql``;
+  // The window by tiers of static rank (0015's partial indexes): when a top tier alone holds more than the window,
+  // the window is its best rows, exactly as from the whole table; only otherwise is the next tier read. A tier's
+  // condition on the ones above is evaluated once (a one-time filter), so a skipped tier costs nothing.
+  const inner = sql`p.id, p.quality, p.published_at, p.title_tsv, p.title_zh, p.title_en, p.base_price, p.tier_min, p.tier_price, p.category_path,
+                    p.province, p.grade, p.trustpass_active, p.verified ${attrColumns}`;
+  const levels = [...rankTiers.map((t) => sql`p.quality >= ${sql.lit(t)}::real`), null];
+  // With text, the same order in a form no index answers: a tier's matches are then found through the text
+  // indexes (a few thousand rows at most) rather than by walking the static-rank index and testing each row,
+  // which the planner picks on a misestimate and which reads tens of thousands of rows when matches are rare.
+  // Browsing keeps the index order: a category's rank index walks only its own products.
+  const tierOrder = hasText ? sql`p.quality::float8 DESC, p.id DESC` : sql`p.quality DESC, p.id DESC`;
+  const tierName = (i: number) => sql.raw(`tier${i}`);
+  const tiers = sql.join(levels.map((level, i) => {
+    const above = levels.slice(0, i).map((_, j) => sql`(SELECT count(*) FROM ${tierName(j)}) <= ${window}`);
+    return sql`${tierName(i)} AS MATERIALIZED (
+      SELECT ${inner} FROM search_products p ${whereClause([...above, ...where, ...(level ? [level] : [])])}
+      ORDER BY ${tierOrder} LIMIT ${window + 1})`;
+  }), sql`, `);
+  const picked = sql.join(levels.map((level, i) => (level
+    ? sql`SELECT * FROM ${tierName(i)} WHERE (SELECT count(*) FROM ${tierName(i)}) > ${window}`
+    : sql`SELECT * FROM ${tierName(i)}`)), sql` UNION ALL `);
   const query = sql<{ kind: 'hit' | 'facet'; data: ProductHitRow | FacetRow }>`
-    WITH hits AS MATERIALIZED (
-      SELECT p.id, ${score} AS score, ${price} AS unit_price, p.published_at, ${child} AS child,
-             p.province, p.grade, p.trustpass_active, p.verified ${attrColumns}
-      FROM search_products p ${whereClause(conditions(f))}
-    ), page AS (
-      SELECT h.id, h.score, h.unit_price FROM hits h ${keyset ? sql`WHERE ${keyset}` : sql``} ORDER BY ${order} LIMIT ${limit}
-    ), combos AS (
-      -- One hash over the hits by every facet at once; the per-facet sums then run over these few groups.
-      SELECT child, province, grade, trustpass_active, verified, count(*)::int AS n FROM hits GROUP BY 1, 2, 3, 4, 5
+    WITH ${tiers}, win AS MATERIALIZED (
+      -- The tiers only find and order the window (no per-match function calls); this scores and prices its rows
+      -- (named p again, so the expressions read the same). The WINDOW + 1st row only says "more match".
+      SELECT p.id, p.published_at, ${score} AS score, ${price} AS unit_price, ${child} AS child,
+             p.province, p.grade, p.trustpass_active, p.verified ${attrColumns}, row_number() OVER (ORDER BY p.quality DESC, p.id DESC) AS rn
+      FROM (${picked}) p
+    ), counted AS (
+      SELECT * FROM win WHERE rn <= ${window}
+    ), page AS (${page}), combos AS (
+      -- One hash over the window by every facet at once; the per-facet sums then run over these few groups.
+      SELECT child, province, grade, trustpass_active, verified, count(*)::int AS n FROM counted GROUP BY 1, 2, 3, 4, 5
     ), facets AS (
       SELECT CASE WHEN grouping(child) = 0 THEN 'category' WHEN grouping(province) = 0 THEN 'province' WHEN grouping(grade) = 0 THEN 'grade'
                   WHEN grouping(trustpass_active) = 0 THEN 'trustpass' WHEN grouping(verified) = 0 THEN 'verified' ELSE 'total' END AS facet,
              coalesce(child::text, province, grade, trustpass_active::text, verified::text) AS value, sum(n)::int AS n,
              NULL::numeric AS lo, NULL::numeric AS hi
       FROM combos GROUP BY GROUPING SETS ((child), (province), (grade), (trustpass_active), (verified), ())
+      UNION ALL SELECT 'more', NULL, count(*)::int, NULL::numeric, NULL::numeric FROM win WHERE rn > ${window}
       ${attrFacet}
       ${rangeFacet}
     )
     SELECT 'hit' AS kind, jsonb_build_object(
       'id', p.id, 'company_id', p.company_id, 'category_id', p.category_id, 'title_zh', p.title_zh, 'title_en', p.title_en, 'cover_url', p.cover_url,
       'tier_min', p.tier_min, 'tier_price', p.tier_price, 'moq', p.moq, 'unit', p.unit, 'lead_time_days', p.lead_time_days,
-      'supplier_name', p.supplier_name, 'supplier_name_en', p.supplier_name_en, 'province', p.province, 'grade', p.grade, 'verified', p.verified,
+      'supplier_name', p.supplier_name, 'supplier_name_en', p.supplier_name_en, 'company_type', p.company_type, 'province', p.province, 'grade', p.grade, 'verified', p.verified,
       'trustpass_active', p.trustpass_active, 'trustpass_years', p.trustpass_years, 'supplier_factor', p.supplier_factor, 'product_factor', p.product_factor,
       'completeness', p.completeness, 'image_count', p.image_count, 'published_at', p.published_at, 'unit_price', pg.unit_price, 'score', pg.score,
       'text_rank', ${text}, 'title_phrase', ${phrase}, 'supplier_factors', ${explain ? sql`(SELECT s.factors FROM search_suppliers s WHERE s.company_id = p.company_id)` : sql`NULL::jsonb`}
@@ -461,7 +530,7 @@ export async function searchProducts(
     FROM page pg JOIN search_products p ON p.id = pg.id
     UNION ALL
     SELECT 'facet', to_jsonb(x) FROM (SELECT facets.*, c.name_zh, c.name_en FROM facets LEFT JOIN search_categories c ON facets.facet = 'category' AND c.id::text = facets.value) x`;
-  // The hits of a broad query are materialized once: enough memory keeps them off temporary files.
+  // A broad match's bitmap stays exact (not lossy, which rechecks whole pages) with more memory than the default.
   const { rows } = await db.transaction().execute(async (trx) => {
     await sql`SET LOCAL work_mem = '32MB'`.execute(trx);
     return query.execute(trx);

@@ -4,7 +4,7 @@ import type { AccountsModule } from '../accounts/index.js';
 import type { CreditModule } from '../credit/index.js';
 import type { TrustModule } from '../trust/index.js';
 import type { TrustpassModule } from '../trustpass/index.js';
-import type { SupplierFacts, SupplierSource } from './ports.js';
+import type { SupplierCompanyType, SupplierFacts, SupplierSource } from './ports.js';
 
 export interface SupplierSourceDeps {
   companies: AccountsModule['companies'];
@@ -13,7 +13,8 @@ export interface SupplierSourceDeps {
   credit: CreditModule['credit'];
 }
 
-const SUPPLIER_TYPES: ReadonlySet<string> = new Set(['manufacturer', 'trading_company', 'both']);
+const SUPPLIER_TYPES: ReadonlySet<string> = new Set<SupplierCompanyType>(['manufacturer', 'trading_company', 'both']);
+const isSupplierType = (t: string): t is SupplierCompanyType => SUPPLIER_TYPES.has(t);
 
 /** Supplier facts read through the owning modules' services, as the public sees them. */
 export function supplierSource(deps: SupplierSourceDeps): SupplierSource {
@@ -33,6 +34,7 @@ export function supplierSource(deps: SupplierSourceDeps): SupplierSource {
       ]);
       const facts: SupplierFacts = {
         companyId, legalName: company.legalName, nameEn: company.nameEn, isSupplier: SUPPLIER_TYPES.has(company.companyType),
+        companyType: isSupplierType(company.companyType) ? company.companyType : null,
         province: company.province, city: company.city, mainProducts: company.mainProducts, logoUrl: company.logoUrl,
         verified: verification.verified, grade: credit.grade, creditScore: credit.grade ? credit.score : null,
         trustpassActive: trustpass.status === 'active' || trustpass.status === 'grace', trustpassYears: trustpass.trustpassYears,

@@ -16,6 +16,7 @@ describe('search tokens', () => {
     expect(queryWords('不锈钢管 304')).toEqual([{ text: '不锈钢管', han: true, parts: ['不锈', '钢管', '不锈钢'] }, { text: '304', han: false, parts: [] }]);
     expect(tsQueryText(queryWords('不锈钢管 304'))).toBe("('不锈钢管':* | ('不锈' & '钢管' & '不锈钢')) & '304':*");
     expect(tsQueryText(queryWords('stainles'), new Map([['stainles', ['stainless']]]))).toBe("('stainles':* | 'stainless')");
+    expect(tsQueryText(queryWords('T恤'))).toBe("'t' & '恤':*");
     expect(queryWords('  ，。!! ')).toEqual([]);
     // Parts that leave a character uncovered would widen the query: 办公 alone matches every office desk.
     expect(queryWords('办公椅')).toEqual([{ text: '办公椅', han: true, parts: [] }]);

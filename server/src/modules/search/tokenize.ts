@@ -96,7 +96,8 @@ const lexeme = (t: string) => `'${t.replace(/['\\]/g, '')}'`;
  */
 export function tsQueryText(words: QueryWord[], corrections: ReadonlyMap<string, string[]> = new Map()): string {
   return words.map((w) => {
-    const alternatives = [`${lexeme(w.text)}:*`];
+    // A single letter or digit as a prefix would expand to a large part of the dictionary (T恤 → t:*): whole only.
+    const alternatives = [[...w.text].length === 1 && !w.han ? lexeme(w.text) : `${lexeme(w.text)}:*`];
     if (w.parts.length) alternatives.push(`(${w.parts.map(lexeme).join(' & ')})`);
     for (const c of corrections.get(w.text) ?? []) alternatives.push(lexeme(c));
     return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;

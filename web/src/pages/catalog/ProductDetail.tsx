@@ -1,4 +1,4 @@
-import { EnvironmentOutlined, ExperimentOutlined, MessageOutlined, PictureOutlined, ShoppingCartOutlined, ClockCircleOutlined, FlagOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, EnvironmentOutlined, ExperimentOutlined, FileTextOutlined, FlagOutlined, MessageOutlined, PictureOutlined, ShopOutlined, ShoppingCartOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, InputNumber, Row, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -59,7 +59,7 @@ function TierTable({ tiers, unit, activeIndex }: { tiers: PriceTier[]; unit: str
   return (
     <div style={{ background: '#FFF7F0', borderRadius: 6, padding: '10px 12px' }} data-testid="tier-table">
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('product.tiers')}</Typography.Text>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(118px, 1fr))', gap: 6, marginTop: 6 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(92px, 1fr))', gap: 6, marginTop: 6 }}>
         {tiers.map((tier, i) => {
           const next = tiers[i + 1];
           const active = i === activeIndex;
@@ -142,7 +142,7 @@ function ComingSoonButton({ icon, label, primary, testId }: { icon: React.ReactN
     <Tooltip title={t('product.comingSoon')}>
       {/* A disabled button swallows pointer events; the span keeps the tooltip reachable. */}
       <span style={{ display: 'inline-block', cursor: 'not-allowed' }} data-testid={`${testId}-wrap`}>
-        <Button size="large" type={primary ? 'primary' : 'default'} icon={icon} disabled style={{ pointerEvents: 'none' }} data-testid={testId}>
+        <Button type={primary ? 'primary' : 'default'} icon={icon} disabled style={{ pointerEvents: 'none' }} data-testid={testId}>
           {label}
         </Button>
       </span>
@@ -196,7 +196,7 @@ function PricePanel({ product, attributes }: { product: ProductView; attributes:
         ) : problem && !quote.isFetching ? (
           <Alert type="warning" showIcon title={problem} data-testid="price-problem" />
         ) : quote.data ? (
-          <Space size={24} wrap style={{ opacity: fresh ? 1 : 0.5 }} data-testid="price-quote" data-fresh={fresh ? 'true' : 'false'}>
+          <Space size={24} wrap style={{ opacity: fresh ? 1 : 0.5 }} data-testid="price-quote" data-fresh={fresh ? 'true' : 'false'} data-quantity={quote.data.quantity} data-sku-id={quote.data.skuId}>
             <span>
               <Typography.Text type="secondary">{t('product.unitPrice')} </Typography.Text>
               <Typography.Text strong data-testid="price-unit">{formatMoney(quote.data.unitPrice, quote.data.currency)}</Typography.Text>
@@ -219,20 +219,24 @@ function PricePanel({ product, attributes }: { product: ProductView; attributes:
 function Facts({ product }: { product: ProductView }) {
   const { t } = useTranslation();
   const region = useRegionName();
+  const icon = { marginInlineEnd: 4 };
   return (
-    <Descriptions size="small" column={{ xs: 1, sm: 2 }} data-testid="product-facts">
+    // No colon: antd's full-width "：" looks wrong in English, and the grey label reads as one in both languages.
+    <Descriptions size="small" colon={false} column={{ xs: 1, sm: 2 }} styles={{ label: { color: '#8c8c8c', marginInlineEnd: 8 } }} data-testid="product-facts">
       <Descriptions.Item label={t('catalog.moq')}>{formatQuantity(product.moq, product.unit)}</Descriptions.Item>
-      <Descriptions.Item label={t('catalog.unit')}>{unitLabel(product.unit)}</Descriptions.Item>
-      <Descriptions.Item label={<><ClockCircleOutlined /> {t('catalog.leadTime')}</>}>{t('catalog.leadTimeDays', { count: product.leadTimeDays })}</Descriptions.Item>
-      <Descriptions.Item label={<><ExperimentOutlined /> {t('catalog.sample')}</>}>
+      <Descriptions.Item label={t('catalog.unit')}>{t(`catalog.unitNames.${product.unit}`, { defaultValue: unitLabel(product.unit) })}</Descriptions.Item>
+      <Descriptions.Item label={<><ClockCircleOutlined style={icon} />{t('catalog.leadTime')}</>}>
+        <span data-testid="product-lead-time">{t('catalog.leadTimeDays', { count: product.leadTimeDays })}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={<><ExperimentOutlined style={icon} />{t('catalog.sample')}</>}>
         <span data-testid="product-sample">
           {product.sample
             ? t('catalog.sampleOffer', { price: formatMoney(product.sample.unitPrice), unit: unitLabel(product.unit), max: formatQuantity(product.sample.maxQuantity, product.unit) })
             : t('catalog.noSample')}
         </span>
       </Descriptions.Item>
-      {product.origin && <Descriptions.Item label={<><FlagOutlined /> {t('catalog.origin')}</>}>{product.origin}</Descriptions.Item>}
-      <Descriptions.Item label={<><EnvironmentOutlined /> {t('catalog.dispatch')}</>}>{region(product.dispatchProvince)}</Descriptions.Item>
+      {product.origin && <Descriptions.Item label={<><FlagOutlined style={icon} />{t('catalog.origin')}</>}>{product.origin}</Descriptions.Item>}
+      <Descriptions.Item label={<><EnvironmentOutlined style={icon} />{t('catalog.dispatch')}</>}>{region(product.dispatchProvince)}</Descriptions.Item>
     </Descriptions>
   );
 }
@@ -248,12 +252,24 @@ function SupplierPanel({ companyId }: { companyId: string }) {
         <Typography.Text type="secondary">—</Typography.Text>
       ) : (
         <>
-          <CompanyCard company={company.data} />
-          <Link to={`/companies/${companyId}`}>
-            <Button block style={{ marginTop: 8 }}>
-              {t('product.viewSupplier')}
-            </Button>
-          </Link>
+          <CompanyCard company={company.data} shopLink={false} />
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 8 }} data-testid="supplier-since">
+            {t('product.memberSince', { year: new Date(company.data.createdAt).getFullYear() })}
+          </Typography.Text>
+          <Row gutter={8} style={{ marginTop: 8 }}>
+            <Col span={12}>
+              <Link to={`/shop/${companyId}`}>
+                <Button block type="primary" ghost icon={<ShopOutlined />} data-testid="supplier-shop">
+                  {t('product.enterShop')}
+                </Button>
+              </Link>
+            </Col>
+            <Col span={12}>
+              <Link to={`/companies/${companyId}`}>
+                <Button block data-testid="supplier-profile">{t('product.viewSupplier')}</Button>
+              </Link>
+            </Col>
+          </Row>
         </>
       )}
     </Card>
@@ -347,9 +363,14 @@ export default function ProductDetail() {
                   <Facts product={p} />
                 </div>
                 <Space wrap style={{ marginTop: 12 }}>
-                  <ComingSoonButton primary icon={<ShoppingCartOutlined />} label={t('product.addToList')} testId="add-to-list" />
+                  <ComingSoonButton primary icon={<ThunderboltOutlined />} label={t('product.orderNow')} testId="order-now" />
+                  <ComingSoonButton icon={<ShoppingCartOutlined />} label={t('product.addToList')} testId="add-to-list" />
+                  <ComingSoonButton icon={<FileTextOutlined />} label={t('product.inquire')} testId="inquire" />
                   <ComingSoonButton icon={<MessageOutlined />} label={t('product.contactSupplier')} testId="contact-supplier" />
                 </Space>
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 6 }} data-testid="coming-soon-note">
+                  {t('product.comingSoonNote')}
+                </Typography.Text>
               </Col>
             </Row>
           </Card>

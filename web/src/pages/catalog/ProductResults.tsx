@@ -8,7 +8,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api.js';
 import { ProblemAlert } from '../../components/Problem.js';
 import { currentLang } from '../../i18n/index.js';
-import { useMe, useRegions } from '../../session.js';
+import { useMe, useRegionName, useRegions } from '../../session.js';
 import type { AttributeDefinition, ProductSearchPage, SearchFacets } from './model.js';
 import { attributeName, localizedName, optionLabel } from './model.js';
 import { ProductCard } from './ProductCard.js';
@@ -18,6 +18,7 @@ const SORTS: SortKey[] = ['relevance', 'price', 'newest'];
 const GRADES = ['5A', '4A', '3A', '2A', '1A'];
 const LEAD_TIMES = [3, 7, 15, 30];
 const PAGE_SIZE = 24;
+const FOLDED_ATTRIBUTE_ROWS = 2;
 const ORANGE = '#F25C05';
 
 /** The search state as it lives in the address bar, so a result page can be bookmarked and shared. */
@@ -127,7 +128,7 @@ function Chip({ checked, onChange, children, testId, value }: { checked: boolean
   );
 }
 
-const Count = ({ n }: { n: number | undefined }) => (n === undefined ? null : <span style={{ color: '#8c8c8c', fontSize: 11, marginInlineStart: 3 }}>({n})</span>);
+const Count = ({ n, on }: { n: number | undefined; on?: boolean }) => (n === undefined ? null : <span style={{ color: on ? 'rgba(255,255,255,0.85)' : '#8c8c8c', fontSize: 11, marginInlineStart: 3 }}>({n})</span>);
 
 type AttrRow =
   | { kind: 'enum'; key: string; label: string; values: Array<{ value: string; label: string; count?: number }> }
@@ -185,6 +186,35 @@ function NumberFilter({ row, filters, set }: { row: Extract<AttrRow, { kind: 'nu
   );
 }
 
+/** The filters hidden behind "more filters", as removable tags, so a folded panel still says what applies. */
+function AppliedFilters({ filters, set }: { filters: Filters; set: (p: Record<string, string | number | null | undefined>) => void }) {
+  const { t } = useTranslation();
+  const regionName = useRegionName();
+  const yuan = (v: number) => `¥${v}`;
+  const tags: Array<{ key: string; label: string; clear: Record<string, null> }> = [];
+  if (filters.quantity !== null) tags.push({ key: 'qty', label: t('search.qtyFilter', { qty: filters.quantity }), clear: { qty: null } });
+  if (filters.priceMin !== null || filters.priceMax !== null) {
+    const range = `${filters.priceMin !== null ? yuan(filters.priceMin) : ''}–${filters.priceMax !== null ? yuan(filters.priceMax) : ''}`;
+    tags.push({ key: 'price', label: t('search.priceFilter', { range }), clear: { priceMin: null, priceMax: null } });
+  }
+  if (filters.moqMax !== null) tags.push({ key: 'moq', label: t('search.moqFilter', { qty: filters.moqMax }), clear: { moqMax: null } });
+  if (filters.province) tags.push({ key: 'province', label: regionName(filters.province), clear: { province: null } });
+  if (filters.minGrade) tags.push({ key: 'grade', label: t('search.gradeAtLeast', { grade: filters.minGrade }), clear: { minGrade: null } });
+  if (filters.shipsWithin !== null) tags.push({ key: 'ships', label: t('search.shipsWithinDays', { count: filters.shipsWithin }), clear: { shipsWithin: null } });
+  if (filters.trustpass) tags.push({ key: 'trustpass', label: t('search.trustpassOnly'), clear: { trustpass: null } });
+  if (filters.verified) tags.push({ key: 'verified', label: t('search.verifiedOnly'), clear: { verified: null } });
+  if (tags.length === 0) return null;
+  return (
+    <FilterRow label={t('search.activeFilters')} testId="filter-applied">
+      {tags.map((tag) => (
+        <Tag key={tag.key} closable color="orange" onClose={() => set(tag.clear)} style={{ marginInlineEnd: 0 }} data-testid="applied-filter" data-key={tag.key}>
+          {tag.label}
+        </Tag>
+      ))}
+    </FilterRow>
+  );
+}
+
 function FilterPanel({ filters, set, clear, facets, template, hideCategoryRow, pickCategory }: { filters: Filters; set: (p: Record<string, string | number | null | undefined>) => void; clear: () => void; facets: SearchFacets | undefined; template?: AttributeDefinition[]; hideCategoryRow?: boolean; pickCategory: (id: string) => void }) {
   const { t } = useTranslation();
   const regions = useRegions();
@@ -215,6 +245,8 @@ function FilterPanel({ filters, set, clear, facets, template, hideCategoryRow, p
   const active =
     filters.quantity !== null || filters.priceMin !== null || filters.priceMax !== null || filters.moqMax !== null || filters.province || filters.minGrade || filters.trustpass || filters.verified || filters.shipsWithin !== null || Object.values(filters.attrs).some((v) => v.length);
   const cats = (facets?.categories ?? []).filter((c) => c.id !== filters.category);
+  // Folded (phones), the first attribute rows and the ones in use stay; the rest wait behind "more filters".
+  const shownRows = more ? rows : rows.filter((row, i) => i < FOLDED_ATTRIBUTE_ROWS || Object.keys(filters.attrs).some((k) => k === row.key || k.startsWith(`${row.key}.`)));
   return (
     <Card size="small" styles={{ body: { paddingBlock: 4 } }} data-testid="search-filters">
       {!hideCategoryRow && cats.length > 0 && (
@@ -227,7 +259,7 @@ function FilterPanel({ filters, set, clear, facets, template, hideCategoryRow, p
           ))}
         </FilterRow>
       )}
-      {rows.map((row) => (
+      {shownRows.map((row) => (
         <FilterRow key={row.key} label={row.label} testId={`filter-attr-${row.key}`}>
           {row.kind === 'number' ? (
             <NumberFilter row={row} filters={filters} set={set} />
@@ -237,7 +269,7 @@ function FilterPanel({ filters, set, clear, facets, template, hideCategoryRow, p
               return (
                 <Chip key={v.value} checked={checked} onChange={(on) => toggleAttr(row.key, v.value, on)} testId="facet-value" value={v.value}>
                   {v.label}
-                  <Count n={v.count} />
+                  <Count n={v.count} on={checked} />
                 </Chip>
               );
             })
@@ -306,6 +338,7 @@ function FilterPanel({ filters, set, clear, facets, template, hideCategoryRow, p
           </FilterRow>
         </>
       )}
+      {!more && <AppliedFilters filters={filters} set={set} />}
       <div style={{ display: 'flex', justifyContent: 'space-between', paddingBlock: 4 }}>
         <Button type="link" size="small" icon={more ? <UpOutlined /> : <DownOutlined />} onClick={() => setMore(!more)} style={{ paddingInline: 0 }} data-testid="filter-more">
           {more ? t('search.fewerFilters') : t('search.moreFilters')}

@@ -1,5 +1,5 @@
 import { EditOutlined, EnvironmentOutlined, IdcardOutlined, MailOutlined, PhoneOutlined, PictureOutlined, SafetyCertificateOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, Empty, Grid, Image, Input, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
@@ -300,14 +300,18 @@ export default function ShopPage() {
   const { t, i18n } = useTranslation();
   const { slug = '' } = useParams();
   const navigate = useNavigate();
+  const qc = useQueryClient();
   const [categoryId, setCategoryId] = useState<string | undefined>(undefined);
   const q = useQuery({ queryKey: ['shop', slug], queryFn: () => api<ShopView>(`/shops/${encodeURIComponent(slug)}`) });
   const shop = q.data;
 
-  // Reached by company id (links from company cards): show the canonical address.
+  // Reached by company id (links from company cards): show the canonical address, with the shop already in the cache
+  // under it (otherwise the page would flash back to a skeleton and fetch it again).
   useEffect(() => {
-    if (shop && shop.slug !== slug) void navigate(`/shop/${shop.slug}`, { replace: true });
-  }, [shop, slug, navigate]);
+    if (!shop || shop.slug === slug) return;
+    qc.setQueryData(['shop', shop.slug], shop);
+    void navigate(`/shop/${shop.slug}`, { replace: true });
+  }, [shop, slug, navigate, qc]);
   useEffect(() => {
     if (shop) document.title = `${companyDisplayName(shop.company)} · ${t('common.appName')}`;
   }, [shop, t, i18n.language]);

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, EyeOutlined, PictureOutlined, PlusOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, DeleteOutlined, EditOutlined, EyeOutlined, PictureOutlined, PlusOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Input, Popconfirm, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -12,6 +12,7 @@ import { formatDateTime, formatMoney } from '../../format.js';
 import { activeCompanyOf, useMe } from '../../session.js';
 import type { ProductListItem, ProductStatus } from '../catalog/model.js';
 import { findCategory, formatQuantity, localizedName, PRODUCT_STATUSES, productTitle, useCategoryTree } from '../catalog/model.js';
+import { ExportButton, ImportDialog } from './ProductImport.js';
 import { NoCompany } from './WorkbenchShell.js';
 
 export type BulkAction = 'publish' | 'delist' | 'delete';
@@ -50,6 +51,7 @@ export default function Products() {
   const q = params.get('q') ?? '';
   const [qInput, setQInput] = useState(q);
   const [selected, setSelected] = useState<string[]>([]);
+  const [importing, setImporting] = useState(params.get('import') === '1');
   const tree = useCategoryTree();
   const list = useInfiniteQuery({
     queryKey: ['wb', 'products', company?.id, status, q],
@@ -192,11 +194,17 @@ export default function Products() {
     <Card
       title={t('sellerProducts.title')}
       extra={
-        <Link to="/workbench/products/new">
-          <Button type="primary" icon={<PlusOutlined />} data-testid="new-product">
-            {t('sellerProducts.newProduct')}
+        <Space wrap>
+          <Button icon={<CloudUploadOutlined />} onClick={() => setImporting(true)} data-testid="import-products">
+            {t('productImport.import')}
           </Button>
-        </Link>
+          <ExportButton status={status} />
+          <Link to="/workbench/products/new">
+            <Button type="primary" icon={<PlusOutlined />} data-testid="new-product">
+              {t('sellerProducts.newProduct')}
+            </Button>
+          </Link>
+        </Space>
       }
       data-testid="product-list"
     >
@@ -251,6 +259,7 @@ export default function Products() {
           ),
         }}
       />
+      <ImportDialog open={importing} onClose={() => setImporting(false)} companyId={company.id} />
       {list.hasNextPage && (
         <div style={{ textAlign: 'center', marginTop: 16 }}>
           <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} data-testid="load-more">

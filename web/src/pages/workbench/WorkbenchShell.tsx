@@ -70,8 +70,8 @@ export default function WorkbenchShell() {
   const { data: me } = useMe();
   const location = useLocation();
   const navigate = useNavigate();
-  // Product management is seller work, so it opens the seller side whatever side was used last.
-  const side: Side = location.pathname.startsWith('/workbench/seller') || location.pathname.startsWith('/workbench/products')
+  // Product management and the shop are seller work, so they open the seller side whatever side was used last.
+  const side: Side = location.pathname.startsWith('/workbench/seller') || location.pathname.startsWith('/workbench/products') || location.pathname.startsWith('/workbench/storefront')
     ? 'seller'
     : location.pathname.startsWith('/workbench/buyer')
       ? 'buyer'
