@@ -2,7 +2,11 @@
  * Spreadsheets in and out: CSV (RFC 4180, UTF-8 with BOM; GB18030 as Chinese Excel saves it) and .xlsx (exceljs).
  * Everything becomes a grid of strings; what the cells mean is import.layout.ts's business.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+// exceljs costs ~0.4 s to load; only imports and exports need it, so it stays out of the start path.
+let excel: Promise<typeof ExcelJS> | undefined;
+const loadExcel = () => (excel ??= import('exceljs').then((m) => m.default));
 
 export type SheetFormat = 'csv' | 'xlsx';
 export type Grid = string[][];
@@ -163,7 +167,7 @@ const OPTIONS_SHEET = '选项 Options';
 
 /** The product sheet of a workbook (by name, else the first visible one) as a grid; at most maxRows + 1 rows are read. */
 export async function readXlsx(bytes: Buffer, maxRows: number): Promise<Grid> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -196,7 +200,7 @@ export interface XlsxColumn {
 
 /** A workbook: the product sheet (header, rows, dropdowns), the instructions sheet, and a hidden sheet of option lists. */
 export async function writeXlsx(columns: XlsxColumn[], rows: Grid, instructions: Grid): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Tongshang 通商';
   const sheet = workbook.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));

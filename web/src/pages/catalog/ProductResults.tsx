@@ -397,6 +397,7 @@ export function ProductResults({ fixedCategory, template, hideCategoryRow, heade
   const items = useMemo(() => results.data?.pages.flatMap((p) => p.items) ?? [], [results.data]);
   const facets = results.data?.pages[0]?.facets;
   const total = results.data?.pages[0]?.total;
+  const totalExact = results.data?.pages[0]?.totalExact !== false;
   const navigate = useNavigate();
   const pickCategory = (id: string) => {
     // On a category page the category is the address; elsewhere it is one more filter (attribute filters belong to the old one).
@@ -424,7 +425,7 @@ export function ProductResults({ fixedCategory, template, hideCategoryRow, heade
           ]}
         />
         <Typography.Text type="secondary" data-testid="search-count">
-          <FilterOutlined /> {total !== undefined ? t('search.results', { count: total }) : items.length > 0 ? t('search.resultsShown', { count: items.length }) : ''}
+          <FilterOutlined /> {total !== undefined ? t(totalExact ? 'search.results' : 'search.resultsMany', { count: total }) : items.length > 0 ? t('search.resultsShown', { count: items.length }) : ''}
         </Typography.Text>
       </div>
       <ProblemAlert error={results.error} />

@@ -246,6 +246,8 @@ export interface ProductSearchPage {
   facets: SearchFacets;
   nextCursor: string | null;
   total: number;
+  /** False when more products matched than the ranked window holds: total is then the window's size. */
+  totalExact?: boolean;
 }
 export interface SupplierHit {
   id: string;
