@@ -176,3 +176,61 @@ export async function waitForResults(page: Page, productIds: string[], timeoutMs
     )
     .toEqual([]);
 }
+
+// ---- operator console: catalog --------------------------------------------------------------------------------
+
+/** The operator opens Admin → Categories, filters the tree by a dotted code and selects that category. */
+export async function openAdminCategory(env: E2E, page: Page, code: string): Promise<void> {
+  await page.goto(`${env.baseUrl}/admin/categories`);
+  await inputOf(page, 'category-filter').fill(code);
+  await page.locator(`[data-testid="category-node"][data-code="${code}"]`).click();
+  await page.locator(`[data-testid="category-editor"][data-code="${code}"]`).waitFor();
+}
+
+export interface NewCategory {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  /** One own enum attribute; options as [value, zh, en]. */
+  attribute: { key: string; nameZh: string; nameEn: string; options: Array<[string, string, string]> };
+}
+
+/** From the selected category's editor: opens "add subcategory", fills the form with one enum attribute and submits. */
+export async function addChildCategory(page: Page, c: NewCategory): Promise<void> {
+  await page.getByTestId('category-add-child').click();
+  const modal = page.getByTestId('new-category-modal');
+  await modal.getByTestId('new-category-key').fill(c.key);
+  await modal.getByTestId('new-category-name-zh').fill(c.nameZh);
+  await modal.getByTestId('new-category-name-en').fill(c.nameEn);
+  await modal.getByTestId('attr-add').click();
+  const attr = modal.getByTestId('own-attribute').last();
+  await attr.getByTestId('attr-key').fill(c.attribute.key);
+  await attr.getByTestId('attr-name-zh').fill(c.attribute.nameZh);
+  await attr.getByTestId('attr-name-en').fill(c.attribute.nameEn);
+  for (const [i, [value, zh, en]] of c.attribute.options.entries()) {
+    if (i > 0) await attr.getByTestId('option-add').click();
+    await attr.getByTestId('option-value').nth(i).fill(value);
+    await attr.getByTestId('option-zh').nth(i).fill(zh);
+    await attr.getByTestId('option-en').nth(i).fill(en);
+  }
+  await page.getByTestId('new-category-submit').click();
+}
+
+/**
+ * Admin → Products: finds the product by a title search, tries to take it down without a reason (refused on the
+ * form), then with the reason; waits until the row shows it taken down.
+ */
+export async function takeDownFromConsole(env: E2E, page: Page, t: { search: string; productId: string; reason: string }): Promise<void> {
+  await page.goto(`${env.baseUrl}/admin/products`);
+  await inputOf(page, 'admin-products-search').fill(t.search);
+  await inputOf(page, 'admin-products-search').press('Enter');
+  const row = page.locator(`[data-testid="admin-product-row"][data-product-id="${t.productId}"]`);
+  await row.locator('[data-testid="admin-product-status"][data-status="published"]').waitFor();
+  await row.getByTestId('admin-takedown').click();
+  await page.getByTestId('takedown-confirm').click();
+  await page.getByTestId('takedown-modal').locator('.ant-form-item-explain-error').waitFor();
+  await page.getByTestId('takedown-reason-input').fill(t.reason);
+  await page.getByTestId('takedown-confirm').click();
+  await page.getByTestId('takedown-modal').waitFor({ state: 'hidden' });
+  await row.locator('[data-testid="admin-product-status"][data-status="taken_down"]').waitFor();
+}

@@ -36,6 +36,8 @@ const SandboxPay = lazy(() => import('./pages/SandboxPay.js'));
 const AdminPlans = lazy(() => import('./pages/admin/Plans.js'));
 const AdminPayments = lazy(() => import('./pages/admin/Payments.js'));
 const AdminLedger = lazy(() => import('./pages/admin/Ledger.js'));
+const AdminCategories = lazy(() => import('./pages/admin/Categories.js'));
+const AdminProducts = lazy(() => import('./pages/admin/Products.js'));
 const ShopPage = lazy(() => import('./pages/shop/ShopPage.js'));
 const StorefrontEditor = lazy(() => import('./pages/workbench/Storefront.js'));
 const CategoryPage = lazy(() => import('./pages/catalog/CategoryPage.js'));
@@ -92,6 +94,8 @@ export const router = createBrowserRouter([
       { path: 'trustpass-plans', element: <AdminPlans /> },
       { path: 'payments', element: <AdminPayments /> },
       { path: 'ledger', element: <AdminLedger /> },
+      { path: 'categories', element: <AdminCategories /> },
+      { path: 'products', element: <AdminProducts /> },
     ],
   },
   { path: '/sandbox/pay/:intentId', element: <Lazy><RequireAuth><SandboxPay /></RequireAuth></Lazy> },

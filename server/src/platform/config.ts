@@ -17,6 +17,8 @@ export const configSchema = z.object({
   DATABASE_URL: optionalUrl,
   PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/).default('16MB'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** PGlite only: keep recent product-search answers until the next commit (off: every search runs; the bench's uncached figure). */
+  SEARCH_RESULT_CACHE: z.enum(['on', 'off']).default('on'),
   REGISTRY_PROVIDER: z.enum(['sample', 'http']).default('sample'),
   REGISTRY_URL: optionalUrl,
   REGISTRY_API_KEY: z.string().default(''),

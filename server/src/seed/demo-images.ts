@@ -4,7 +4,6 @@
  * pellets, a grain sack, a tea tin, fruit, a chair, a ream of paper, a lamp…) in a few colourways, drawn as SVG and
  * rasterized to PNG with sharp (the files module never accepts SVG). No text: fonts differ between machines.
  */
-import sharp from 'sharp';
 
 const SIZE = 640;
 type Draw = (c: Palette) => string;
@@ -99,7 +98,8 @@ export function productPng(leaf: string, variant: number): Promise<Buffer> {
   const key = `${drawingFor(leaf)}:${variant % PALETTES.length}`;
   let png = cache.get(key);
   if (!png) {
-    png = sharp(Buffer.from(productSvg(leaf, variant))).png({ compressionLevel: 6 }).toBuffer();
+    // sharp (libvips, ~25 MB resident) loads on first use, not at every start.
+    png = import('sharp').then(({ default: sharp }) => sharp(Buffer.from(productSvg(leaf, variant))).png({ compressionLevel: 6 }).toBuffer());
     cache.set(key, png);
   }
   return png;

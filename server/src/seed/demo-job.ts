@@ -1,5 +1,6 @@
 /**
- * The demo catalog is seeded in the background, after the server listens: 1,000 listings through the catalog
+ * The demo is finished in the background, after the server listens. First the companies the first start did not
+ * seed (the 34 registry suppliers; three per run, each resumable, see demo-companies.ts), then the catalog: 1,000 listings through the catalog
  * services cost ~50 ms each to create and publish plus ~35 ms of search and storefront handling on PGlite, i.e.
  * minutes (2–4 measured on a busy 2-core machine), far beyond the 15 s start budget. One job run seeds one supplier's listings,
  * then queues the next supplier; each run first looks at what the supplier already has (by title), so a run
@@ -11,6 +12,7 @@ import type { Actor, RequestContext } from '../platform/context.js';
 import { enqueueJob } from '../platform/jobs.js';
 import { productInput, type AttributeDefinition } from '../modules/catalog/index.js';
 import { supplierListings, type CatalogSupplier, type DemoListing } from './demo-catalog.js';
+import { demoCompanies, openDemoSeeder, seedCompaniesInOrder, type DemoSupplierEntry } from './demo-companies.js';
 import { productPng } from './demo-images.js';
 
 export const DEMO_CATALOG_JOB = 'demo.catalog';
@@ -18,6 +20,9 @@ export const DEMO_CATALOG_JOB = 'demo.catalog';
 const seededSupplier = z.object({ companyId: z.uuid(), userId: z.uuid(), email: z.string(), name: z.string() });
 const payloadSchema = z.object({
   total: z.number().int().min(0),
+  /** The next of demoCompanies() to seed; absent in jobs queued when the first start seeded every company. */
+  companies: z.number().int().min(0).optional(),
+  /** The supplier whose listings are next (an index into `suppliers`). */
   cursor: z.number().int().min(0),
   startedAt: z.string(),
   suppliers: z.array(seededSupplier.extend({ plan: z.object({
@@ -26,9 +31,16 @@ const payloadSchema = z.object({
 });
 export type DemoCatalogPayload = z.infer<typeof payloadSchema>;
 
-/** Queues the first run (in the caller's start-up, after the companies exist). */
-export async function scheduleDemoCatalog(built: BuiltApp, payload: Omit<DemoCatalogPayload, 'cursor' | 'startedAt'>): Promise<void> {
-  await enqueueJob(built.platform.database.db, { kind: DEMO_CATALOG_JOB, payload: { ...payload, cursor: 0, startedAt: new Date().toISOString() }, uniqueKey: `${DEMO_CATALOG_JOB}:0` });
+/** Companies seeded per run: three at a time overlap password hashing with the database work, in a second or two. */
+const COMPANIES_PER_RUN = 3;
+
+/**
+ * Queues the first run, from the first company on: the companies the first start seeds before listening are found
+ * complete and only looked at (reads, besides the operator's sign-in per run), and any it did not finish are finished.
+ */
+export async function scheduleDemoSeed(built: BuiltApp, options: { total: number }): Promise<void> {
+  const payload: DemoCatalogPayload = { total: options.total, companies: 0, cursor: 0, startedAt: new Date().toISOString(), suppliers: [] };
+  await enqueueJob(built.platform.database.db, { kind: DEMO_CATALOG_JOB, payload, uniqueKey: `${DEMO_CATALOG_JOB}:companies:0` });
 }
 
 /** Leaf templates by category code, read through the catalog's public surface. */
@@ -121,15 +133,38 @@ export async function seedSupplierCatalog(built: BuiltApp, payload: DemoCatalogP
   return { created, published, waiting: false, more: false };
 }
 
-/** Defined at every start (SEED_DEMO or not), so a demo catalog interrupted by a restart carries on. */
+/** Defined at every start (SEED_DEMO or not), so a demo seed interrupted by a restart carries on. */
 export function defineDemoCatalogJob(built: BuiltApp): void {
   built.platform.jobs.define(DEMO_CATALOG_JOB, payloadSchema, async (payload, ctx) => {
+    const { db } = built.platform.database;
+    const all = demoCompanies();
+    if (payload.companies !== undefined && payload.companies < all.length) {
+      const from = payload.companies;
+      const started = Date.now();
+      const specs = all.slice(from, from + COMPANIES_PER_RUN);
+      const seeder = await openDemoSeeder(built, { createOperator: false });
+      let entries: Awaited<ReturnType<typeof seedCompaniesInOrder>>;
+      try {
+        entries = await seedCompaniesInOrder(seeder, specs, from);
+      } finally {
+        await seeder.close();
+      }
+      const known = new Set(payload.suppliers.map((s) => s.companyId));
+      const suppliers = [...payload.suppliers, ...entries.filter((e): e is DemoSupplierEntry => e !== null && !known.has(e.companyId))];
+      const next = from + specs.length;
+      const elapsedS = Math.round((Date.now() - Date.parse(payload.startedAt)) / 1000);
+      ctx.log.info({ companies: `${next}/${all.length}`, runMs: Date.now() - started, elapsedS }, next < all.length ? 'demo companies: progress' : 'demo companies complete');
+      // With no catalog to list (DEMO_CATALOG_SIZE=0) the demo is done.
+      if (next < all.length || payload.total > 0) {
+        await enqueueJob(db, { kind: DEMO_CATALOG_JOB, payload: { ...payload, companies: next, cursor: 0, suppliers }, uniqueKey: `${DEMO_CATALOG_JOB}:companies:${next}` });
+      }
+      return;
+    }
     const index = payload.cursor;
     if (index >= payload.suppliers.length) return;
     const started = Date.now();
     // Runs of ≤ 20 listings (a second or two), so the worker's other work and a shutdown never wait long.
     const result = await seedSupplierCatalog(built, payload, index, 20);
-    const { db } = built.platform.database;
     if (result.more) {
       // More of this supplier to do, or its TrustPass is not active yet (then look again shortly, not as a failure).
       await enqueueJob(db, { kind: DEMO_CATALOG_JOB, payload: { ...payload }, runAt: new Date(Date.now() + (result.waiting ? 1000 : 0)), uniqueKey: `${DEMO_CATALOG_JOB}:${index}:${ctx.jobId}` });

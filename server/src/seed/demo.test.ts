@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/harness.js';
-import { DEMO_PASSWORD, seedDemoIfEmpty, type DemoSeedResult } from './demo.js';
-import { defineDemoCatalogJob } from './demo-job.js';
+import { DEMO_COMPANIES, DEMO_PASSWORD, demoCompanies, seedDemoIfEmpty, type DemoSeedResult } from './demo.js';
+import { openDemoSeeder } from './demo-companies.js';
+import { defineDemoCatalogJob, scheduleDemoSeed } from './demo-job.js';
 import type { RequestContext } from '../platform/context.js';
 
 // A smaller catalog than the 1,000 of a real start keeps this under a minute on PGlite; demo-catalog.test.ts checks
@@ -12,29 +13,38 @@ let t: TestApp;
 let demo: DemoSeedResult | null;
 let seedMs: number;
 let catalogMs: number;
+/** What existed when seedDemoIfEmpty returned, before the background job ran (what the first start listens with). */
+let atStart: { suppliers: number; buyers: number };
 beforeAll(async () => {
   t = await createTestApp();
   defineDemoCatalogJob(t);
   let started = performance.now();
   demo = await seedDemoIfEmpty(t, { catalogSize: CATALOG_SIZE });
   seedMs = performance.now() - started;
+  atStart = await companyCounts(t);
   started = performance.now();
-  await drainAll();
+  await drainAll(t);
   catalogMs = performance.now() - started;
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await t.close();
 });
 
 /** The worker's passes until no event or job is left (a supplier waiting for its TrustPass looks again a second later). */
-async function drainAll(): Promise<void> {
+async function drainAll(app: TestApp): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    await t.drain();
-    const depth = await t.platform.jobs.queueDepth();
-    if ((depth.pending ?? 0) + (depth.running ?? 0) === 0 && (await t.platform.events.pendingCount()) === 0) return;
+    await app.drain();
+    const depth = await app.platform.jobs.queueDepth();
+    if ((depth.pending ?? 0) + (depth.running ?? 0) === 0 && (await app.platform.events.pendingCount()) === 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the demo seed did not settle');
+}
+
+async function companyCounts(app: TestApp): Promise<{ suppliers: number; buyers: number }> {
+  const base: RequestContext = { actor: null, locale: 'en-US', ip: '127.0.0.1', userAgent: null, requestId: 'test' };
+  const all = (await app.modules.accounts.companies.list(base, { limit: 100 })).items;
+  return { suppliers: all.filter((c) => c.companyType !== 'buyer').length, buyers: all.filter((c) => c.companyType === 'buyer').length };
 }
 
 type Json = Record<string, unknown>;
@@ -47,9 +57,18 @@ interface Tier { minQuantity: number; unitPrice: number }
 interface SearchPage { items: Array<{ id: string; titleZh: string; titleEn: string | null; coverUrl: string | null; supplier: { id: string; verified: boolean; trustpassYears: number } }>; total: number }
 
 describe('demo seed', () => {
+  it('seeds only the hand-written companies before the start goes on, and their printed logins work', async () => {
+    expect(demo).toMatchObject({ suppliers: 40, buyers: 3, readyNow: DEMO_COMPANIES.length, catalogSize: CATALOG_SIZE });
+    expect(atStart).toEqual({ suppliers: 6, buyers: 3 });
+    for (const { email } of demo!.logins) {
+      const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: DEMO_PASSWORD } });
+      expect(login.statusCode, email).toBe(200);
+      await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { authorization: `Bearer ${login.json<{ token: string }>().token}` } });
+    }
+  });
+
   it('creates an operator, ~40 suppliers and three buyers with members, verifications in every state and TrustPass members, leaves no seed sessions', async () => {
-    expect(demo).toMatchObject({ suppliers: 40, buyers: 3, catalogSize: CATALOG_SIZE });
-    console.log(`demo seed: companies ${Math.round(seedMs)} ms, catalog of ${CATALOG_SIZE} (background job, drained) ${Math.round(catalogMs)} ms`);
+    console.log(`demo seed: before listening ${Math.round(seedMs)} ms; background job (34 companies, catalog of ${CATALOG_SIZE}, drained) ${Math.round(catalogMs)} ms`);
     const suppliers = (await get<{ items: Array<{ id: string; memberCount: number; nameEn: string | null }> }>('/api/v1/companies?role=supplier&limit=100')).items;
     const buyers = (await get<{ items: Array<{ companyType: string }> }>('/api/v1/companies?role=buyer&limit=100')).items;
     expect(suppliers).toHaveLength(40);
@@ -124,7 +143,81 @@ describe('demo seed', () => {
     const job = await t.database.db.selectFrom('jobs').select(['payload']).where('kind', '=', 'demo.catalog').orderBy('id', 'desc').executeTakeFirstOrThrow();
     const result = await seedSupplierCatalog(t, job.payload as Parameters<typeof seedSupplierCatalog>[1], 0);
     expect(result).toEqual({ created: 0, published: 0, waiting: false, more: false });
-    await drainAll();
+    await drainAll(t);
     expect((await get<SearchPage>('/api/v1/search/products?limit=1')).total).toBe(before);
   });
+});
+
+describe('demo seed interrupted', () => {
+  let u: TestApp;
+  beforeAll(async () => {
+    u = await createTestApp();
+    defineDemoCatalogJob(u);
+  });
+  afterAll(async () => {
+    await u.close();
+  });
+
+  const counts = async () => {
+    const ops = await u.modules.accounts.auth.authenticate((await u.modules.accounts.auth.login({ actor: null, locale: 'en-US', ip: '127.0.0.1', userAgent: null, requestId: 'test' }, { email: 'ops@tongshang.demo', password: DEMO_PASSWORD })).session.token, 'bearer');
+    const ctx: RequestContext = { actor: ops, locale: 'en-US', ip: '127.0.0.1', userAgent: null, requestId: 'test' };
+    const companies = (await u.modules.accounts.companies.list(ctx, { limit: 100 })).items;
+    const purchases = await Promise.all(companies.map(async (c) => (await u.modules.trustpass.trustpass.status(ctx, c.id)).purchases.map((p) => p.status)));
+    const memberCounts = await Promise.all(companies.map(async (c) => (await u.modules.accounts.members.listMembers(ctx, c.id)).length));
+    await u.modules.accounts.auth.logout(ctx);
+    return {
+      users: (await u.modules.accounts.members.adminListUsers({ limit: 500 })).length,
+      companies: companies.length,
+      members: memberCounts.reduce((a, b) => a + b, 0),
+      purchases: purchases.flat().sort(),
+      verifications: {
+        pending: (await u.modules.trust.verification.adminList(ctx, { status: 'pending', limit: 100 })).items.length,
+        approved: (await u.modules.trust.verification.adminList(ctx, { status: 'approved', limit: 100 })).items.length,
+        rejected: (await u.modules.trust.verification.adminList(ctx, { status: 'rejected', limit: 100 })).items.length,
+      },
+    };
+  };
+
+  it('finishes companies a crashed run left half-seeded, and a run repeated from the start duplicates nothing', async () => {
+    // The companies only: the catalog's own resumability is checked above.
+    await seedDemoIfEmpty(u, { catalogSize: 0 });
+    const all = demoCompanies();
+    const paying = all.findIndex((c, i) => i >= DEMO_COMPANIES.length && c.membership !== null);
+    const joining = all.findIndex((c, i) => i > paying && c.membership === null);
+    const seeder = await openDemoSeeder(u, { createOperator: false });
+    try {
+      // A crash after the TrustPass purchase, before the transfer was confirmed…
+      const confirm = vi.spyOn(u.modules.payments.payments, 'confirmTransfer').mockRejectedValueOnce(new Error('crash'));
+      await expect(seeder.seedCompany(all[paying]!, paying)).rejects.toThrow('crash');
+      confirm.mockRestore();
+      // …and one after the sales person was invited, before they accepted.
+      const accept = vi.spyOn(u.modules.accounts.members, 'accept').mockRejectedValueOnce(new Error('crash'));
+      await expect(seeder.seedCompany(all[joining]!, joining)).rejects.toThrow('crash');
+      accept.mockRestore();
+    } finally {
+      await seeder.close();
+    }
+
+    await drainAll(u);
+    const done = await counts();
+    const people = 1 + all.reduce((n, c) => n + 1 + ('members' in c ? c.members.length : 1), 0);
+    const planned = (outcome: string) => all.filter((c) => c.verification === outcome).length;
+    expect(done).toMatchObject({ users: people, companies: 43, members: people - 1, verifications: { pending: planned('pending'), approved: planned('approved'), rejected: planned('rejected') } });
+    expect(done.verifications.pending).toBe(6);
+    const members = all.filter((c) => c.membership !== null).length;
+    expect(done.purchases).toEqual(new Array<string>(members).fill('paid'));
+    const joined = (await u.modules.accounts.companies.list({ actor: null, locale: 'en-US', ip: '127.0.0.1', userAgent: null, requestId: 'test' }, { q: all[joining]!.uscc, limit: 1 })).items[0]!;
+    expect(joined.memberCount).toBe(2);
+    // The invitation the crash left open was withdrawn, not left lying about.
+    const base: RequestContext = { actor: null, locale: 'en-US', ip: '127.0.0.1', userAgent: null, requestId: 'test' };
+    const { session } = await u.modules.accounts.auth.login(base, { email: all[joining]!.owner.email, password: DEMO_PASSWORD });
+    const ownerCtx = { ...base, actor: await u.modules.accounts.auth.authenticate(session.token, 'bearer') };
+    expect((await u.modules.accounts.members.listInvitations(ownerCtx, joined.id)).filter((i) => i.status === 'pending')).toEqual([]);
+    await u.modules.accounts.auth.logout(ownerCtx);
+
+    // The whole job again (as if a restart re-ran it): every company is found complete.
+    await scheduleDemoSeed(u, { total: 0 });
+    await drainAll(u);
+    expect(await counts()).toEqual(done);
+  }, 180_000);
 });

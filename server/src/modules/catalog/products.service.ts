@@ -67,6 +67,9 @@ export interface ProductListItem {
   priceTiers: PriceTier[]; moq: number; unit: Unit; skuCount: number; totalStock: number; createdAt: Date; updatedAt: Date; publishedAt: Date | null;
 }
 
+/** A row of the operators' list: the company's legal name beside the product (null if the company is gone). */
+export interface AdminProductListItem extends ProductListItem { companyName: string | null }
+
 export type BulkAction = 'publish' | 'delist' | 'delete';
 
 /** Supplier company types; buyers cannot list products. */
@@ -88,6 +91,17 @@ const num = (v: string | number) => Number(v);
 
 function skuView(r: store.SkuRow): Sku {
   return { id: r.id, code: r.code, attributes: r.attributes, stock: num(r.stock), priceTiers: r.price_tiers };
+}
+
+function listItem(r: store.ProductListRow): ProductListItem {
+  const cover = r.cover_file_id ? imageUrls(r.cover_file_id) : null;
+  return {
+    id: r.id, companyId: r.company_id, categoryId: r.category_id, status: r.status,
+    takedown: r.takedown_reason && r.taken_down_at ? { reason: r.takedown_reason, at: r.taken_down_at } : null,
+    titleZh: r.title_zh, titleEn: r.title_en, coverUrl: cover?.url ?? null, thumbnails: cover?.thumbnails ?? null,
+    priceTiers: r.price_tiers, moq: num(r.moq), unit: r.unit, skuCount: Number(r.sku_count), totalStock: num(r.total_stock),
+    createdAt: r.created_at, updatedAt: r.updated_at, publishedAt: r.published_at,
+  };
 }
 
 function imageView(fileId: string) {
@@ -257,16 +271,33 @@ export class ProductsService {
     const beforeId = decodeCursor(f.cursor);
     if (statuses.length === 0) return { items: [], nextCursor: null };
     const rows = await store.listCompanyProducts(this.db, { companyId, statuses, q: f.q || undefined, categoryCode, beforeId, limit: f.limit });
-    return page(rows.map((r): ProductListItem => {
-      const cover = r.cover_file_id ? imageUrls(r.cover_file_id) : null;
-      return {
-        id: r.id, companyId: r.company_id, categoryId: r.category_id, status: r.status,
-        takedown: r.takedown_reason && r.taken_down_at ? { reason: r.takedown_reason, at: r.taken_down_at } : null,
-        titleZh: r.title_zh, titleEn: r.title_en, coverUrl: cover?.url ?? null, thumbnails: cover?.thumbnails ?? null,
-        priceTiers: r.price_tiers, moq: num(r.moq), unit: r.unit, skuCount: Number(r.sku_count), totalStock: num(r.total_stock),
-        createdAt: r.created_at, updatedAt: r.updated_at, publishedAt: r.published_at,
-      };
-    }), f.limit);
+    return page(rows.map(listItem), f.limit);
+  }
+
+  /**
+   * The operators' product list across companies, newest first, with each company's legal name: two queries
+   * (products with cover and stock, then the names through accounts).
+   */
+  async adminList(ctx: RequestContext, f: { status?: ProductStatus | undefined; q?: string | undefined; categoryId?: string | undefined; companyId?: string | undefined; cursor?: string | undefined; limit: number }) {
+    requireOperator(ctx);
+    const categoryCode = f.categoryId ? await this.categoryCode(ctx, f.categoryId) : undefined;
+    const beforeId = decodeCursor(f.cursor);
+    const rows = await store.listProducts(this.db, { companyId: f.companyId, statuses: f.status ? [f.status] : ALL_STATUSES, q: f.q || undefined, categoryCode, beforeId, limit: f.limit });
+    const names = await this.deps.companies.namesOf(rows.map((r) => r.company_id));
+    return page(rows.map((r): AdminProductListItem => ({ ...listItem(r), companyName: names.get(r.company_id) ?? null })), f.limit);
+  }
+
+  /** How many live products sit directly in each category, and how many of them are published (operators). One query. */
+  async countsByCategory(ctx: RequestContext) {
+    requireOperator(ctx);
+    const rows = await store.productCountsByCategory(this.db);
+    return { items: rows.map((r) => ({ categoryId: r.category_id, total: r.total, published: r.published })) };
+  }
+
+  private async categoryCode(ctx: RequestContext, categoryId: string): Promise<string> {
+    const category = await store.findCategory(this.db, { id: categoryId });
+    if (!category) throw new DomainError(CatalogErrors.CATEGORY_NOT_FOUND, {}, [{ path: 'querystring.categoryId', message: say(ctx, '类目不存在', 'no such category') }]);
+    return category.code;
   }
 
   // -------------------------------------------------------------------------------------------------------

@@ -37,6 +37,10 @@ export function registerCatalogRoutes(app: App, categories: CategoriesService, p
     schema: { tags: ['admin'], summary: 'Create a category under a parent, with its own attributes (operators)', body: s.createCategoryBody, response: { 201: s.categoryDetail } },
   }, async (req, reply) => reply.code(201).send(await categories.create(req.ctx, req.body)));
 
+  app.get('/api/v1/admin/categories/product-counts', {
+    schema: { tags: ['admin'], summary: 'Live and published products directly in each category (operators)', response: { 200: s.categoryProductCounts } },
+  }, async (req) => products.countsByCategory(req.ctx));
+
   app.patch('/api/v1/admin/categories/:id', {
     schema: { tags: ['admin'], summary: "Rename or reorder a category, or replace its own attributes (operators; in-use attributes may only be added to)", params: s.idParams, body: s.updateCategoryBody, response: { 200: s.categoryDetail } },
   }, async (req) => categories.update(req.ctx, req.params.id, req.body));
@@ -87,6 +91,10 @@ export function registerCatalogRoutes(app: App, categories: CategoriesService, p
   app.post('/api/v1/admin/products/:id/takedown', {
     schema: { tags: ['admin'], summary: 'Take a product down with a reason the seller sees (operators)', params: s.idParams, body: s.takedownBody, response: { 200: s.productView } },
   }, async (req) => products.takedown(req.ctx, req.params.id, req.body.reason));
+
+  app.get('/api/v1/admin/products', {
+    schema: { tags: ['admin'], summary: 'Products of every company, newest first, with the company name (operators)', querystring: s.adminProductsQuery, response: { 200: s.adminProductPage } },
+  }, async (req) => products.adminList(req.ctx, req.query));
 
   app.get('/api/v1/companies/:id/products', {
     schema: { tags: ['catalog'], summary: "A company's products, newest first (members see every status, others the published ones)", params: s.companyParams, querystring: s.companyProductsQuery, response: { 200: s.productPage } },

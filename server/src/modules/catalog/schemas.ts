@@ -179,6 +179,16 @@ export const companyProductsQuery = z.strictObject({
 });
 export const companyParams = z.object({ id: z.uuid() });
 
+export const adminProductsQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  status: productStatus.optional(),
+  categoryId: z.uuid().optional(),
+  companyId: z.uuid().optional(),
+  ...pageQuery,
+});
+export const adminProductPage = z.object({ items: z.array(productListItem.extend({ companyName: z.string().nullable() })), nextCursor: z.string().nullable() });
+export const categoryProductCounts = z.object({ items: z.array(z.object({ categoryId: z.uuid(), total: z.number().int(), published: z.number().int() })) });
+
 export const priceQuery = z.strictObject({
   sku: z.uuid().optional(),
   /** Defaults to the MOQ. */

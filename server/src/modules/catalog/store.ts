@@ -203,14 +203,22 @@ export type ProductListRow = ProductRow & { cover_file_id: string | null; sku_co
 export async function listCompanyProducts(db: Db, f: {
   companyId: string; statuses: ProductStatus[]; q?: string | undefined; categoryCode?: string | undefined; beforeId?: string | undefined; limit: number;
 }): Promise<ProductListRow[]> {
+  return listProducts(db, f);
+}
+
+/** Products of every company (operators' console) or of one, newest first; keyset on the UUIDv7 id. */
+export async function listProducts(db: Db, f: {
+  companyId?: string | undefined; statuses: ProductStatus[]; q?: string | undefined; categoryCode?: string | undefined; beforeId?: string | undefined; limit: number;
+}): Promise<ProductListRow[]> {
   let q = t(db).selectFrom('products as p').selectAll('p')
     .select((eb) => [
       eb.selectFrom('product_images as i').select('i.file_id').whereRef('i.product_id', '=', 'p.id').where('i.position', '=', 0).as('cover_file_id'),
       eb.selectFrom('product_skus as s').select((e) => e.fn.countAll<number>().as('n')).whereRef('s.product_id', '=', 'p.id').as('sku_count'),
       eb.selectFrom('product_skus as s').select(sql<string>`coalesce(sum(s.stock), 0)`.as('n')).whereRef('s.product_id', '=', 'p.id').as('total_stock'),
     ])
-    .where('p.company_id', '=', f.companyId).where('p.deleted_at', 'is', null).where('p.status', 'in', f.statuses)
+    .where('p.deleted_at', 'is', null).where('p.status', 'in', f.statuses)
     .orderBy('p.id', 'desc').limit(f.limit + 1);
+  if (f.companyId) q = q.where('p.company_id', '=', f.companyId);
   if (f.beforeId) q = q.where('p.id', '<', f.beforeId);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, '\\$&')}%`;
@@ -221,6 +229,16 @@ export async function listCompanyProducts(db: Db, f: {
     q = q.where('p.category_id', 'in', (eb) => eb.selectFrom('categories as c').select('c.id').where((w) => w.or([w('c.code', '=', code), w(sql<boolean>`starts_with(c.code, ${`${code}.`})`, '=', true)])));
   }
   return (await q.execute()) as ProductListRow[];
+}
+
+/** Live products per category they sit in directly (the console adds up subtrees), with how many are published. */
+export async function productCountsByCategory(db: Db): Promise<Array<{ category_id: string; total: number; published: number }>> {
+  const rows = await t(db).selectFrom('products').select((eb) => [
+    'category_id',
+    eb.fn.countAll<string>().as('total'),
+    sql<string>`count(*) FILTER (WHERE status = 'published')`.as('published'),
+  ]).where('deleted_at', 'is', null).groupBy('category_id').execute();
+  return rows.map((r) => ({ category_id: r.category_id, total: Number(r.total), published: Number(r.published) }));
 }
 
 /** Cards: products with their cover, in one query. */

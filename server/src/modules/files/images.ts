@@ -1,5 +1,3 @@
-import sharp from 'sharp';
-
 /** Longest side in pixels of each thumbnail rendition. */
 export const THUMBNAIL_SIZES = [160, 400, 800] as const;
 export type ThumbnailSize = (typeof THUMBNAIL_SIZES)[number];
@@ -22,6 +20,8 @@ export class UnreadableImageError extends Error {}
  * metadata dropped, so a photo's GPS position never leaves the server.
  */
 export async function makeThumbnails(bytes: Buffer): Promise<Rendition[]> {
+  // Loaded on first use: libvips adds ~25 MB to the resident set of every process that imports it.
+  const { default: sharp } = await import('sharp');
   try {
     // One pipeline per size rather than one decode: libvips shrinks JPEG and WebP while loading, which is cheaper
     // than holding a full-size raw bitmap (80 MB at the pixel cap).

@@ -310,8 +310,31 @@ describe('paging and cost', () => {
     const few = await count({ q: '冷轧卷', category: cat.steel });
     const many = await count({ q: '钢', category: cat.steel });
     const none = await count({ q: '铝合金门窗', category: cat.steel });
-    expect(few).toBeLessThanOrEqual(5); // BEGIN, SET LOCAL work_mem, the search, COMMIT (and a spelling look-up for Latin words)
+    expect(few).toBeLessThanOrEqual(5); // BEGIN, the settings (work_mem, jit), the search, COMMIT (and a spelling look-up for Latin words)
     expect([many, none]).toEqual([few, few]);
+  });
+});
+
+describe('result cache', () => {
+  it('answers an identical search from memory until the next commit, then searches again', async () => {
+    // Keyed by a commit counter on PGlite and by search_version on PostgreSQL; a different input is another answer.
+    const cached = new SearchService(t.platform, { catalog, suppliers: { facts: () => Promise.resolve(null), supplierIds: () => Promise.resolve({ ids: [], nextCursor: null }) }, resultCache: true });
+    const input: ProductSearchInput = { q: '缓存测试钢板', sort: 'relevance', limit: 20 };
+    const run = () => t.database.countQueries(() => cached.searchProducts(ctx, input));
+    const first = await run();
+    expect(first.result.total).toBe(0);
+    const again = await run();
+    // Nothing but the version read on PostgreSQL; nothing at all on PGlite.
+    expect([again.queries, again.result]).toEqual([t.database.kind === 'pglite' ? 0 : 1, first.result]);
+    expect(first.queries).toBeGreaterThan(again.queries + 2);
+    expect((await t.database.countQueries(() => cached.searchProducts(ctx, { ...input, limit: 19 }))).queries).toBeGreaterThan(0);
+    const added = view(jiangsu, cat.hotRolled, { titleZh: '缓存测试钢板 6mm' });
+    await search.indexProducts([added]); // commits through platform.database.transaction
+    const after = await run();
+    expect(after.queries).toBeGreaterThan(0);
+    expect(after.result.items.map((i) => i.id)).toEqual([added.id]);
+    await search.indexProducts([], [added.id]);
+    expect((await run()).result.total).toBe(0);
   });
 });
 

@@ -16,6 +16,8 @@ export interface Deps {
   window?: number;
   /** Static-rank tiers to look for the window in; by default store.RANK_TIERS from store.TIERED_FROM products on. */
   tiers?: readonly number[];
+  /** Keep recent product-search answers (ResultCache); by default unless SEARCH_RESULT_CACHE=off. */
+  resultCache?: boolean;
 }
 
 export type ProductSort = store.ProductSort;
@@ -147,14 +149,70 @@ const correctable = (words: QueryWord[]) => words.filter((w) => !w.han && w.text
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 
+/**
+ * Recent product-search answers (docs/search.md, "Result cache"). Each answer is kept with a stamp that moves with
+ * every committed change to the read model, and a newer stamp drops them all, so an answer is never older than
+ * the last committed index change. On PGlite the stamp is a counter bumped by the platform's commit hook (one
+ * process owns the database; no statement per search); on PostgreSQL, where another process may write, it is
+ * search_version, which every writing transaction bumps (one one-row read per search). A search that read an older
+ * stamp than the cache holds neither reads nor fills it. The TTL and the entry count only bound memory.
+ */
+class ResultCache {
+  private readonly answers = new Map<string, { at: number; value: ProductSearchResult }>();
+  private stamp = -1;
+
+  constructor(
+    private readonly ttlMs = 30_000,
+    private readonly maxEntries = 500,
+  ) {}
+
+  get(key: string, stamp: number): ProductSearchResult | undefined {
+    if (stamp > this.stamp) {
+      this.answers.clear();
+      this.stamp = stamp;
+      return undefined;
+    }
+    const hit = stamp === this.stamp ? this.answers.get(key) : undefined;
+    if (!hit) return undefined;
+    if (Date.now() - hit.at > this.ttlMs) {
+      this.answers.delete(key);
+      return undefined;
+    }
+    return hit.value;
+  }
+
+  set(key: string, value: ProductSearchResult, stamp: number): void {
+    if (stamp !== this.stamp) return;
+    if (this.answers.size >= this.maxEntries) this.answers.clear();
+    this.answers.set(key, { at: Date.now(), value });
+  }
+}
+
 export class SearchService {
   private readonly templates = new Map<string, { at: number; value: ResolvedCategory | null }>();
   private size: { at: number; n: number } | null = null;
+  private readonly results: ResultCache | null;
+  /** PGlite: bumped on every commit in this process (the only writer); PostgreSQL reads search_version instead. */
+  private commits = 0;
 
   constructor(
     private readonly platform: Platform,
     private readonly deps: Deps,
-  ) {}
+  ) {
+    this.results = (deps.resultCache ?? platform.config.SEARCH_RESULT_CACHE === 'on') ? new ResultCache() : null;
+    if (this.results && platform.database.kind === 'pglite') platform.database.onCommit(() => this.commits++);
+  }
+
+  /** The read model's version as the result cache sees it (see ResultCache). */
+  private async stamp(): Promise<number> {
+    return this.platform.database.kind === 'pglite' ? this.commits : store.version(this.db);
+  }
+
+  /** After a write outside platform.database.transaction: cached answers go, in this process and the others. */
+  private async changed(): Promise<void> {
+    await store.bumpVersion(this.db);
+    this.commits++;
+  }
 
   private get db() {
     return this.platform.database.db;
@@ -191,7 +249,19 @@ export class SearchService {
     return value;
   }
 
-  async searchProducts(_ctx: RequestContext, input: ProductSearchInput): Promise<ProductSearchResult> {
+  /** The answer depends on the input alone (never on who asks), so identical searches share a cached answer. */
+  async searchProducts(ctx: RequestContext, input: ProductSearchInput): Promise<ProductSearchResult> {
+    if (!this.results) return this.searchProductsUncached(ctx, input);
+    const key = JSON.stringify(input);
+    const stamp = await this.stamp(); // before the search: a change committed meanwhile moves it for the next one
+    const cached = this.results.get(key, stamp);
+    if (cached) return cached;
+    const value = await this.searchProductsUncached(ctx, input);
+    this.results.set(key, value, stamp);
+    return value;
+  }
+
+  private async searchProductsUncached(_ctx: RequestContext, input: ProductSearchInput): Promise<ProductSearchResult> {
     const after = decodeCursor(input.cursor, input.sort);
     const text = textQuery(input.q);
     const template = input.category ? await this.template(input.category) : null;
@@ -370,6 +440,7 @@ export class SearchService {
         await store.adjustTerms(trx, deltas);
       }
       await store.refreshProductCounts(trx, [...new Set([...companyIds, ...before.map((b) => b.company_id)])]);
+      await store.bumpVersion(trx);
     });
     return { upserted: docs.length, removed: removed.length };
   }
@@ -402,6 +473,7 @@ export class SearchService {
       await store.copySupplierFacts(trx, docs.map((d) => d.company_id));
       await store.refreshProductCounts(trx, docs.map((d) => d.company_id));
       await store.markCompanyProductsDirty(trx, renamed, uuidv7());
+      await store.bumpVersion(trx);
     });
   }
 
@@ -422,6 +494,7 @@ export class SearchService {
         }
         // Names and filterable attributes live in the product rows: re-read every product below it.
         await store.markCategoryProductsDirty(trx, id, mark);
+        await store.bumpVersion(trx);
       });
     }
     // Children's templates inherit: drop them all rather than track the tree.
@@ -482,10 +555,12 @@ export class SearchService {
     const removed = await this.platform.database.transaction(async (trx) => {
       const stale = await store.deleteProductsIndexedBefore(trx, started);
       await store.refreshProductCounts(trx, [...new Set(stale.map((r) => r.company_id))]);
+      await store.bumpVersion(trx);
       return stale.length;
     });
     const terms = await store.recountTerms(this.db);
     await store.maintain(this.db);
+    await this.changed(); // the recount wrote outside a transaction (spelling corrections read the terms)
     progress('terms', terms);
     return { suppliers, products, removed, terms };
   }
@@ -502,6 +577,7 @@ export class SearchService {
     }
     const terms = await store.recountTerms(this.db);
     await store.maintain(this.db);
+    await this.changed(); // the recount wrote outside a transaction (spelling corrections read the terms)
     return { suppliers, terms };
   }
 

@@ -101,6 +101,19 @@ export async function clearDirty(db: Db, kind: DirtyKind, entries: Array<{ id: s
             WHERE d.kind = ${kind} AND d.id = x.id AND d.mark = x.mark`.execute(db);
 }
 
+/**
+ * Every transaction that writes the read model ends with this (last, so the one-row lock is held briefly): a
+ * process keeps recent answers keyed by the version and drops them when it moves (service.ts, ResultCache).
+ */
+export async function bumpVersion(db: Db): Promise<void> {
+  await sql`UPDATE search_version SET n = n + 1`.execute(db);
+}
+
+export async function version(db: Db): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT n FROM search_version`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
 /** No supplier and no product indexed yet. */
 export async function isEmpty(db: Db): Promise<boolean> {
   const r = await sql<{ any: boolean }>`SELECT EXISTS (SELECT 1 FROM search_suppliers) OR EXISTS (SELECT 1 FROM search_products) AS any`.execute(db);
@@ -531,8 +544,10 @@ export async function searchProducts(
     UNION ALL
     SELECT 'facet', to_jsonb(x) FROM (SELECT facets.*, c.name_zh, c.name_en FROM facets LEFT JOIN search_categories c ON facets.facet = 'category' AND c.id::text = facets.value) x`;
   // A broad match's bitmap stays exact (not lossy, which rechecks whole pages) with more memory than the default.
+  // No JIT: this statement's cost estimate at 1M products passes jit_above_cost, and compiling it took 130–190 ms
+  // of searches whose work was 10–35 ms (SEARCH_BENCH_EXPLAIN); it only pays off on long analytical scans.
   const { rows } = await db.transaction().execute(async (trx) => {
-    await sql`SET LOCAL work_mem = '32MB'`.execute(trx);
+    await sql`SELECT set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`.execute(trx);
     return query.execute(trx);
   });
   const hits = rows.filter((r) => r.kind === 'hit').map((r) => r.data as ProductHitRow);

@@ -6,7 +6,8 @@ import { AccountBookOutlined, CrownOutlined, PayCircleOutlined } from '@ant-desi
 import { ProLayout } from '../../components/ProLayout.js';
 import '../../i18n/trustpass.js';
 import '../../i18n/verification.js';
-import { AuditOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, TagsOutlined } from '@ant-design/icons';
+import '../../i18n/adminCatalog.js';
 import { useMe } from '../../session.js';
 
 export default function AdminShell() {
@@ -38,6 +39,8 @@ export default function AdminShell() {
         { key: '/admin/events', icon: <FileTextOutlined />, label: t('admin.events') },
         { key: '/admin/mail', icon: <MailOutlined />, label: t('admin.mail') },
         { key: '/admin/verifications', icon: <AuditOutlined />, label: t('verification.queue') },
+        { key: '/admin/categories', icon: <AppstoreOutlined />, label: t('adminCatalog.categories') },
+        { key: '/admin/products', icon: <TagsOutlined />, label: t('adminCatalog.products') },
         { key: '/admin/trustpass-plans', icon: <CrownOutlined />, label: t('adminPay.plans') },
         { key: '/admin/payments', icon: <PayCircleOutlined />, label: t('adminPay.payments') },
         { key: '/admin/ledger', icon: <AccountBookOutlined />, label: t('adminPay.ledger') },

@@ -1,4 +1,4 @@
-import { ClockCircleOutlined, EnvironmentOutlined, ExperimentOutlined, FileTextOutlined, FlagOutlined, MessageOutlined, PictureOutlined, ShopOutlined, ShoppingCartOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, EnvironmentOutlined, ExperimentOutlined, FileTextOutlined, FlagOutlined, MessageOutlined, PictureOutlined, ShopOutlined, ShoppingCartOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, InputNumber, Row, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -10,7 +10,8 @@ import { CompanyCard } from '../../components/CompanyCard.js';
 import { ProblemResult } from '../../components/Problem.js';
 import { formatMoney } from '../../format.js';
 import { currentLang } from '../../i18n/index.js';
-import { useRegionName } from '../../session.js';
+import { useMe, useRegionName } from '../../session.js';
+import { TakedownModal } from '../admin/TakedownModal.js';
 import type { AttributeDefinition, PriceQuote, PriceTier, ProductImage, ProductView, Sku } from './model.js';
 import { attributeName, formatQuantity, localizedName, productTitle, tierIndexFor, unitLabel, useAttributeText, useCategory, useDebounced } from './model.js';
 
@@ -314,6 +315,8 @@ export default function ProductDetail() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const product = useQuery({ queryKey: ['product', id], queryFn: () => api<ProductView>(`/products/${id}`) });
+  const { data: me } = useMe();
+  const [takingDown, setTakingDown] = useState(false);
   const category = useCategory(product.data?.categoryId);
   const title = product.data ? productTitle(product.data) : '';
   useEffect(() => {
@@ -342,6 +345,19 @@ export default function ProductDetail() {
           action={<Tag>{t(`catalog.status.${p.status}`)}</Tag>}
         />
       )}
+      {me?.user.isOperator && p.status === 'published' && (
+        <Alert
+          type="warning"
+          title={t('adminCatalog.operatorBar')}
+          action={
+            <Button danger size="small" icon={<StopOutlined />} onClick={() => setTakingDown(true)} data-testid="product-takedown">
+              {t('adminCatalog.takeDown')}
+            </Button>
+          }
+          data-testid="operator-bar"
+        />
+      )}
+      <TakedownModal product={{ id: p.id, title }} open={takingDown} onClose={() => setTakingDown(false)} />
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={18} style={{ minWidth: 0 }}>
           <Card styles={{ body: { padding: 16 } }}>
