@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../server/src/testing/server-process.js';
 import { startE2E, type E2E } from './harness.js';
-import { addChildCategory, openAdminCategory, signIn, takeDownFromConsole } from './steps.js';
+import { addChildCategory, openAdminCategory, signIn, takeDownFromConsole, callApi } from './steps.js';
 
 // The operator is made by `npm run operator:create` on the data directory before the server opens it (no demo data needed).
 const OPERATOR = { email: 'wang.min.ops@tongshang.test', password: 'Console-Operator-E2E-2026' };
@@ -19,15 +19,7 @@ let plateId = '';
 let secondId = '';
 let otherId = '';
 
-async function apiJson<T>(method: string, url: string, token: string | null, body?: unknown, expected = 200): Promise<T> {
-  const res = await fetch(`${env.baseUrl}/api/v1${url}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  if (res.status !== expected) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const apiJson = <T>(method: string, url: string, token: string | null, body?: unknown, expected = 200) => callApi<T>(env, method, url, token, body, expected);
 
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tongshang-e2e-admin-'));

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E, type Locale } from './harness.js';
-import { inputOf, pickOption, publishListing, registerSeller, searchFromHeader, waitForResults, type Listing } from './steps.js';
+import { inputOf, pickOption, publishListing, registerSeller, searchFromHeader, waitForResults, type Listing, callApi } from './steps.js';
 
 // Entries of server/data/sample-registry.json (this test runs on its own empty platform).
 const ZH_COMPANY = { uscc: '91370100273550454D', name: '济南嘉禾钢铁贸易有限公司', legalRepresentative: '张军伟', establishedOn: '2010-11-23', registeredCapital: '7500万元人民币', address: '济南市中拓路619号' };
@@ -35,15 +35,7 @@ let otherId = '';
 /** steel.plate.hot_rolled */
 let hotRolledId = '';
 
-async function apiJson<T>(method: string, url: string, token: string | null, body?: unknown, expected = 200): Promise<T> {
-  const res = await fetch(`${env.baseUrl}/api/v1${url}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  if (res.status !== expected) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const apiJson = <T>(method: string, url: string, token: string | null, body?: unknown, expected = 200) => callApi<T>(env, method, url, token, body, expected);
 
 beforeAll(async () => {
   env = await startE2E();

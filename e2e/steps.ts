@@ -234,3 +234,14 @@ export async function takeDownFromConsole(env: E2E, page: Page, t: { search: str
   await page.getByTestId('takedown-modal').waitFor({ state: 'hidden' });
   await row.locator('[data-testid="admin-product-status"][data-status="taken_down"]').waitFor();
 }
+
+/** Setup through the API (the background of a journey, not the journey itself); throws on an unexpected status. */
+export async function callApi<T>(env: E2E, method: string, url: string, token: string | null, body?: unknown, expected = 200): Promise<T> {
+  const res = await fetch(`${env.baseUrl}/api/v1${url}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  if (res.status !== expected) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
