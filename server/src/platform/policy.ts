@@ -20,6 +20,14 @@ const companyActions = {
   'company.storefront.manage': { roles: ['owner', 'admin'], operatorMay: false },
   'company.products.view': { roles: ['owner', 'admin', 'purchaser', 'sales', 'finance'], operatorMay: true },
   'company.products.manage': { roles: ['owner', 'admin', 'sales'], operatorMay: false },
+  // Sourcing: the buyer side asks and posts needs; the supplier side answers, quotes and chats.
+  'company.inquiries.send': { roles: ['owner', 'admin', 'purchaser'], operatorMay: false },
+  'company.inquiries.handle': { roles: ['owner', 'admin', 'sales'], operatorMay: false },
+  'company.rfqs.manage': { roles: ['owner', 'admin', 'purchaser'], operatorMay: false },
+  'company.rfqs.view': { roles: ['owner', 'admin', 'purchaser', 'finance'], operatorMay: true },
+  'company.quotes.manage': { roles: ['owner', 'admin', 'sales'], operatorMay: false },
+  'company.messages.handle': { roles: ['owner', 'admin', 'sales'], operatorMay: false },
+  'company.insights.view': { roles: ['owner', 'admin', 'sales', 'finance'], operatorMay: true },
 } as const satisfies Record<string, { roles: readonly CompanyRole[]; operatorMay: boolean }>;
 
 export type CompanyAction = keyof typeof companyActions;
