@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'web/dist', 'coverage', 'e2e/screenshots', '.tmp'] },
+  { ignores: ['node_modules', 'data', 'web/dist', 'server/dist', 'coverage', 'e2e/screenshots', '.tmp'] },
   js.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

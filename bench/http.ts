@@ -108,7 +108,7 @@ async function waitUntilIdle(base: string): Promise<number> {
 async function main(): Promise<void> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tongshang-bench-'));
   console.log(`bench http: ${connections} connections, ${duration} s per target, ${os.cpus().length} cores, Node ${process.version}`);
-  console.log('server: its own process (node --import tsx server/src/main.ts) on PGlite: fresh data dir, demo seed, workers on, LOG_LEVEL=error');
+  console.log('server: its own process (node server/dist/main.js, transpiled by scripts/server-build.mjs) on PGlite: fresh data dir, demo seed, workers on, LOG_LEVEL=error');
   console.log('baseline: bare node:http in its own process; load generator (autocannon): this process\n');
   const server = await startServerProcess({ DATA_DIR: dataDir, SEED_DEMO: 'true', WORKERS_ENABLED: 'true', LOG_LEVEL: 'error' }, 120_000);
   const bare = await startBare();

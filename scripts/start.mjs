@@ -1,12 +1,13 @@
 // npm start: build the web app if it is missing or stale, then run the server in this terminal.
 import { spawn } from 'node:child_process';
 import { ROOT, ensureWebBuilt } from './web-build.mjs';
-import { SERVER_NODE_ARGS } from './server-command.mjs';
+import { SERVER_NODE_ARGS, ensureServerBuilt } from './server-command.mjs';
 
 try {
   ensureWebBuilt();
+  await ensureServerBuilt();
 } catch (err) {
-  console.error(`\n${err instanceof Error ? err.message : String(err)} — see the Vite output above; the server was not started.`);
+  console.error(`\n${err instanceof Error ? err.message : String(err)} — see the build output above; the server was not started.`);
   process.exit(1);
 }
 

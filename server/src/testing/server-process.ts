@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { SERVER_NODE_ARGS } from '../../../scripts/server-command.mjs';
+import { SERVER_NODE_ARGS, ensureServerBuilt } from '../../../scripts/server-command.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -25,8 +25,9 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `server/src/main.ts` as its own process and waits until /healthz answers. */
+/** Starts the server (server/dist, transpiled first when stale) as its own process and waits until /healthz answers. */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+  await ensureServerBuilt(() => undefined);
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const started = Date.now();
   const child = spawn(process.execPath, SERVER_NODE_ARGS, {
