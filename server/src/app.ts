@@ -13,6 +13,7 @@ import { createMetrics } from './platform/metrics.js';
 import type { Platform } from './platform/platform.js';
 import { LocalDiskStorage, type FileStorage } from './platform/storage.js';
 import { createAccountsModule } from './modules/accounts/index.js';
+import { createNotificationsModule } from './modules/notifications/index.js';
 import { createAdminModule } from './modules/admin/index.js';
 import { createFilesModule } from './modules/files/index.js';
 import { createTrustModule } from './modules/trust/index.js';
@@ -23,6 +24,11 @@ import { createPaymentsModule, type WebhookDeliverer } from './modules/payments/
 import { createStorefrontModule } from './modules/storefront/index.js';
 import { createCatalogModule } from './modules/catalog/index.js';
 import { createSearchModule } from './modules/search/index.js';
+import { createResponseMetricsModule } from './modules/response-metrics/index.js';
+import { createFavoritesModule } from './modules/favorites/index.js';
+import { createInquiriesModule } from './modules/inquiries/index.js';
+import { createRfqsModule } from './modules/rfqs/index.js';
+import { createMessagingModule } from './modules/messaging/index.js';
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -48,11 +54,13 @@ function createModules(platform: Platform, options: BuildOptions) {
   const files = createFilesModule(platform);
   const payments = createPaymentsModule(platform, { deliverWebhook: options.deliverWebhook });
   const accounts = createAccountsModule(platform, { files: files.files });
+  const notifications = createNotificationsModule(platform, { members: accounts.members });
   const trust = createTrustModule(platform, { companies: accounts.companies, files: files.files });
   const trustpass = createTrustpassModule(platform, {
     companies: accounts.companies, members: accounts.members, verification: trust.verification, payments: payments.payments,
   });
-  const credit = createCreditModule(platform, { companies: accounts.companies });
+  const responseMetrics = createResponseMetricsModule(platform, { companies: accounts.companies });
+  const credit = createCreditModule(platform, { companies: accounts.companies, responseRates: responseMetrics.ratesOf });
   const credentials = createCredentialsModule(platform, { companies: accounts.companies, verification: trust.verification, trustpass: trustpass.trustpass, credit: credit.credit });
   const admin = createAdminModule(platform);
   const catalog = createCatalogModule(platform, { companies: accounts.companies, members: accounts.members, files: files.files, trustpass: trustpass.trustpass });
@@ -64,13 +72,41 @@ function createModules(platform: Platform, options: BuildOptions) {
     },
   });
   const search = createSearchModule(platform, {
-    companies: accounts.companies, verification: trust.verification, trustpass: trustpass.trustpass, credit: credit.credit,
+    companies: accounts.companies, verification: trust.verification, trustpass: trustpass.trustpass, credit: credit.credit, responseRates: responseMetrics.ratesOf,
     catalog: {
       indexViews: (ids) => catalog.products.indexViews(ids), publishedIdsAfter: (afterId, limit) => catalog.products.publishedIdsAfter(afterId, limit),
       resolved: (id) => catalog.categories.resolved(id),
     },
   });
-  return { files, accounts, trust, payments, trustpass, credit, credentials, admin, catalog, storefront, search };
+  const favorites = createFavoritesModule(platform, { companies: accounts.companies, catalog: catalog.products, notifications: notifications.notifications });
+  const inquiries = createInquiriesModule(platform, {
+    companies: accounts.companies, members: accounts.members, catalog: catalog.products, files: files.files, notifications: notifications.notifications,
+    readFile: (_ctx, fileId) => files.files.readAttached(fileId),
+  });
+  const rfqs = createRfqsModule(platform, {
+    companies: accounts.companies, files: files.files, trustpass: trustpass.trustpass, credit: credit.credit, verification: trust.verification,
+    notifications: notifications.notifications, responseRates: responseMetrics.ratesOf,
+    catalog: {
+      resolved: (id) => catalog.categories.resolved(id), suppliersInCategory: (id, limit) => catalog.products.suppliersInCategory(id, limit),
+      publishedCategoryIds: (companyId) => catalog.products.publishedCategoryIds(companyId),
+    },
+  });
+  const messaging = createMessagingModule(platform, {
+    companies: accounts.companies, files: files.files, catalog: catalog.products, notifications: notifications.notifications,
+    authenticate: (token, via) => accounts.auth.authenticate(token, via),
+    // Quote cards: the rfqs module exposes accepted quotes' terms; a quote is shown between its own buyer and supplier.
+    quotes: {
+      cardFor: async (quoteId, parties) => {
+        const q = await rfqs.quotes.acceptedTerms(quoteId);
+        if (!q || q.supplierCompanyId !== parties.supplierCompanyId || q.buyerCompanyId !== parties.buyerCompanyId) return null;
+        return {
+          quoteId: q.quoteId, rfqId: q.rfqId, title: q.title, currency: q.currency, totalMinor: q.total, unitPrice: q.unitPrice, quantity: q.quantity, unit: q.unit,
+          leadTimeDays: q.leadTimeDays, validUntil: q.validUntil, status: 'accepted',
+        };
+      },
+    },
+  });
+  return { files, accounts, notifications, trust, payments, trustpass, responseMetrics, credit, credentials, admin, catalog, storefront, search, favorites, inquiries, rfqs, messaging };
 }
 
 /** Wires platform services and modules into one HTTP app; the caller starts the worker and listens. */
@@ -96,6 +132,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await registerApi(app, (token, via) => modules.accounts.auth.authenticate(token, via), (api) => {
     modules.files.registerRoutes(api);
     modules.accounts.registerRoutes(api);
+    modules.notifications.registerRoutes(api);
     modules.trust.registerRoutes(api);
     modules.payments.registerRoutes(api);
     modules.trustpass.registerRoutes(api);
@@ -105,6 +142,11 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     modules.catalog.registerRoutes(api);
     modules.storefront.registerRoutes(api);
     modules.search.registerRoutes(api);
+    modules.responseMetrics.registerRoutes(api);
+    modules.favorites.registerRoutes(api);
+    modules.inquiries.registerRoutes(api);
+    modules.rfqs.registerRoutes(api);
+    modules.messaging.registerRoutes(api);
   });
   await app.ready();
   return { app, platform, worker, modules };

@@ -44,6 +44,17 @@ const CategoryPage = lazy(() => import('./pages/catalog/CategoryPage.js'));
 const ProductDetail = lazy(() => import('./pages/catalog/ProductDetail.js'));
 const SellerProducts = lazy(() => import('./pages/workbench/Products.js'));
 const ProductEditor = lazy(() => import('./pages/workbench/ProductEditor.js'));
+const MyRfqs = lazy(() => import('./pages/workbench/rfqs/MyRfqs.js'));
+const RfqNew = lazy(() => import('./pages/workbench/rfqs/RfqNew.js'));
+const RfqDetail = lazy(() => import('./pages/workbench/rfqs/RfqDetail.js'));
+const RfqMarket = lazy(() => import('./pages/workbench/rfqs/RfqMarket.js'));
+const MarketRfq = lazy(() => import('./pages/workbench/rfqs/MarketRfq.js'));
+const MyQuotes = lazy(() => import('./pages/workbench/rfqs/MyQuotes.js'));
+const FavoritesPage = lazy(() => import('./pages/workbench/Favorites.js'));
+const NotificationsPage = lazy(() => import('./pages/workbench/Notifications.js'));
+const MessagesPage = lazy(() => import('./pages/workbench/Messages.js'));
+const InquiryList = lazy(() => import('./pages/workbench/inquiries/InquiryList.js'));
+const InquiryThread = lazy(() => import('./pages/workbench/inquiries/InquiryThread.js'));
 
 export const router = createBrowserRouter([
   {
@@ -79,6 +90,19 @@ export const router = createBrowserRouter([
       { path: 'products', element: <SellerProducts /> },
       { path: 'products/new', element: <ProductEditor /> },
       { path: 'products/:id/edit', element: <ProductEditor /> },
+      { path: 'rfqs', element: <MyRfqs /> },
+      { path: 'rfqs/new', element: <RfqNew /> },
+      { path: 'rfqs/:id', element: <RfqDetail /> },
+      { path: 'rfq-market', element: <RfqMarket /> },
+      { path: 'rfq-market/:id', element: <MarketRfq /> },
+      { path: 'quotes', element: <MyQuotes /> },
+      { path: 'favorites', element: <FavoritesPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'messages', element: <MessagesPage /> },
+      { path: 'inquiries', element: <Navigate to="/workbench/inquiries/sent" replace /> },
+      { path: 'inquiries/sent', element: <InquiryList box="sent" key="sent" /> },
+      { path: 'inquiries/received', element: <InquiryList box="received" key="received" /> },
+      { path: 'inquiries/:id', element: <InquiryThread /> },
     ],
   },
   {

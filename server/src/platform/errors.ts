@@ -27,6 +27,9 @@ const catalog = new Map<string, ErrorSpec>();
 export function defineErrors<const T extends Record<string, ErrorSpec>>(specs: T): { [K in keyof T]: K } {
   const codes = {} as { [K in keyof T]: K };
   for (const [code, spec] of Object.entries(specs)) {
+    // Codes are global (one problem mapper); a second module reusing one would silently replace the first one's text.
+    const known = catalog.get(code);
+    if (known && (known.en !== spec.en || known.kind !== spec.kind)) throw new Error(`Error code ${code} is defined twice with different meanings; prefix it with the module's name`);
     catalog.set(code, spec);
     (codes as Record<string, string>)[code] = code;
   }

@@ -14,6 +14,7 @@ import { productInput, type AttributeDefinition } from '../modules/catalog/index
 import { supplierListings, type CatalogSupplier, type DemoListing } from './demo-catalog.js';
 import { demoCompanies, openDemoSeeder, seedCompaniesInOrder, type DemoSupplierEntry } from './demo-companies.js';
 import { productPng } from './demo-images.js';
+import { defineDemoSourcingJob, scheduleDemoSourcing } from './demo-sourcing.js';
 
 export const DEMO_CATALOG_JOB = 'demo.catalog';
 
@@ -135,6 +136,7 @@ export async function seedSupplierCatalog(built: BuiltApp, payload: DemoCatalogP
 
 /** Defined at every start (SEED_DEMO or not), so a demo seed interrupted by a restart carries on. */
 export function defineDemoCatalogJob(built: BuiltApp): void {
+  defineDemoSourcingJob(built);
   built.platform.jobs.define(DEMO_CATALOG_JOB, payloadSchema, async (payload, ctx) => {
     const { db } = built.platform.database;
     const all = demoCompanies();
@@ -177,6 +179,8 @@ export function defineDemoCatalogJob(built: BuiltApp): void {
       await enqueueJob(db, { kind: DEMO_CATALOG_JOB, payload: { ...payload, cursor: index + 1 }, uniqueKey: `${DEMO_CATALOG_JOB}:${index + 1}` });
     } else {
       ctx.log.info({ listings: payload.total, suppliers: payload.suppliers.length, elapsedS: elapsed }, 'demo catalog complete (search indexing follows in the worker)');
+      // Bookmarks, inquiries, RFQs and chats refer to the listings, so they come once every supplier has its own.
+      await scheduleDemoSourcing(built);
     }
   });
 }

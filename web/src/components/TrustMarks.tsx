@@ -10,6 +10,7 @@ import { formatDate } from '../format.js';
 import '../i18n/credit.js';
 import '../i18n/verification.js';
 import { useRegionName } from '../session.js';
+import { ResponseRate } from './ResponseRate.js';
 
 export interface TrustMarksSubject {
   id?: string;
@@ -57,7 +58,7 @@ export function VerifiedMark({ verifiedAt, level, companyId, style }: { verified
 
 /**
  * The one trust-mark strip used wherever a company appears: verified (已认证), credit grade (2A), TrustPass years
- * (诚信通 N 年), then type and region. Each mark has a tooltip saying what it means and links to the evidence.
+ * (诚信通 N 年), response rate (响应率, suppliers only), then type and region. Each mark has a tooltip saying what it means and links to the evidence.
  */
 export function TrustMarks({ company, size = 'default' }: { company: TrustMarksSubject; size?: 'small' | 'default' }) {
   const { t, i18n } = useTranslation();
@@ -86,6 +87,7 @@ export function TrustMarks({ company, size = 'default' }: { company: TrustMarksS
           <Tag color="orange" icon={<CrownOutlined />} style={style} data-testid="mark-trustpass">{zh ? `诚信通 ${m.trustpassYears} 年` : `TrustPass ${m.trustpassYears} yr`}</Tag>
         </Tooltip>
       )}
+      {company.id && company.companyType !== 'buyer' && <ResponseRate companyId={company.id} size={size} />}
       {company.companyType && (
         <Tooltip title={t('company.companyType')}>
           <Tag color="blue" icon={<ShopOutlined />} style={style}>

@@ -1,4 +1,5 @@
 import type { CompanyRole, RequestContext } from '../../platform/context.js';
+import type { Db } from '../../platform/db.js';
 import { DomainError } from '../../platform/errors.js';
 import { randomToken, sha256Hex, uuidv7 } from '../../platform/ids.js';
 import { enqueueMail } from '../../platform/mail.js';
@@ -208,6 +209,14 @@ export class MembersService {
   /** Where a company's notices go: the emails of its members in these roles. */
   async contactEmails(companyId: string, roles: CompanyRole[]): Promise<string[]> {
     return (await store.listMembers(this.db, companyId)).filter((m) => roles.includes(m.role)).map((m) => m.email);
+  }
+
+  /**
+   * Who a notice reaches (notifications): the given users plus the company's members in these roles (all roles when
+   * none), with their emails. No ctx: it is read in the caller's transaction `db`, so it never waits on PGlite's one connection.
+   */
+  async noticeRecipients(db: Db, to: { userIds: string[]; companyId: string | null; roles: CompanyRole[] }): Promise<Array<{ userId: string; email: string }>> {
+    return store.noticeRecipients(db, to);
   }
 
   async adminListUsers(filter: { q?: string | undefined; beforeId?: string | undefined; limit: number }) {

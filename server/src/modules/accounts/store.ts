@@ -328,6 +328,28 @@ export async function listMembers(db: Db, companyId: string): Promise<MemberRow[
   return rows.map((r) => ({ userId: r.id, name: r.name, email: r.email, role: r.role, joinedAt: r.created_at }));
 }
 
+/** The given users plus the company's members in these roles (every role when none), with their emails; one query. */
+export async function noticeRecipients(db: Db, to: { userIds: string[]; companyId: string | null; roles: CompanyRole[] }): Promise<Array<{ userId: string; email: string }>> {
+  if (to.userIds.length === 0 && to.companyId === null) return [];
+  const { companyId, roles } = to;
+  const rows = await t(db)
+    .selectFrom('users')
+    .select(['users.id', 'users.email'])
+    .where((eb) => {
+      const ors = [];
+      if (to.userIds.length > 0) ors.push(eb('users.id', 'in', to.userIds));
+      if (companyId !== null) {
+        let members = eb.selectFrom('memberships').select('memberships.user_id').where('memberships.company_id', '=', companyId);
+        if (roles.length > 0) members = members.where('memberships.role', 'in', roles);
+        ors.push(eb('users.id', 'in', members));
+      }
+      return eb.or(ors);
+    })
+    .orderBy('users.id')
+    .execute();
+  return rows.map((r) => ({ userId: r.id, email: r.email }));
+}
+
 export async function countMembers(db: Db, companyIds: string[]): Promise<Map<string, number>> {
   if (companyIds.length === 0) return new Map();
   const rows = await t(db)

@@ -373,6 +373,17 @@ export class ProductsService {
     });
   }
 
+  /** Companies with published products in the category or below it, most such products first (RFQ matching). One query. */
+  async suppliersInCategory(categoryId: string, limit: number): Promise<Array<{ companyId: string; products: number }>> {
+    const category = await store.findCategory(this.db, { id: categoryId });
+    return category ? store.suppliersInCategory(this.db, category.code, limit) : [];
+  }
+
+  /** The categories a company has published products in (an RFQ market's "matching me"). One query. */
+  async publishedCategoryIds(companyId: string): Promise<string[]> {
+    return store.publishedCategoryIds(this.db, companyId);
+  }
+
   /** Published product ids after afterId in id order (rebuilding a read model in batches). One query. */
   async publishedIdsAfter(afterId: string | null, limit: number): Promise<string[]> {
     return store.publishedIdsAfter(this.db, afterId, limit);

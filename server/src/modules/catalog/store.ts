@@ -249,6 +249,23 @@ export async function summaryRows(db: Db, ids: string[]): Promise<Array<ProductR
     .where('p.id', 'in', ids).where('p.deleted_at', 'is', null).execute();
 }
 
+/** Companies with published products in a category's subtree, most such products first (RFQ matching). */
+export async function suppliersInCategory(db: Db, code: string, limit: number): Promise<Array<{ companyId: string; products: number }>> {
+  const rows = await t(db).selectFrom('products as p').innerJoin('categories as c', 'c.id', 'p.category_id')
+    .select(['p.company_id', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('p.status', '=', 'published').where('p.deleted_at', 'is', null)
+    .where((w) => w.or([w('c.code', '=', code), w(sql<boolean>`starts_with(c.code, ${`${code}.`})`, '=', true)]))
+    .groupBy('p.company_id').orderBy('n', 'desc').orderBy('p.company_id').limit(limit).execute();
+  return rows.map((r) => ({ companyId: r.company_id, products: Number(r.n) }));
+}
+
+/** The categories (leaves) a company has published products in. */
+export async function publishedCategoryIds(db: Db, companyId: string): Promise<string[]> {
+  const rows = await t(db).selectFrom('products').select('category_id').distinct()
+    .where('company_id', '=', companyId).where('status', '=', 'published').where('deleted_at', 'is', null).execute();
+  return rows.map((r) => r.category_id);
+}
+
 export async function publishedIdsAfter(db: Db, afterId: string | null, limit: number): Promise<string[]> {
   let q = t(db).selectFrom('products').select('id').where('status', '=', 'published').where('deleted_at', 'is', null).orderBy('id').limit(limit);
   if (afterId) q = q.where('id', '>', afterId);

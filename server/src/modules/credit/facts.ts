@@ -19,8 +19,14 @@ export interface FactEvent {
 
 const DAY = 86_400_000;
 
-/** Folds one company's events (in time order) into the facts the scorecard reads. Pure. */
-export function factsFromEvents(events: FactEvent[], now: Date): CreditFacts {
+/** Service facts measured by other modules over their own windows (response metrics), not folded from events here. */
+export interface MeasuredFacts {
+  responseRate: number | null;
+}
+export const NOTHING_MEASURED: MeasuredFacts = { responseRate: null };
+
+/** Folds one company's events (in time order) into the facts the scorecard reads, with the measured facts. Pure. */
+export function factsFromEvents(events: FactEvent[], now: Date, measured: MeasuredFacts = NOTHING_MEASURED): CreditFacts {
   let createdAt: Date | null = null;
   let verifiedAt: Date | null = null;
   let fieldVerified = false;
@@ -66,11 +72,12 @@ export function factsFromEvents(events: FactEvent[], now: Date): CreditFacts {
     platformDays: createdAt ? Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / DAY)) : 0,
     trustpassYears: trustpassYears(membership, now),
     trustpassActive: status === 'active' || status === 'grace',
-    // Trade and service facts come from order, shipment and inquiry events once those modules exist.
+    // Trade facts come from order and shipment events once those modules exist.
     completedOrders: 0,
     tradeVolumeYuan: 0,
     onTimeShipRate: null,
-    responseRate: null,
+    // The 30-day share of inquiries and chat questions answered within 24 hours (response-metrics module).
+    responseRate: measured.responseRate,
     disputesLost: 0,
   };
 }

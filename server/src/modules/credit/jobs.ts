@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { enqueueJob } from '../../platform/jobs.js';
 import type { Platform } from '../../platform/platform.js';
 import { RATING_EVENT_TYPES } from './facts.js';
+
+/** Events after which a rating is re-read although they are not folded into facts: the measured facts moved. */
+export const MEASURED_FACT_EVENT_TYPES = ['response_metrics.changed'] as const;
 import type { CreditService } from './service.js';
 
 const nextNightly = (now: Date) => {
@@ -13,7 +16,7 @@ const nextNightly = (now: Date) => {
 export function defineCreditJobs(platform: Platform, credit: CreditService): void {
   platform.events.register({
     name: 'credit.recompute_on_change',
-    types: RATING_EVENT_TYPES,
+    types: [...RATING_EVENT_TYPES, ...MEASURED_FACT_EVENT_TYPES],
     handle: async (event, trx) => {
       if (event.companyId) await enqueueJob(trx, { kind: 'credit.recompute', payload: { companyId: event.companyId }, uniqueKey: `credit:${event.companyId}` });
     },

@@ -3,7 +3,7 @@ import { recordEvent, recordEvents } from '../../platform/events.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Platform } from '../../platform/platform.js';
 import type { AccountsModule } from '../accounts/index.js';
-import { RATING_EVENT_TYPES, factsFromEvents } from './facts.js';
+import { RATING_EVENT_TYPES, factsFromEvents, type MeasuredFacts } from './facts.js';
 import { scorecardV1, type CreditFacts, type Rating } from './scorecard.js';
 import * as store from './store.js';
 
@@ -11,6 +11,8 @@ const gradeOf = (row: store.RatingRow | undefined) => (row?.graded ? row.grade :
 
 export interface Deps {
   companies: AccountsModule['companies'];
+  /** Batch reader of the response-metrics module: each company's 30-day response rate (null: nothing measured). */
+  responseRates: (companyIds: string[]) => Promise<Map<string, { responseRate: number | null }>>;
 }
 
 export class CreditService {
@@ -26,8 +28,13 @@ export class CreditService {
 
   /** The company's facts, folded from its events. */
   async facts(companyId: string, now = new Date()): Promise<CreditFacts> {
-    const events = await store.ratingEvents(this.db, [companyId], RATING_EVENT_TYPES);
-    return factsFromEvents(events.get(companyId) ?? [], now);
+    const [events, measured] = await Promise.all([store.ratingEvents(this.db, [companyId], RATING_EVENT_TYPES), this.measured([companyId])]);
+    return factsFromEvents(events.get(companyId) ?? [], now, measured.get(companyId));
+  }
+
+  private async measured(companyIds: string[]): Promise<Map<string, MeasuredFacts>> {
+    const rates = await this.deps.responseRates(companyIds);
+    return new Map([...rates].map(([id, r]) => [id, { responseRate: r.responseRate }]));
   }
 
   /** Unverified companies have no grade, whatever the scorecard: the rule is the platform's, not a version's. */
@@ -53,12 +60,12 @@ export class CreditService {
       const ids = await store.companiesAfter(this.db, after, pageSize);
       if (ids.length === 0) return totals;
       after = ids[ids.length - 1]!;
-      const [events, latest] = await Promise.all([store.ratingEvents(this.db, ids, RATING_EVENT_TYPES), store.latestRatings(this.db, ids)]);
+      const [events, latest, measured] = await Promise.all([store.ratingEvents(this.db, ids, RATING_EVENT_TYPES), store.latestRatings(this.db, ids), this.measured(ids)]);
       const changed: Array<{ id: string; companyId: string; rating: store.GradedRating }> = [];
       for (const id of ids) {
         const own = events.get(id) ?? [];
         totals.events += own.length;
-        const rating = this.rate(factsFromEvents(own, now));
+        const rating = this.rate(factsFromEvents(own, now, measured.get(id)));
         if (!this.sameAs(latest.get(id), rating)) changed.push({ id: uuidv7(), companyId: id, rating });
       }
       if (changed.length) {

@@ -105,6 +105,18 @@ export class FilesService {
     const bytes = await this.platform.storage.get(thumb.storage_key);
     return bytes ? { bytes, contentType: thumb.content_type, sha256: thumb.sha256, isPublic } : null;
   }
+
+  /**
+   * A private file shown to the other side of a conversation it was attached to (an inquiry, an RFQ, a quote, a chat):
+   * the module that owns the attachment has checked that the reader is a party and that the file is attached there,
+   * so the owner-only rule of read() does not apply.
+   */
+  async readAttached(id: string): Promise<ReadFile | null> {
+    const row = await store.findFile(this.platform.database.db, id);
+    if (!row) return null;
+    const bytes = await this.platform.storage.get(row.storage_key);
+    return bytes ? { bytes, contentType: row.content_type, sha256: row.sha256, isPublic: PUBLIC_PURPOSES.has(row.purpose) } : null;
+  }
 }
 
 export { THUMBNAIL_SIZES };

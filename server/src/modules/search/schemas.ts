@@ -68,7 +68,7 @@ export const productHit = z.object({
   priceTiers: z.array(z.object({ minQuantity: z.number(), unitPrice: z.number().int() })),
   unitPrice: z.number().int(), quantity: z.number(), currency: z.literal('CNY'), moq: z.number(), unit: z.string(), leadTimeDays: z.number().int(),
   publishedAt: timestamp,
-  supplier: z.object({ id: z.uuid(), name: z.string(), nameEn: z.string().nullable(), companyType: z.enum(['manufacturer', 'trading_company', 'both']).nullable(), province: z.string(), grade: grade.nullable(), verified: z.boolean(), trustpassYears: z.number().int() }),
+  supplier: z.object({ id: z.uuid(), name: z.string(), nameEn: z.string().nullable(), companyType: z.enum(['manufacturer', 'trading_company', 'both']).nullable(), province: z.string(), grade: grade.nullable(), verified: z.boolean(), trustpassYears: z.number().int(), responseRate: z.number().nullable() }),
   explain: z.object({ score: z.number(), relevance: z.number(), supplierFactor: z.number(), productFactor: z.number(), factors: z.array(factor) }).optional(),
 });
 
@@ -105,6 +105,8 @@ export const supplierSearchResponse = z.object({
   items: z.array(z.object({
     id: z.uuid(), name: z.string(), nameEn: z.string().nullable(), province: z.string(), city: z.string(), logoUrl: z.string().nullable(),
     mainProducts: z.array(z.string()), grade: grade.nullable(), verified: z.boolean(), trustpassYears: z.number().int(), productCount: z.number().int(),
+    /** Share of inquiries and chat questions answered within 24 hours over 30 days (response-metrics); null: nothing measured. */
+    responseRate: z.number().nullable(),
   })),
   nextCursor: z.string().nullable(),
 });

@@ -67,7 +67,7 @@ export interface ProductHit {
   unit: string;
   leadTimeDays: number;
   publishedAt: Date;
-  supplier: { id: string; name: string; nameEn: string | null; companyType: SupplierCompanyType | null; province: string; grade: Grade | null; verified: boolean; trustpassYears: number };
+  supplier: { id: string; name: string; nameEn: string | null; companyType: SupplierCompanyType | null; province: string; grade: Grade | null; verified: boolean; trustpassYears: number; responseRate: number | null };
   explain?: Explain;
 }
 
@@ -316,7 +316,7 @@ export class SearchService {
       publishedAt: new Date(r.published_at),
       supplier: {
         id: r.company_id, name: r.supplier_name, nameEn: r.supplier_name_en, companyType: r.company_type, province: r.province, grade: r.grade, verified: r.verified,
-        trustpassYears: r.trustpass_active ? r.trustpass_years : 0,
+        trustpassYears: r.trustpass_active ? r.trustpass_years : 0, responseRate: r.response_rate === null ? null : Number(r.response_rate),
       },
     };
     if (input.explain) {
@@ -382,6 +382,7 @@ export class SearchService {
       items: page.map((s) => ({
         id: s.company_id, name: s.legal_name, nameEn: s.name_en, province: s.province, city: s.city, logoUrl: s.logo_url, mainProducts: s.main_products,
         grade: s.grade, verified: s.verified, trustpassYears: s.trustpass_active ? s.trustpass_years : 0, productCount: s.product_count,
+        responseRate: s.response_rate === null ? null : Number(s.response_rate),
       })),
       nextCursor: rows.length > input.limit && last ? encodeCursor({ s: 'suppliers', k: Number(last.score), i: last.company_id }) : null,
     };

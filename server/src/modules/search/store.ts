@@ -420,6 +420,8 @@ export interface ProductHitRow {
   image_count: number;
   /** Only with explain: the supplier's factors as search_suppliers keeps them. */
   supplier_factors: Factor[] | null;
+  /** The supplier's response rate as search_suppliers keeps it (read for the page's rows only). */
+  response_rate: number | null;
   published_at: string;
   unit_price: string | number | null;
   text_rank: number;
@@ -538,7 +540,7 @@ export async function searchProducts(
       'supplier_name', p.supplier_name, 'supplier_name_en', p.supplier_name_en, 'company_type', p.company_type, 'province', p.province, 'grade', p.grade, 'verified', p.verified,
       'trustpass_active', p.trustpass_active, 'trustpass_years', p.trustpass_years, 'supplier_factor', p.supplier_factor, 'product_factor', p.product_factor,
       'completeness', p.completeness, 'image_count', p.image_count, 'published_at', p.published_at, 'unit_price', pg.unit_price, 'score', pg.score,
-      'text_rank', ${text}, 'title_phrase', ${phrase}, 'supplier_factors', ${explain ? sql`(SELECT s.factors FROM search_suppliers s WHERE s.company_id = p.company_id)` : sql`NULL::jsonb`}
+      'text_rank', ${text}, 'title_phrase', ${phrase}, 'response_rate', (SELECT s.response_rate FROM search_suppliers s WHERE s.company_id = p.company_id), 'supplier_factors', ${explain ? sql`(SELECT s.factors FROM search_suppliers s WHERE s.company_id = p.company_id)` : sql`NULL::jsonb`}
     ) AS data
     FROM page pg JOIN search_products p ON p.id = pg.id
     UNION ALL

@@ -11,6 +11,8 @@ export interface SupplierSourceDeps {
   verification: TrustModule['verification'];
   trustpass: TrustpassModule['trustpass'];
   credit: CreditModule['credit'];
+  /** Batch reader of the response-metrics module: the 30-day response rate (null: nothing measured yet). */
+  responseRates: (companyIds: string[]) => Promise<Map<string, { responseRate: number | null }>>;
 }
 
 const SUPPLIER_TYPES: ReadonlySet<string> = new Set<SupplierCompanyType>(['manufacturer', 'trading_company', 'both']);
@@ -29,8 +31,8 @@ export function supplierSource(deps: SupplierSourceDeps): SupplierSource {
         if (err instanceof DomainError && err.code === 'COMPANY_NOT_FOUND') return null;
         throw err;
       }
-      const [verification, credit, trustpass] = await Promise.all([
-        deps.verification.view(ctx, companyId), deps.credit.view(ctx, companyId), deps.trustpass.status(ctx, companyId),
+      const [verification, credit, trustpass, rates] = await Promise.all([
+        deps.verification.view(ctx, companyId), deps.credit.view(ctx, companyId), deps.trustpass.status(ctx, companyId), deps.responseRates([companyId]),
       ]);
       const facts: SupplierFacts = {
         companyId, legalName: company.legalName, nameEn: company.nameEn, isSupplier: SUPPLIER_TYPES.has(company.companyType),
@@ -38,8 +40,9 @@ export function supplierSource(deps: SupplierSourceDeps): SupplierSource {
         province: company.province, city: company.city, mainProducts: company.mainProducts, logoUrl: company.logoUrl,
         verified: verification.verified, grade: credit.grade, creditScore: credit.grade ? credit.score : null,
         trustpassActive: trustpass.status === 'active' || trustpass.status === 'grace', trustpassYears: trustpass.trustpassYears,
-        // Owned by the sourcing and trade issues; neutral until they exist.
-        onTimeRate: null, responseRate: null, repeatBuyerRate: null, disputeRate: null,
+        responseRate: rates.get(companyId)?.responseRate ?? null,
+        // Owned by the trade issue; neutral until it exists.
+        onTimeRate: null, repeatBuyerRate: null, disputeRate: null,
       };
       return facts;
     },

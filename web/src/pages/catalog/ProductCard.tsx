@@ -3,6 +3,7 @@ import { Button, Card, Descriptions, Popover, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { FavoriteButton } from '../../components/FavoriteButton.js';
 import { TrustMarks } from '../../components/TrustMarks.js';
 import { companyDisplayName, formatMoney } from '../../format.js';
 import type { ExplainFactors, ProductHit } from './model.js';
@@ -100,6 +101,9 @@ export function ProductCard({ hit, q, quantity, showMarks }: { hit: ProductHit; 
         <div style={{ marginTop: 6, display: 'flex', alignItems: 'baseline', gap: 6, flexWrap: 'wrap' }}>
           <span style={{ color: ORANGE, fontSize: 18, fontWeight: 600 }} data-testid="result-price">
             {formatMoney(unitPrice, hit.currency)}
+          </span>
+          <span style={{ marginLeft: 'auto' }}>
+            <FavoriteButton type="product" id={hit.id} size="small" iconOnly />
           </span>
           {lo !== null && hi !== null && lo !== hi && (
             <Typography.Text type="secondary" style={{ fontSize: 11 }}>

@@ -1,4 +1,4 @@
-import { ClockCircleOutlined, EnvironmentOutlined, ExperimentOutlined, FileTextOutlined, FlagOutlined, MessageOutlined, PictureOutlined, ShopOutlined, ShoppingCartOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, EnvironmentOutlined, ExperimentOutlined, FlagOutlined, PictureOutlined, ShopOutlined, ShoppingCartOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, InputNumber, Row, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -6,7 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Company } from '../../api.js';
 import { api, ProblemError } from '../../api.js';
+import { ContactSupplierButton } from '../../components/chat/ContactSupplierButton.js';
 import { CompanyCard } from '../../components/CompanyCard.js';
+import { FavoriteButton } from '../../components/FavoriteButton.js';
+import { InquiryButton } from '../../components/InquiryButton.js';
 import { ProblemResult } from '../../components/Problem.js';
 import { formatMoney } from '../../format.js';
 import { currentLang } from '../../i18n/index.js';
@@ -257,6 +260,9 @@ function SupplierPanel({ companyId }: { companyId: string }) {
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 8 }} data-testid="supplier-since">
             {t('product.memberSince', { year: new Date(company.data.createdAt).getFullYear() })}
           </Typography.Text>
+          <div style={{ marginTop: 8 }}>
+            <FavoriteButton type="supplier" id={companyId} size="small" block />
+          </div>
           <Row gutter={8} style={{ marginTop: 8 }}>
             <Col span={12}>
               <Link to={`/shop/${companyId}`}>
@@ -381,8 +387,14 @@ export default function ProductDetail() {
                 <Space wrap style={{ marginTop: 12 }}>
                   <ComingSoonButton primary icon={<ThunderboltOutlined />} label={t('product.orderNow')} testId="order-now" />
                   <ComingSoonButton icon={<ShoppingCartOutlined />} label={t('product.addToList')} testId="add-to-list" />
-                  <ComingSoonButton icon={<FileTextOutlined />} label={t('product.inquire')} testId="inquire" />
-                  <ComingSoonButton icon={<MessageOutlined />} label={t('product.contactSupplier')} testId="contact-supplier" />
+                  {/* A supplier's own members neither ask nor bookmark their own listing. */}
+                  {!me?.companies.some((c) => c.id === p.companyId) && (
+                    <>
+                      <InquiryButton productId={p.id} />
+                      <ContactSupplierButton supplierCompanyId={p.companyId} productId={p.id} />
+                      <FavoriteButton type="product" id={p.id} />
+                    </>
+                  )}
                 </Space>
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 6 }} data-testid="coming-soon-note">
                   {t('product.comingSoonNote')}

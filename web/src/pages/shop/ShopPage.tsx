@@ -10,6 +10,9 @@ import { api } from '../../api.js';
 import { CompanyLogo } from '../../components/CompanyCard.js';
 import { ProblemResult } from '../../components/Problem.js';
 import { TrustMarks } from '../../components/TrustMarks.js';
+import { ContactSupplierButton } from '../../components/chat/ContactSupplierButton.js';
+import { FavoriteButton } from '../../components/FavoriteButton.js';
+import { InquiryButton } from '../../components/InquiryButton.js';
 import { companyDisplayName, companySecondaryName, formatDate, formatMoney } from '../../format.js';
 import { currentLang } from '../../i18n/index.js';
 import '../../i18n/storefront.js';
@@ -93,7 +96,7 @@ function ShopHeader({ shop }: { shop: ShopView }) {
           </Typography.Title>
           {secondary && <div style={{ color: 'rgba(255,255,255,0.85)', fontSize: 12 }}>{secondary}</div>}
           <div style={{ marginTop: 8, background: 'rgba(255,255,255,0.92)', borderRadius: 6, padding: '4px 6px', display: 'inline-block', maxWidth: '100%' }}>
-            {/* Verified, grade, TrustPass years, type and region; the response rate joins when the sourcing issue measures it. */}
+            {/* Verified, grade, TrustPass years, response rate, type and region. */}
             <TrustMarks company={{ id: c.id, companyType: c.companyType, province: c.province, city: c.city }} size="small" />
           </div>
           {c.mainProducts.length > 0 && (
@@ -107,6 +110,9 @@ function ShopHeader({ shop }: { shop: ShopView }) {
         </Col>
         <Col flex="none">
           <Space wrap>
+            {!canEdit && <ContactSupplierButton supplierCompanyId={c.id} type="primary" />}
+            {!canEdit && <InquiryButton companyId={c.id} />}
+            {!canEdit && <FavoriteButton type="supplier" id={c.id} />}
             <Link to={`/companies/${c.id}`}>
               <Button icon={<IdcardOutlined />} data-testid="shop-company-profile">{t('shop.moreAboutCompany')}</Button>
             </Link>

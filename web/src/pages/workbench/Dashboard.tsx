@@ -12,10 +12,14 @@ import {
   EyeOutlined,
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Space, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { api } from '../../api.js';
+import { FavoriteStatsCard } from '../../components/FavoriteStatsCard.js';
+import { ResponseRateCard } from '../../components/ResponseRateCard.js';
 import { companyDisplayName } from '../../format.js';
 import { activeCompanyOf, useMe } from '../../session.js';
 import type { Side } from './WorkbenchShell.js';
@@ -25,19 +29,31 @@ interface Todo {
   key: string;
   icon: ReactNode;
   color: string;
+  /** Where the number comes from; none until the trade issue brings orders, approvals and after-sales. */
+  count?: (c: Counts) => number | undefined;
+  link?: string;
+}
+
+interface Counts {
+  inquiries?: { receivedNew: number; sentAwaitingReply: number };
+  rfqs?: { myOpenRfqs: number; quotesUnread: number; matchingRfqs: number };
+  messages?: { asBuyer: number; asSupplier: number };
 }
 
 const SELLER: Todo[] = [
   { key: 'seller_toShip', icon: <CarOutlined />, color: '#F25C05' },
-  { key: 'seller_newInquiries', icon: <QuestionCircleOutlined />, color: '#1F6FEB' },
-  { key: 'seller_matchingRfqs', icon: <FileSearchOutlined />, color: '#722ED1' },
-  { key: 'seller_unreadMessages', icon: <MessageOutlined />, color: '#13A8A8' },
+  { key: 'seller_newInquiries', icon: <QuestionCircleOutlined />, color: '#1F6FEB', count: (c) => c.inquiries?.receivedNew, link: '/workbench/inquiries/received?status=new' },
+  { key: 'seller_matchingRfqs', icon: <FileSearchOutlined />, color: '#722ED1', count: (c) => c.rfqs?.matchingRfqs, link: '/workbench/rfq-market?matching=true' },
+  { key: 'seller_unreadMessages', icon: <MessageOutlined />, color: '#13A8A8', count: (c) => c.messages?.asSupplier, link: '/workbench/messages' },
   { key: 'seller_afterSales', icon: <CustomerServiceOutlined />, color: '#CF1322' },
 ];
 const BUYER: Todo[] = [
   { key: 'buyer_toPay', icon: <PayCircleOutlined />, color: '#F25C05' },
   { key: 'buyer_toReceive', icon: <InboxOutlined />, color: '#1A7F37' },
-  { key: 'buyer_quotesReceived', icon: <FileSearchOutlined />, color: '#1F6FEB' },
+  { key: 'buyer_quotesReceived', icon: <FileSearchOutlined />, color: '#1F6FEB', count: (c) => c.rfqs?.quotesUnread, link: '/workbench/rfqs' },
+  { key: 'buyer_openRfqs', icon: <FileSearchOutlined />, color: '#722ED1', count: (c) => c.rfqs?.myOpenRfqs, link: '/workbench/rfqs' },
+  { key: 'buyer_inquiriesAwaiting', icon: <QuestionCircleOutlined />, color: '#13A8A8', count: (c) => c.inquiries?.sentAwaitingReply, link: '/workbench/inquiries/sent' },
+  { key: 'buyer_unreadMessages', icon: <MessageOutlined />, color: '#13A8A8', count: (c) => c.messages?.asBuyer, link: '/workbench/messages' },
   { key: 'buyer_approvalsWaiting', icon: <AuditOutlined />, color: '#722ED1' },
 ];
 
@@ -45,8 +61,14 @@ export default function Dashboard({ side }: { side: Side }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const company = activeCompanyOf(me);
+  const enabled = !!company;
+  // Live numbers of the sourcing screens; each refreshes while the dashboard is open.
+  const inquiries = useQuery({ queryKey: ['inquiries', 'counts', company?.id], queryFn: () => api<NonNullable<Counts['inquiries']>>('/inquiries/counts'), enabled, refetchInterval: 60_000 });
+  const rfqs = useQuery({ queryKey: ['rfqs', 'counts', company?.id], queryFn: () => api<NonNullable<Counts['rfqs']>>('/rfqs/counts'), enabled, refetchInterval: 60_000 });
+  const messages = useQuery({ queryKey: ['conversations', 'unread-count', company?.id], queryFn: () => api<NonNullable<Counts['messages']>>('/conversations/unread-count'), enabled, refetchInterval: 60_000 });
   if (!company) return <NoCompany />;
   const todos = side === 'seller' ? SELLER : BUYER;
+  const counts: Counts = { inquiries: inquiries.data, rfqs: rfqs.data, messages: messages.data };
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <div>
@@ -59,9 +81,10 @@ export default function Dashboard({ side }: { side: Side }) {
       </div>
       <Card title={t('workbench.todoTitle')} data-testid="todo-dashboard">
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 12 }}>
-          {todos.map((todo) => (
-            <div key={todo.key}>
-              <Card size="small" style={{ background: '#fafafa' }} data-testid={`todo-${todo.key}`}>
+          {todos.map((todo) => {
+            const value = todo.count?.(counts);
+            const card = (
+              <Card size="small" hoverable={!!todo.link} style={{ background: '#fafafa' }} data-testid={`todo-${todo.key}`}>
                 <Statistic
                   title={
                     <Space size={6}>
@@ -69,14 +92,21 @@ export default function Dashboard({ side }: { side: Side }) {
                       {t(`workbench.${todo.key}`)}
                     </Space>
                   }
-                  value={0}
+                  value={todo.count ? (value ?? '…') : '—'}
                 />
               </Card>
-            </div>
-          ))}
+            );
+            return <div key={todo.key}>{todo.link ? <Link to={todo.link}>{card}</Link> : card}</div>;
+          })}
         </div>
         <Alert type="info" showIcon style={{ marginTop: 16 }} title={t('workbench.todoNote')} />
       </Card>
+      {side === 'seller' && (
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: 16 }}>
+          <ResponseRateCard companyId={company.id} />
+          <FavoriteStatsCard companyId={company.id} />
+        </div>
+      )}
       <Card title={t('workbench.quickStart')}>
         <Space wrap size={[24, 8]}>
           <Link to="/workbench/company">

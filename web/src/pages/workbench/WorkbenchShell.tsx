@@ -7,6 +7,16 @@ import '../../i18n/trustpass.js';
 import '../../i18n/storefront.js';
 import { AppstoreOutlined } from '@ant-design/icons';
 import '../../i18n/catalog.js';
+import { HeartOutlined } from '@ant-design/icons';
+import '../../i18n/favorites.js';
+import { BellOutlined } from '@ant-design/icons';
+import '../../i18n/notifications.js';
+import { MessageOutlined } from '@ant-design/icons';
+import '../../i18n/messaging.js';
+import { FileTextOutlined, InboxOutlined } from '@ant-design/icons';
+import '../../i18n/inquiries.js';
+import { AuditOutlined as RfqIcon, ProfileOutlined, SolutionOutlined } from '@ant-design/icons';
+import '../../i18n/rfqs.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Result, Segmented, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -71,9 +81,9 @@ export default function WorkbenchShell() {
   const location = useLocation();
   const navigate = useNavigate();
   // Product management and the shop are seller work, so they open the seller side whatever side was used last.
-  const side: Side = location.pathname.startsWith('/workbench/seller') || location.pathname.startsWith('/workbench/products') || location.pathname.startsWith('/workbench/storefront')
+  const side: Side = location.pathname.startsWith('/workbench/seller') || location.pathname.startsWith('/workbench/products') || location.pathname.startsWith('/workbench/storefront') || location.pathname.startsWith('/workbench/inquiries/received') || location.pathname.startsWith('/workbench/rfq-market') || location.pathname.startsWith('/workbench/quotes')
     ? 'seller'
-    : location.pathname.startsWith('/workbench/buyer')
+    : location.pathname.startsWith('/workbench/buyer') || location.pathname.startsWith('/workbench/inquiries/sent') || location.pathname.startsWith('/workbench/rfqs')
       ? 'buyer'
       : rememberedSide();
   if (location.pathname.startsWith('/workbench/seller') || location.pathname.startsWith('/workbench/buyer')) rememberSide(side);
@@ -81,7 +91,14 @@ export default function WorkbenchShell() {
   const menu = [
     { key: `/workbench/${side}`, icon: <DashboardOutlined />, label: t('workbench.dashboard') },
     ...(side === 'seller' ? [{ key: '/workbench/products', icon: <AppstoreOutlined />, label: t('sellerProducts.menu') }] : []),
+    side === 'seller' ? { key: '/workbench/inquiries/received', icon: <InboxOutlined />, label: t('inquiries.menuReceived') } : { key: '/workbench/inquiries/sent', icon: <FileTextOutlined />, label: t('inquiries.menuSent') },
+    ...(side === 'seller'
+      ? [{ key: '/workbench/rfq-market', icon: <SolutionOutlined />, label: t('rfqs.menuMarket') }, { key: '/workbench/quotes', icon: <ProfileOutlined />, label: t('rfqs.menuQuotes') }]
+      : [{ key: '/workbench/rfqs', icon: <RfqIcon />, label: t('rfqs.menuMine') }]),
     ...(side === 'seller' || location.pathname.startsWith('/workbench/storefront') ? [{ key: '/workbench/storefront', icon: <ShopOutlined />, label: t('shopEditor.menu') }] : []),
+    ...(side === 'buyer' || location.pathname.startsWith('/workbench/favorites') ? [{ key: '/workbench/favorites', icon: <HeartOutlined />, label: t('favorites.menu') }] : []),
+    { key: '/workbench/messages', icon: <MessageOutlined />, label: t('chat.menu') },
+    { key: '/workbench/notifications', icon: <BellOutlined />, label: t('notifications.menu') },
     { key: '/workbench/company', icon: <SettingOutlined />, label: t('workbench.companySettings') },
     { key: '/workbench/verification', icon: <AuditOutlined />, label: t('verification.menu') },
     { key: '/workbench/credit', icon: <SafetyCertificateOutlined />, label: t('credit.menu') },

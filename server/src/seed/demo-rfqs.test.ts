@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RequestContext } from '../platform/context.js';
+import { createTestApp, type TestApp } from '../testing/harness.js';
+import { DEMO_COMPANIES, DEMO_PASSWORD, seedDemoIfEmpty } from './demo.js';
+import { defineDemoCatalogJob } from './demo-job.js';
+import { seedDemoRfqs } from './demo-rfqs.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  defineDemoCatalogJob(t);
+  await seedDemoIfEmpty(t, { catalogSize: 120 });
+  for (let i = 0; i < 600; i++) {
+    await t.drain();
+    const depth = await t.platform.jobs.queueDepth();
+    if ((depth.pending ?? 0) + (depth.running ?? 0) === 0 && (await t.platform.events.pendingCount()) === 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}, 240_000);
+afterAll(async () => {
+  await t.close();
+});
+
+async function signIn(email: string): Promise<RequestContext> {
+  const base: RequestContext = { actor: null, locale: 'zh-CN', ip: '127.0.0.1', userAgent: 'test', requestId: 'test' };
+  const token = (await t.modules.accounts.auth.login(base, { email, password: DEMO_PASSWORD })).session.token;
+  return { ...base, actor: await t.modules.accounts.auth.authenticate(token, 'bearer') };
+}
+
+describe('demo RFQs', () => {
+  it('the demo job posts open, awarded and closed RFQs with competing quotes through the service, once', async () => {
+    // The demo.sourcing job ran after the catalog (beforeAll drained it); seeding again finds everything there.
+    const again = await seedDemoRfqs(t);
+    expect(again).toMatchObject({ rfqs: 0, quotes: 0 });
+
+    const minhang = await signIn(DEMO_COMPANIES[6]!.owner.email);
+    const mine = (await t.modules.rfqs.rfqs.list(minhang, { scope: 'mine', limit: 20 })).items;
+    expect(mine.map((r) => r.status).sort()).toEqual(['open', 'open']);
+    const plate = mine.find((r) => r.title.includes('热轧钢板'))!;
+    const compare = await t.modules.rfqs.rfqs.quotesOn(minhang, plate.id);
+    expect(compare.items.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(compare.items.map((q) => q.supplier.id)).size).toBe(compare.items.length);
+    expect(compare.items.some((q) => q.shortlisted)).toBe(true);
+
+    const xinan = await signIn(DEMO_COMPANIES[8]!.owner.email);
+    const rebar = (await t.modules.rfqs.rfqs.list(xinan, { scope: 'mine', limit: 20 })).items[0]!;
+    expect(rebar.status).toBe('awarded');
+    const youxuan = await signIn(DEMO_COMPANIES[7]!.owner.email);
+    expect((await t.modules.rfqs.rfqs.list(youxuan, { scope: 'mine', limit: 20 })).items[0]?.status).toBe('closed');
+  }, 120_000);
+});
