@@ -81,8 +81,8 @@ async function main(): Promise<void> {
 function printDemoLogins(url: string, demo: DemoSeedResult): void {
   const background = demo.suppliers + demo.buyers - demo.readyNow;
   console.log(`\nDemo marketplace: ${demo.suppliers} suppliers and ${demo.buyers} buyers. The ${demo.readyNow} companies below are ready now;`
-    + ` the other ${background} suppliers${demo.catalogSize ? ` and ${demo.catalogSize} products` : ''} are being added in the background`
-    + ` (a few minutes; the log says "demo ${demo.catalogSize ? 'catalog' : 'companies'} complete").`);
+    + ` the other ${background} suppliers${demo.catalogSize ? ` and ${demo.catalogSize} products, then bookmarks, inquiries, RFQs with quotes and chats,` : ''} are being added in the background`
+    + ` (a few minutes; the log says "demo ${demo.catalogSize ? 'sourcing' : 'companies'} complete").`);
   console.log(`Sign in at ${url}/login with any of these (password: ${demo.password}):`);
   for (const l of demo.logins) console.log(`  ${l.email.padEnd(36)} ${l.who}`);
 }
