@@ -5,10 +5,9 @@
  * catalog exists (products are picked from the published catalog; without one, only suppliers are saved).
  */
 import type { BuiltApp } from '../app.js';
-import type { RequestContext } from '../platform/context.js';
-import { DEMO_COMPANIES, DEMO_PASSWORD, demoUscc } from './demo-companies.js';
+import { DEMO_COMPANIES } from './demo-companies.js';
+import { demoCompanyIds, demoSessions, publishedProductsOf } from './demo-people.js';
 
-const BASE_CTX: RequestContext = { actor: null, locale: 'zh-CN', ip: '127.0.0.1', userAgent: 'demo-seed', requestId: 'demo-seed' };
 
 /** Hand-written suppliers by their index in DEMO_COMPANIES. */
 const HUADONG = 0;
@@ -61,46 +60,17 @@ const PLANS: Plan[] = [
 const SCAN = 2000;
 
 export async function seedDemoFavorites(built: BuiltApp, options: { scan?: number } = {}): Promise<{ saved: number; skipped: number }> {
-  const { auth, companies } = built.modules.accounts;
   const { favorites } = built.modules.favorites;
-  const catalog = built.modules.catalog.products;
-
-  // The hand-written suppliers' ids, and their first published products.
-  const supplierIds = new Map<number, string>();
-  for (const index of [HUADONG, YONGDA, CHUANGXIN, HENGTONG, LUFENG]) {
-    const uscc = demoUscc(DEMO_COMPANIES[index]!);
-    const found = (await companies.list(BASE_CTX, { q: uscc, limit: 5 })).items.find((c) => c.uscc === uscc);
-    if (found) supplierIds.set(index, found.id);
-  }
-  const productsOf = new Map<string, string[]>();
-  const wanted = new Set(supplierIds.values());
-  let after: string | null = null;
-  let scanned = 0;
-  while (scanned < (options.scan ?? SCAN)) {
-    const ids = await catalog.publishedIdsAfter(after, 200);
-    if (ids.length === 0) break;
-    scanned += ids.length;
-    after = ids[ids.length - 1]!;
-    for (const p of await catalog.summaries(ids)) {
-      if (!wanted.has(p.companyId) || p.status !== 'published') continue;
-      const list = productsOf.get(p.companyId) ?? [];
-      list.push(p.id);
-      productsOf.set(p.companyId, list);
-    }
-  }
+  const supplierIds = await demoCompanyIds(built, [HUADONG, YONGDA, CHUANGXIN, HENGTONG, LUFENG]);
+  const productsOf = await publishedProductsOf(built, supplierIds.values(), options.scan ?? SCAN);
+  const sessions = demoSessions(built);
 
   let saved = 0;
   let skipped = 0;
-  for (const plan of PLANS) {
-    let token: string;
-    try {
-      token = (await auth.login(BASE_CTX, { email: plan.email, password: DEMO_PASSWORD })).session.token;
-    } catch {
-      continue; // the demo buyer is not there (yet)
-    }
-    const actor = await auth.authenticate(token, 'bearer');
-    const ctx: RequestContext = { ...BASE_CTX, actor };
-    try {
+  try {
+    for (const plan of PLANS) {
+      const ctx = await sessions.byEmail(plan.email);
+      if (!ctx) continue; // the demo buyer is not there (yet)
       for (const folder of plan.folders) {
         const existing = await favorites.folders(ctx);
         const folderId = folder.name === null
@@ -130,9 +100,9 @@ export async function seedDemoFavorites(built: BuiltApp, options: { scan?: numbe
           }
         }
       }
-    } finally {
-      await auth.logout(ctx);
     }
+  } finally {
+    await sessions.close();
   }
   return { saved, skipped };
 }

@@ -13,11 +13,9 @@
  * missing are added (a run interrupted midway is finished, not duplicated).
  */
 import type { BuiltApp } from '../app.js';
-import type { RequestContext } from '../platform/context.js';
 import { UNITS, type Unit } from '../modules/catalog/index.js';
-import { DEMO_COMPANIES, DEMO_PASSWORD, demoUscc } from './demo-companies.js';
+import { demoCompanyIds, demoSessions, publishedProductsOf } from './demo-people.js';
 
-const BASE_CTX: RequestContext = { actor: null, locale: 'zh-CN', ip: '127.0.0.1', userAgent: 'demo-seed', requestId: 'demo-seed' };
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -146,49 +144,16 @@ const PLANS: Plan[] = [
 const SCAN = 2000;
 
 export async function seedDemoInquiries(built: BuiltApp, options: { now?: Date; scan?: number } = {}): Promise<{ created: number; replies: number; skipped: number }> {
-  const { auth, companies } = built.modules.accounts;
   const { inquiries } = built.modules.inquiries;
-  const catalog = built.modules.catalog.products;
   const now = options.now ?? new Date();
 
-  const companyIds = new Map<number, string>();
-  for (const index of [HUADONG, YONGDA, JINHUA, CHUANGXIN, HENGTONG, LUFENG, MINHANG, YOUXUAN, XINAN]) {
-    const uscc = demoUscc(DEMO_COMPANIES[index]!);
-    const found = (await companies.list(BASE_CTX, { q: uscc, limit: 5 })).items.find((c) => c.uscc === uscc);
-    if (found) companyIds.set(index, found.id);
-  }
-  const productsOf = new Map<string, string[]>();
-  const wanted = new Set([HUADONG, YONGDA, JINHUA, CHUANGXIN, HENGTONG, LUFENG].map((i) => companyIds.get(i)).filter((id): id is string => Boolean(id)));
-  let after: string | null = null;
-  let scanned = 0;
-  while (scanned < (options.scan ?? SCAN)) {
-    const ids = await catalog.publishedIdsAfter(after, 200);
-    if (ids.length === 0) break;
-    scanned += ids.length;
-    after = ids[ids.length - 1]!;
-    for (const p of await catalog.summaries(ids)) {
-      if (!wanted.has(p.companyId) || p.status !== 'published') continue;
-      const list = productsOf.get(p.companyId) ?? [];
-      list.push(p.id);
-      productsOf.set(p.companyId, list);
-    }
-  }
+  const companyIds = await demoCompanyIds(built, [HUADONG, YONGDA, JINHUA, CHUANGXIN, HENGTONG, LUFENG, MINHANG, YOUXUAN, XINAN]);
+  const suppliers = [HUADONG, YONGDA, JINHUA, CHUANGXIN, HENGTONG, LUFENG].map((i) => companyIds.get(i)).filter((id): id is string => Boolean(id));
+  const productsOf = await publishedProductsOf(built, suppliers, options.scan ?? SCAN);
 
   // One signed-in context per demo person, opened on first need and signed out at the end.
-  const contexts = new Map<string, RequestContext | null>();
-  const ctxOf = async (company: number, who: Who): Promise<RequestContext | null> => {
-    const c = DEMO_COMPANIES[company]!;
-    const email = who === 'owner' ? c.owner.email : c.members[0]!.email;
-    if (!contexts.has(email)) {
-      try {
-        const token = (await auth.login(BASE_CTX, { email, password: DEMO_PASSWORD })).session.token;
-        contexts.set(email, { ...BASE_CTX, actor: await auth.authenticate(token, 'bearer') });
-      } catch {
-        contexts.set(email, null); // not seeded (yet)
-      }
-    }
-    return contexts.get(email) ?? null;
-  };
+  const sessions = demoSessions(built);
+  const ctxOf = (company: number, who: Who) => sessions.of(company, who);
 
   let created = 0;
   let replies = 0;
@@ -249,7 +214,7 @@ export async function seedDemoInquiries(built: BuiltApp, options: { now?: Date; 
       }
     }
   } finally {
-    for (const ctx of contexts.values()) if (ctx?.actor) await auth.logout(ctx);
+    await sessions.close();
   }
   return { created, replies, skipped };
 }

@@ -10,9 +10,8 @@
  */
 import type { BuiltApp } from '../app.js';
 import type { RequestContext } from '../platform/context.js';
-import { DEMO_COMPANIES, DEMO_PASSWORD, demoUscc } from './demo-companies.js';
+import { demoCompanyIds, demoSessions, publishedProductsOf } from './demo-people.js';
 
-const BASE_CTX: RequestContext = { actor: null, locale: 'zh-CN', ip: '127.0.0.1', userAgent: 'demo-seed', requestId: 'demo-seed' };
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
@@ -78,44 +77,16 @@ const PLANS: Plan[] = [
 
 /** Seeds the demo conversations; safe to run again. */
 export async function seedDemoConversations(built: BuiltApp, options: { now?: Date; scan?: number } = {}): Promise<{ conversations: number; messages: number; skipped: number }> {
-  const { auth, companies } = built.modules.accounts;
   const { messaging } = built.modules.messaging;
-  const catalog = built.modules.catalog.products;
   const now = options.now ?? new Date();
 
-  const companyIds = new Map<number, string>();
-  for (const index of new Set(PLANS.flatMap((p) => [p.buyer, p.supplier]))) {
-    const uscc = demoUscc(DEMO_COMPANIES[index]!);
-    const found = (await companies.list(BASE_CTX, { q: uscc, limit: 5 })).items.find((c) => c.uscc === uscc);
-    if (found) companyIds.set(index, found.id);
-  }
+  const companyIds = await demoCompanyIds(built, PLANS.flatMap((p) => [p.buyer, p.supplier]));
   // One published product per supplier, for the cards (the earliest listings; none yet: the card is left out).
-  const productOf = new Map<string, string>();
-  const wanted = new Set(PLANS.map((p) => companyIds.get(p.supplier)).filter((id): id is string => Boolean(id)));
-  let after: string | null = null;
-  let scanned = 0;
-  while (scanned < (options.scan ?? 2000) && productOf.size < wanted.size) {
-    const ids = await catalog.publishedIdsAfter(after, 200);
-    if (ids.length === 0) break;
-    scanned += ids.length;
-    after = ids[ids.length - 1]!;
-    for (const p of await catalog.summaries(ids)) if (wanted.has(p.companyId) && !productOf.has(p.companyId) && p.status === 'published') productOf.set(p.companyId, p.id);
-  }
+  const suppliers = PLANS.map((p) => companyIds.get(p.supplier)).filter((id): id is string => Boolean(id));
+  const productOf = new Map([...(await publishedProductsOf(built, suppliers, options.scan ?? 2000))].map(([companyId, ids]) => [companyId, ids[0]!]));
 
-  const contexts = new Map<string, RequestContext | null>();
-  const ctxOf = async (company: number, who: Who): Promise<RequestContext | null> => {
-    const c = DEMO_COMPANIES[company]!;
-    const email = who === 'owner' ? c.owner.email : c.members[0]!.email;
-    if (!contexts.has(email)) {
-      try {
-        const token = (await auth.login(BASE_CTX, { email, password: DEMO_PASSWORD })).session.token;
-        contexts.set(email, { ...BASE_CTX, actor: await auth.authenticate(token, 'bearer') });
-      } catch {
-        contexts.set(email, null);
-      }
-    }
-    return contexts.get(email) ?? null;
-  };
+  const sessions = demoSessions(built);
+  const ctxOf = (company: number, who: Who) => sessions.of(company, who);
 
   let conversations = 0;
   let messages = 0;
@@ -149,7 +120,7 @@ export async function seedDemoConversations(built: BuiltApp, options: { now?: Da
       if (plan.supplierReads && lastSupplierCtx) await messaging.markRead(lastSupplierCtx, conversation.id);
     }
   } finally {
-    for (const ctx of contexts.values()) if (ctx?.actor) await auth.logout(ctx);
+    await sessions.close();
   }
   return { conversations, messages, skipped };
 }

@@ -12,9 +12,8 @@
 import type { BuiltApp } from '../app.js';
 import type { Actor, RequestContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
-import { DEMO_COMPANIES, demoUscc } from './demo-companies.js';
+import { SEED_CTX, demoCompanyIds } from './demo-people.js';
 
-const BASE_CTX: RequestContext = { actor: null, locale: 'zh-CN', ip: '127.0.0.1', userAgent: 'demo-seed', requestId: 'demo-seed' };
 const DAY = 86_400_000;
 
 const HUADONG = 0;
@@ -101,29 +100,24 @@ function ownerCtx(companyId: string, userId: string): RequestContext {
     userId, sessionId: 'demo-seed', email: '', name: '', isOperator: false,
     memberships: [{ companyId, role: 'owner' }], activeCompanyId: companyId, csrfToken: '', via: 'bearer',
   };
-  return { ...BASE_CTX, actor };
+  return { ...SEED_CTX, actor };
 }
 
 /** Reads members as an operator would (in-process, for the seed only). */
 const READER: RequestContext = {
-  ...BASE_CTX,
+  ...SEED_CTX,
   actor: { userId: '00000000-0000-7000-8000-000000000000', sessionId: 'demo-seed', email: '', name: '', isOperator: true, memberships: [], activeCompanyId: null, csrfToken: '', via: 'bearer' },
 };
 
 const dateIn = (now: Date, days: number) => new Date(now.getTime() + days * DAY + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export async function seedDemoRfqs(built: BuiltApp, options: { now?: Date } = {}): Promise<{ rfqs: number; quotes: number; skipped: number }> {
-  const { companies, members } = built.modules.accounts;
+  const { members } = built.modules.accounts;
   const { rfqs } = built.modules.rfqs;
   const { categories, products } = built.modules.catalog;
   const now = options.now ?? new Date();
 
-  const companyIds = new Map<number, string>();
-  for (const index of [HUADONG, YONGDA, HENGTONG, MINHANG, YOUXUAN, XINAN]) {
-    const uscc = demoUscc(DEMO_COMPANIES[index]!);
-    const found = (await companies.list(BASE_CTX, { q: uscc, limit: 5 })).items.find((c) => c.uscc === uscc);
-    if (found) companyIds.set(index, found.id);
-  }
+  const companyIds = await demoCompanyIds(built, [HUADONG, YONGDA, HENGTONG, MINHANG, YOUXUAN, XINAN]);
   const ctxCache = new Map<string, RequestContext | null>();
   const ctxOf = async (companyId: string): Promise<RequestContext | null> => {
     if (!ctxCache.has(companyId)) {
