@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, type E2E } from './harness.js';
+import { SCREENSHOT_DIR, startE2E, type E2E } from './harness.js';
 
 let env: E2E;
 beforeAll(async () => {
@@ -26,6 +26,21 @@ describe('the public site', () => {
     await phone.goto(`${env.baseUrl}/login`);
     await phone.getByTestId('login-email').waitFor();
     await env.screenshot(phone, 'smoke-login-phone-zh-CN');
+  });
+
+  it('shows the latest buying requests band on the home page and the public RFQ list, empty on an empty platform', async () => {
+    const page = await env.newPage('zh-CN');
+    await page.goto(`${env.baseUrl}/`);
+    const band = page.getByTestId('latest-rfqs');
+    await band.getByText('最新求购').waitFor();
+    await band.getByTestId('latest-rfqs-empty').waitFor();
+    await band.screenshot({ path: `${SCREENSHOT_DIR}/public-rfqs-home-band-empty-zh-CN.png` });
+    await band.getByTestId('latest-rfqs-more').click();
+    await page.waitForURL(/\/rfqs$/);
+    await page.getByTestId('rfqs-empty').waitFor();
+    expect(await page.getByTestId('rfq-row').count()).toBe(0);
+    await page.getByText('求购信息').first().waitFor();
+    await env.screenshot(page, 'public-rfqs-list-empty-zh-CN');
   });
 
   it('serves the API docs page', async () => {

@@ -112,8 +112,8 @@ describe('sourcing: favorite a supplier, post an RFQ, compare quotes, award', ()
     buyerPage = await signIn(env, 'zh-CN', BUYER.email, PASSWORD);
     await buyerPage.goto(`${env.baseUrl}/shop/${supplierA.companyId}`);
     await buyerPage.getByTestId('shop-page').waitFor();
-    const favorite = buyerPage.getByTestId('shop-header').getByTestId('favorite-supplier');
-    await favorite.locator('xpath=self::*[@data-saved="false"]').waitFor();
+    // The button knows the buyer has not saved this supplier yet (it loads that first).
+    const favorite = buyerPage.locator('[data-testid="shop-header"] [data-testid="favorite-supplier"][data-saved="false"]');
     await favorite.click();
     await buyerPage.getByTestId('favorite-form').waitFor();
     await buyerPage.getByTestId('favorite-note').fill('热轧板备选供应商');
@@ -201,10 +201,13 @@ describe('sourcing: favorite a supplier, post an RFQ, compare quotes, award', ()
       // The server's sentence shows under the tiers; nothing was submitted.
       const error = page.getByTestId('quote-form').locator('.ant-form-item-explain-error', { hasText: lang === 'zh-CN' ? '阶梯数量必须严格递增' : 'tier quantities must strictly increase' });
       await error.waitFor();
+      await page.getByTestId('quote-problem').waitFor();
       await shot(page, `sourcing-quote-tier-error-${lang}`);
       expect((await api<{ items: unknown[] }>('GET', '/quotes', p.token)).items).toEqual([]);
       await page.getByTestId('quote-remove-tier').nth(1).click();
       await error.waitFor({ state: 'detached' });
+      // The refusal's summary went with the tier it was about.
+      await page.getByTestId('quote-problem').waitFor({ state: 'detached' });
     }
     await shot(page, `sourcing-quote-form-${lang}`);
     await page.getByTestId('quote-submit').click();

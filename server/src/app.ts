@@ -94,17 +94,8 @@ function createModules(platform: Platform, options: BuildOptions) {
   const messaging = createMessagingModule(platform, {
     companies: accounts.companies, files: files.files, catalog: catalog.products, notifications: notifications.notifications,
     authenticate: (token, via) => accounts.auth.authenticate(token, via),
-    // Quote cards: the rfqs module exposes accepted quotes' terms; a quote is shown between its own buyer and supplier.
-    quotes: {
-      cardFor: async (quoteId, parties) => {
-        const q = await rfqs.quotes.acceptedTerms(quoteId);
-        if (!q || q.supplierCompanyId !== parties.supplierCompanyId || q.buyerCompanyId !== parties.buyerCompanyId) return null;
-        return {
-          quoteId: q.quoteId, rfqId: q.rfqId, title: q.title, currency: q.currency, totalMinor: q.total, unitPrice: q.unitPrice, quantity: q.quantity, unit: q.unit,
-          leadTimeDays: q.leadTimeDays, validUntil: q.validUntil, status: 'accepted',
-        };
-      },
-    },
+    // Quote cards: a quote is shown between the supplier that made it and the company whose RFQ it answers.
+    quotes: { cardFor: (quoteId, parties) => rfqs.quotes.cardFor(quoteId, parties) },
   });
   return { files, accounts, notifications, trust, payments, trustpass, responseMetrics, credit, credentials, admin, catalog, storefront, search, favorites, inquiries, rfqs, messaging };
 }

@@ -11,6 +11,8 @@ function Lazy({ children }: { children: ReactNode }) {
 
 const Home = lazy(() => import('./pages/Home.js'));
 const Search = lazy(() => import('./pages/Search.js'));
+const Rfqs = lazy(() => import('./pages/Rfqs.js'));
+const RfqPublic = lazy(() => import('./pages/RfqPublic.js'));
 const Login = lazy(() => import('./pages/Login.js'));
 const Register = lazy(() => import('./pages/Register.js'));
 const InvitationPage = lazy(() => import('./pages/Invitation.js'));
@@ -19,6 +21,7 @@ const CompanyNew = lazy(() => import('./pages/CompanyNew.js'));
 const CompanyProfile = lazy(() => import('./pages/CompanyProfile.js'));
 const NotFound = lazy(() => import('./pages/NotFound.js'));
 const WorkbenchShell = lazy(() => import('./pages/workbench/WorkbenchShell.js'));
+const WorkbenchHome = lazy(() => import('./pages/workbench/WorkbenchShell.js').then((m) => ({ default: m.WorkbenchHome })));
 const Dashboard = lazy(() => import('./pages/workbench/Dashboard.js'));
 const CompanySettings = lazy(() => import('./pages/workbench/CompanySettings.js'));
 const CreditPage = lazy(() => import('./pages/workbench/Credit.js'));
@@ -62,6 +65,8 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <Home /> },
       { path: '/search', element: <Search /> },
+      { path: '/rfqs', element: <Rfqs /> },
+      { path: '/rfqs/:id', element: <RfqPublic /> },
       { path: '/c/:categoryId', element: <CategoryPage /> },
       { path: '/products/:id', element: <ProductDetail /> },
       { path: '/login', element: <Login /> },
@@ -79,7 +84,7 @@ export const router = createBrowserRouter([
     path: '/workbench',
     element: <Lazy><RequireAuth><WorkbenchShell /></RequireAuth></Lazy>,
     children: [
-      { index: true, element: <Navigate to="/workbench/buyer" replace /> },
+      { index: true, element: <WorkbenchHome /> },
       { path: 'buyer', element: <Dashboard side="buyer" /> },
       { path: 'seller', element: <Dashboard side="seller" /> },
       { path: 'company', element: <CompanySettings /> },

@@ -31,7 +31,7 @@ interface RfqPlan {
   category: string;
   specification: Record<string, string | number | boolean | [number, number] | string[]>;
   description: string;
-  quantity: number; unit: 'ton' | 'piece' | 'set'; targetUnitPrice: number | null; province: string;
+  quantity: number; unit: 'ton' | 'piece' | 'set' | 'box'; targetUnitPrice: number | null; province: string;
   deadlineDays: number; deliveryDays: number;
   visibility: 'public' | 'invited'; invited?: number[];
   /** Hand-written suppliers by index, then up to `competitors` more with published products in the category. */
@@ -92,6 +92,37 @@ const PLANS: RfqPlan[] = [
     quantity: 50_000, unit: 'set', targetUnitPrice: null, province: '310000', deadlineDays: 7, deliveryDays: 30, visibility: 'invited', invited: [YONGDA],
     suppliers: [YONGDA], competitors: 0, outcome: 'open',
     quotes: [{ unitPrice: 185, tiers: [[30_000, 178]], leadTimeDays: 15, validDays: 20, shippingTerms: 'delivered', notes: '10.9 级,达克罗处理,附检测报告。' }],
+  },
+  // Open public needs across the market, so the RFQ list and the home page's band show buyers' needs as content.
+  {
+    buyer: XINAN, title: '求购 STM32F103C8T6 单片机 2 万片,原装正品', category: 'electronics.ic.mcu',
+    specification: {},
+    description: '用于工地塔吊监控终端,要求原装正品、可追溯批次,提供出货报告。',
+    quantity: 20_000, unit: 'piece', targetUnitPrice: 650, province: '510000', deadlineDays: 6, deliveryDays: 21, visibility: 'public',
+    suppliers: [], competitors: 2, outcome: 'open',
+    quotes: [{ unitPrice: 690, tiers: [[10_000, 668]], leadTimeDays: 3, validDays: 10, shippingTerms: 'delivered', notes: '原装现货,顺丰到付,提供原厂出货报告。' }],
+  },
+  {
+    buyer: YOUXUAN, title: '东北五常大米 10 吨,5kg 真空包装', category: 'food.grain_oil.rice',
+    specification: {},
+    description: '社区团购用,要求当季新米,5kg 真空袋装,每月复购约 10 吨。',
+    quantity: 10, unit: 'ton', targetUnitPrice: 780_000, province: '330000', deadlineDays: 8, deliveryDays: 15, visibility: 'public',
+    suppliers: [], competitors: 1, outcome: 'open', quotes: [],
+  },
+  {
+    buyer: MINHANG, title: '深沟球轴承 6205-2RS 5000 套,月度框架采购', category: 'machinery.bearings.ball',
+    specification: {},
+    description: '用于电机装配线,按月下单,需提供尺寸与游隙检验报告。',
+    quantity: 5000, unit: 'set', targetUnitPrice: 650, province: '310000', deadlineDays: 2, deliveryDays: 14, visibility: 'public',
+    suppliers: [], competitors: 2, outcome: 'open',
+    quotes: [{ unitPrice: 720, tiers: [[3000, 690]], leadTimeDays: 7, validDays: 15, shippingTerms: 'DAP', notes: '国产优质轴承,每批附检验报告。' }],
+  },
+  {
+    buyer: XINAN, title: '钢制办公文件柜 200 组,送成都项目部', category: 'office.furniture.cabinets',
+    specification: {},
+    description: '项目部办公室用,0.8mm 冷轧钢板,带锁,送货上楼并安装。',
+    quantity: 200, unit: 'set', targetUnitPrice: 68_000, province: '510000', deadlineDays: 10, deliveryDays: 25, visibility: 'public',
+    suppliers: [], competitors: 1, outcome: 'open', quotes: [],
   },
 ];
 

@@ -132,7 +132,8 @@ export function FavoriteButton({ type, id, size = 'middle', iconOnly = false, bl
       title={iconOnly ? label : undefined}
       loading={signedIn && saved.isPending}
       data-testid={`favorite-${type}`}
-      data-saved={isSaved ? 'true' : 'false'}
+      // Only once known (signed in, status loaded): a click while it loads is ignored by the loading button.
+      data-saved={signedIn && !saved.isPending ? String(isSaved) : undefined}
       onClick={(e) => {
         // Inside a card that is a link, the click saves; it does not open the card.
         e.preventDefault();

@@ -16,7 +16,8 @@ export function SearchBox() {
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
-  const initialTab = params.get('type') ?? params.get('tab');
+  const onRfqs = location.pathname === '/rfqs' || location.pathname.startsWith('/rfqs/');
+  const initialTab = onRfqs ? 'rfqs' : (params.get('type') ?? params.get('tab'));
   const [tab, setTab] = useState<SearchTab>(initialTab === 'suppliers' || initialTab === 'rfqs' ? initialTab : 'products');
   const [q, setQ] = useState(params.get('q') ?? '');
   // Follow the address when it changes under us (back button, a link to another search).
@@ -25,8 +26,12 @@ export function SearchBox() {
       setQ(params.get('q') ?? '');
       const tp = params.get('type') ?? params.get('tab');
       if (tp === 'suppliers' || tp === 'rfqs' || tp === 'products') setTab(tp);
+    } else if (onRfqs) {
+      // The public RFQ list (求购信息) is the RFQ tab's result page.
+      if (location.pathname === '/rfqs') setQ(params.get('q') ?? '');
+      setTab('rfqs');
     }
-  }, [location.pathname, params]);
+  }, [location.pathname, params, onRfqs]);
   const selectedAt = useRef(0);
   const term = useDebounced(q.trim(), 150);
   const suggest = useQuery({
@@ -39,11 +44,16 @@ export function SearchBox() {
   const [open, setOpen] = useState(false);
   const submit = (value: string) => {
     setOpen(false);
+    if (tab === 'rfqs') {
+      void navigate(value.trim() ? `/rfqs?${new URLSearchParams({ q: value.trim() }).toString()}` : '/rfqs');
+      return;
+    }
     const sp = new URLSearchParams({ type: tab });
     if (value.trim()) sp.set('q', value.trim());
     void navigate(`/search?${sp.toString()}`);
   };
-  const data = term.length > 0 ? suggest.data : undefined;
+  // No suggestions on the RFQ tab (they name products and suppliers); a cached answer must not show there either.
+  const data = term.length > 0 && tab !== 'rfqs' ? suggest.data : undefined;
   const en = i18n.language === 'en-US';
   const options = [
     ...(data?.terms.length

@@ -100,7 +100,6 @@ const zh = {
     suggestSuppliers: '供应商',
     supplierFacts: '{{count}} 个在售产品',
     inCategory: '在 {{name}} 中搜索',
-    rfqsSoon: '求购信息会在后续版本上线,届时可以在这里搜索采购商发布的需求。',
   },
   sellerProducts: {
     menu: '产品管理',
@@ -297,7 +296,6 @@ const en: typeof zh = {
     suggestSuppliers: 'Suppliers',
     supplierFacts: '{{count}} products on sale',
     inCategory: 'Search in {{name}}',
-    rfqsSoon: 'RFQs arrive in a later release; then buyers\' requests can be searched here.',
   },
   sellerProducts: {
     menu: 'Products',

@@ -89,8 +89,6 @@ const enUS: Resources = {
     featuredSuppliers: 'Featured suppliers',
     viewAll: 'View all',
     suppliersEmpty: 'No suppliers yet. Create your company and be the first.',
-    latestRfqs: 'Latest RFQs',
-    rfqsEmpty: 'RFQs arrive with a later release. Buyers’ needs will show up here.',
     mainProducts: 'Main products: {{list}}',
   },
   search: {

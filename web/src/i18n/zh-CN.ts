@@ -87,8 +87,6 @@ const zhCN = {
     featuredSuppliers: '推荐供应商',
     viewAll: '查看全部',
     suppliersEmpty: '还没有供应商入驻。创建企业,成为第一家供应商。',
-    latestRfqs: '最新求购',
-    rfqsEmpty: '求购信息将在后续版本上线。届时采购商发布的需求会显示在这里。',
     mainProducts: '主营:{{list}}',
   },
   search: {

@@ -9,7 +9,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Avatar, Button, Card, Col, Empty, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Avatar, Button, Card, Col, Empty, Grid, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Company, Page } from '../api.js';
@@ -19,6 +19,8 @@ import { ProblemAlert } from '../components/Problem.js';
 import { companyDisplayName } from '../format.js';
 import { activeCompanyOf, useMe } from '../session.js';
 import { CategoryMenu } from '../components/CategoryMenu.js';
+import type { PublicRfq } from '../components/PublicRfqCard.js';
+import { PublicRfqTile } from '../components/PublicRfqCard.js';
 import { localizedName, useCategoryTree } from './catalog/model.js';
 
 function ProgramBand() {
@@ -197,8 +199,51 @@ function CategoryShowcase() {
   );
 }
 
-export default function Home() {
+/** 最新求购: the newest open public RFQs — buyers' needs are content too (UI.md). */
+function LatestRfqs() {
   const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const q = useQuery({
+    queryKey: ['public-rfqs', 'latest'],
+    queryFn: () => api<Page<PublicRfq>>('/rfqs', { query: { scope: 'market', limit: 8 } }),
+  });
+  return (
+    <Card
+      title={
+        <Space>
+          <FileSearchOutlined style={{ color: '#F25C05' }} />
+          {t('publicRfqs.homeTitle')}
+        </Space>
+      }
+      extra={<Link to="/rfqs" data-testid="latest-rfqs-more">{t('publicRfqs.more')}</Link>}
+      style={{ marginTop: 16 }}
+      data-testid="latest-rfqs"
+    >
+      {q.isPending ? (
+        <Skeleton active />
+      ) : q.error ? (
+        <ProblemAlert error={q.error} />
+      ) : q.data.items.length === 0 ? (
+        <Empty description={<>{t('publicRfqs.empty')}<br />{t('publicRfqs.emptyHint')}</>} data-testid="latest-rfqs-empty">
+          <Link to="/workbench/rfqs/new">
+            <Button type="primary">{t('publicRfqs.post')}</Button>
+          </Link>
+        </Empty>
+      ) : (
+        <Row gutter={[12, 12]}>
+          {/* Phones get the four newest (a long column of tiles buries the category showcase); "more" leads to the rest. */}
+          {q.data.items.slice(0, screens.md ? 8 : 4).map((r) => (
+            <Col key={r.id} xs={24} md={12} xl={6}>
+              <PublicRfqTile rfq={r} evenTitles={Boolean(screens.md)} />
+            </Col>
+          ))}
+        </Row>
+      )}
+    </Card>
+  );
+}
+
+export default function Home() {
   return (
     <>
       <Row gutter={[12, 12]} align="stretch">
@@ -213,19 +258,8 @@ export default function Home() {
         </Col>
       </Row>
       <FeaturedSuppliers />
+      <LatestRfqs />
       <CategoryShowcase />
-      <Card
-        title={
-          <Space>
-            <FileSearchOutlined />
-            {t('home.latestRfqs')}
-          </Space>
-        }
-        style={{ marginTop: 16 }}
-        data-testid="latest-rfqs"
-      >
-        <Empty description={t('home.rfqsEmpty')} />
-      </Card>
     </>
   );
 }

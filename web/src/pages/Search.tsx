@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Breadcrumb, Button, Card, Col, Empty, Grid, Row, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { api } from '../api.js';
 import { CompanyLogo } from '../components/CompanyCard.js';
 import { ProblemAlert } from '../components/Problem.js';
@@ -128,9 +128,8 @@ export default function Search() {
         />
       </Card>
       {type === 'rfqs' ? (
-        <Card>
-          <Empty description={t('search.rfqsSoon')} data-testid="rfqs-soon" />
-        </Card>
+        // Buying requests have their own page with their own filters.
+        <Navigate to={`/rfqs${q ? `?q=${encodeURIComponent(q)}` : ''}`} replace />
       ) : type === 'suppliers' ? (
         <SupplierResults q={q} province={params.get('province')} />
       ) : (

@@ -149,8 +149,78 @@ describe('messages', () => {
     expect(refused.json<{ code: string }>().code).toBe('CHAT_PRODUCT_NOT_FOUND');
     const quote = await send(supplier.owner, c.id, { kind: 'quote', quoteId: '01900000-0000-7000-8000-000000000001' });
     expect(quote.statusCode).toBe(422);
-    // An unknown quote (the rfqs module shows accepted quotes between this buyer and supplier).
+    // An unknown quote.
     expect(quote.json<{ code: string }>().code).toBe('QUOTE_NOT_AVAILABLE');
+  });
+
+  it('sends a quote as a card between the buyer company whose RFQ it answers and the supplier that made it (the supplier once accepted), nobody else', async () => {
+    const hotRolled = await categoryIdOf(t, 'steel.plate.hot_rolled');
+    const day = (d: number) => new Date(Date.now() + d * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    const postRfq = async (u: TestUser, title: string) => {
+      const res = await call(t, {
+        method: 'POST', url: '/api/v1/rfqs', headers: u.headers,
+        payload: { title, description: '钢结构厂房用', categoryId: hotRolled, specification: { thickness: 10, grade: 'Q235B' }, quantity: 200, unit: 'ton', deliveryProvince: '310000', deliveryDate: day(30), quoteDeadline: new Date(Date.now() + 72 * 3_600_000).toISOString() },
+      });
+      if (res.statusCode !== 201) throw new Error(res.body);
+      return res.json<{ id: string }>().id;
+    };
+    const quoteOn = async (u: TestUser, rfqId: string) => {
+      const res = await call(t, {
+        method: 'POST', url: `/api/v1/rfqs/${rfqId}/quotes`, headers: u.headers,
+        payload: { unitPrice: 410_000, priceTiers: [{ minQuantity: 150, unitPrice: 398_000 }], leadTimeDays: 6, validUntil: day(20), shippingTerms: 'delivered', notes: '含税含运' },
+      });
+      if (res.statusCode !== 201) throw new Error(res.body);
+      return res.json<{ id: string }>().id;
+    };
+    const rfqId = await postRfq(buyer, '求购热轧钢板 Q235B 10mm 200 吨');
+    const quoteId = await quoteOn(supplier.owner, rfqId);
+    const otherBuyer = await registerUser(t);
+    const otherBuyerCompany = await createCompany(t, otherBuyer, { companyType: 'buyer' });
+    await call(t, { method: 'PUT', url: '/api/v1/me/active-company', headers: otherBuyer.headers, payload: { companyId: otherBuyerCompany.id } });
+    const quoteToOtherBuyer = await quoteOn(supplier.owner, await postRfq(otherBuyer, '求购热轧钢板 Q355B 200 吨'));
+    const rival = await createSupplier(t);
+    const rivalQuote = await quoteOn(rival.owner, rfqId);
+
+    const c = await conversationWith(buyer, supplier.company.id);
+    // The buyer knows its RFQs and may show any quote on them.
+    const sent = await send(buyer, c.id, { kind: 'quote', quoteId, text: '关于这份报价' });
+    expect(sent.statusCode).toBe(201);
+    const m = sent.json<{ message: Message }>().message;
+    // 200 t falls in the tier from 150 t: ¥3,980.00 × 200.
+    expect(m).toMatchObject({ kind: 'quote', text: '关于这份报价', side: 'buyer' });
+    expect(m.card).toEqual({
+      kind: 'quote', quoteId, rfqId, title: '求购热轧钢板 Q235B 10mm 200 吨', status: 'submitted', revision: 1, currency: 'CNY',
+      unitPrice: 398_000, quantity: 200, unit: 'ton', total: 79_600_000, leadTimeDays: 6, validUntil: day(20), shippingTerms: 'delivered',
+    });
+    // An RFQ does not name its buyer to suppliers: a supplier may not find out by trying its quotes in chats, so it
+    // shares only a quote the buyer accepted (and the answer is the same whatever the reason).
+    const early = await send(sales, c.id, { kind: 'quote', quoteId });
+    expect(early.statusCode).toBe(422);
+    expect(early.json<{ code: string }>().code).toBe('QUOTE_NOT_AVAILABLE');
+    // The supplier's quote to another buyer, and another supplier's quote on this buyer's RFQ, are refused.
+    const toOther = await send(buyer, c.id, { kind: 'quote', quoteId: quoteToOtherBuyer });
+    expect(toOther.statusCode).toBe(422);
+    expect(toOther.json<{ code: string }>().code).toBe('QUOTE_NOT_AVAILABLE');
+    const withRival = await conversationWith(buyer, rival.company.id);
+    for (const [u, q] of [[rival.owner, quoteId], [buyer, quoteId], [supplier.owner, rivalQuote]] as const) {
+      const res = await send(u, withRival.id, { kind: 'quote', quoteId: q });
+      expect(res.statusCode).toBe(u === supplier.owner ? 404 : 422);
+    }
+    expect((await send(buyer, withRival.id, { kind: 'quote', quoteId: rivalQuote })).statusCode).toBe(201);
+    // A buyer acting for no company has no RFQs: nothing to show.
+    const loner = await registerUser(t);
+    const lonely = await conversationWith(loner, supplier.company.id);
+    expect((await send(loner, lonely.id, { kind: 'quote', quoteId })).json<{ code: string }>().code).toBe('QUOTE_NOT_AVAILABLE');
+    // A withdrawn quote cannot be sent any more; the card already sent keeps its snapshot.
+    expect((await call(t, { method: 'POST', url: `/api/v1/quotes/${quoteId}/withdraw`, headers: supplier.owner.headers })).statusCode).toBe(200);
+    expect((await send(buyer, c.id, { kind: 'quote', quoteId })).json<{ code: string }>().code).toBe('QUOTE_NOT_AVAILABLE');
+    const history = (await messages(buyer, c.id, `?afterSeq=${m.seq - 1}`)).json<{ items: Message[] }>();
+    expect(history.items[0]).toMatchObject({ id: m.id, card: { quoteId, status: 'submitted' } });
+    // Once the buyer accepts the rival's quote, the rival may share it.
+    expect((await call(t, { method: 'POST', url: `/api/v1/quotes/${rivalQuote}/accept`, headers: buyer.headers })).statusCode).toBe(200);
+    const accepted = await send(rival.owner, withRival.id, { kind: 'quote', quoteId: rivalQuote });
+    expect(accepted.statusCode).toBe(201);
+    expect(accepted.json<{ message: Message }>().message.card).toMatchObject({ quoteId: rivalQuote, status: 'accepted' });
   });
 
   it('sends images and files uploaded by the sender\u2019s company; both sides download them through the conversation, nobody else', async () => {

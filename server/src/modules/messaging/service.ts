@@ -14,15 +14,16 @@ import type { ChatHub } from './hub.js';
 import * as store from './store.js';
 import { companySubject, handledCompanies, otherSide, sideOf, toMessageView, userSubject, type MessageView } from './views.js';
 
-/** What a quote card shows, as the rfqs module allows the conversation's parties to see it. */
+/** What a quote card shows (a snapshot at send time; prices in 分 at the RFQ quantity), as the rfqs module gives it. */
 export interface QuoteCard {
-  quoteId: string; rfqId: string; title: string; currency: string; totalMinor: number | null; validUntil: string | null; status: string;
-  [k: string]: unknown;
+  quoteId: string; rfqId: string; title: string; status: string; revision: number;
+  currency: string; unitPrice: number; quantity: number; unit: string; total: number;
+  leadTimeDays: number; validUntil: string; shippingTerms: string;
 }
 
-/** Quote cards, when the rfqs module is there: the card for a quote between this buyer and supplier, or null. */
+/** Quote cards (the rfqs module): the card of a quote that this supplier made on an RFQ of this buyer company, or null. */
 export interface QuotePort {
-  cardFor(quoteId: string, parties: { buyerUserId: string; buyerCompanyId: string | null; supplierCompanyId: string }): Promise<QuoteCard | null>;
+  cardFor(quoteId: string, parties: { buyerCompanyId: string | null; supplierCompanyId: string }): Promise<QuoteCard | null>;
 }
 
 export interface Deps {
@@ -356,8 +357,11 @@ export class MessagingService {
       }
       case 'quote': {
         if (!this.deps.quotes) throw new DomainError(MessagingErrors.QUOTE_CARDS_UNAVAILABLE);
-        const card = await this.deps.quotes.cardFor(input.quoteId, { buyerUserId: conv.buyer_user_id, buyerCompanyId: conv.buyer_company_id, supplierCompanyId: conv.supplier_company_id });
-        if (!card) throw new DomainError(MessagingErrors.QUOTE_NOT_AVAILABLE);
+        const card = await this.deps.quotes.cardFor(input.quoteId, { buyerCompanyId: conv.buyer_company_id, supplierCompanyId: conv.supplier_company_id });
+        // An RFQ does not name its buyer to suppliers (docs/rfqs.md). A supplier that could send any of its quotes
+        // would learn, chat by chat, whose RFQ it was; so it shares only quotes the buyer accepted, which name it anyway.
+        const supplierSide = actor.userId !== conv.buyer_user_id;
+        if (!card || (supplierSide && card.status !== 'accepted')) throw new DomainError(MessagingErrors.QUOTE_NOT_AVAILABLE);
         return { kind: 'quote', body: text, attachment: null, card: { ...card, kind: 'quote' } };
       }
     }

@@ -5,7 +5,7 @@ import type { Deps } from './ports.js';
 import { registerRfqRoutes } from './routes.js';
 import { RfqsService } from './service.js';
 
-export type { AcceptedQuoteTerms } from './service.js';
+export type { AcceptedQuoteTerms, QuoteCardSnapshot } from './service.js';
 export type { CatalogPort, ResponseRates } from './ports.js';
 export type { RfqEvent, RfqEventType } from './events.js';
 export type { QuoteStatus, RfqStatus } from './states.js';
@@ -21,8 +21,12 @@ export function createRfqsModule(platform: Platform, deps: Deps) {
   defineRfqJobs(platform, rfqs);
   return {
     rfqs,
-    /** For the trade issue: the accepted quote's full terms (null unless accepted). */
-    quotes: { acceptedTerms: (quoteId: string) => rfqs.acceptedTerms(quoteId) },
+    quotes: {
+      /** For the trade issue: the accepted quote's full terms (null unless accepted). */
+      acceptedTerms: (quoteId: string) => rfqs.acceptedTerms(quoteId),
+      /** For chat: the quote's card when that supplier made it on an RFQ of that buyer company (not withdrawn), else null. */
+      cardFor: (quoteId: string, parties: { buyerCompanyId: string | null; supplierCompanyId: string }) => rfqs.cardFor(quoteId, parties),
+    },
     registerRoutes(app: App) {
       registerRfqRoutes(app, rfqs);
     },

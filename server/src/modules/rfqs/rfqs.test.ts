@@ -283,9 +283,12 @@ describe('quotes', () => {
     expect((await call(t, { method: 'PATCH', url: `/api/v1/quotes/${q.id}`, headers: b.owner.headers, payload: { unitPrice: 1 } })).statusCode).toBe(404);
     const badTiers = await call(t, { method: 'PATCH', url: `/api/v1/quotes/${q.id}`, headers: s.owner.headers, payload: { priceTiers: [{ minQuantity: 50, unitPrice: 300_000 }, { minQuantity: 20, unitPrice: 310_000 }] } });
     expect(badTiers.json<{ code: string; errors: Array<{ path: string }> }>()).toMatchObject({ code: 'QUOTE_INVALID' });
+    // The chat card shows the latest revision.
+    expect(await t.modules.rfqs.quotes.cardFor(q.id, { buyerCompanyId: b.id, supplierCompanyId: s.id })).toMatchObject({ revision: 2, status: 'submitted', unitPrice: 399_000, total: 79_800_000 });
 
     const withdrawn = await post(s.owner, `/api/v1/quotes/${q.id}/withdraw`);
     expect(withdrawn.json()).toMatchObject({ status: 'withdrawn' });
+    expect(await t.modules.rfqs.quotes.cardFor(q.id, { buyerCompanyId: b.id, supplierCompanyId: s.id })).toBeNull();
     expect((await get(b.owner, `/api/v1/rfqs/${rfq.id}/quotes`)).json<{ items: QuoteJson[] }>().items).toEqual([]);
     expect((await post(s.owner, `/api/v1/quotes/${q.id}/withdraw`)).json()).toMatchObject({ code: 'QUOTE_NOT_PENDING' });
     const again = await quoteOk(s, rfq.id);
@@ -368,6 +371,12 @@ describe('decisions and the state machine', () => {
     expect(declined.json()).toMatchObject({ status: 'declined', declineReason: '价格偏高' });
     expect(notices('quote.declined', s2.id)).toHaveLength(1);
     expect((await post(b.owner, `/api/v1/quotes/${q2.id}/decline`, {})).json()).toMatchObject({ code: 'QUOTE_NOT_PENDING' });
+    // Chat cards: the quote's terms at the RFQ quantity, between that supplier and this buyer only, whatever the decision.
+    expect(await t.modules.rfqs.quotes.cardFor(q2.id, { buyerCompanyId: b.id, supplierCompanyId: s2.id })).toMatchObject({ quoteId: q2.id, rfqId: rfq.id, status: 'declined', unitPrice: 398_000, quantity: 200, unit: 'ton', total: 79_600_000 });
+    expect(await t.modules.rfqs.quotes.cardFor(q1.id, { buyerCompanyId: b.id, supplierCompanyId: s1.id })).toMatchObject({ status: 'accepted' });
+    expect(await t.modules.rfqs.quotes.cardFor(q2.id, { buyerCompanyId: b.id, supplierCompanyId: s1.id })).toBeNull();
+    expect(await t.modules.rfqs.quotes.cardFor(q2.id, { buyerCompanyId: s1.id, supplierCompanyId: s2.id })).toBeNull();
+    expect(await t.modules.rfqs.quotes.cardFor(q2.id, { buyerCompanyId: null, supplierCompanyId: s2.id })).toBeNull();
     expect((await post(b.owner, `/api/v1/rfqs/${rfq.id}/cancel`)).json()).toMatchObject({ code: 'RFQ_ALREADY_AWARDED' });
 
     const closed = await post(b.owner, `/api/v1/rfqs/${rfq.id}/close`);

@@ -84,6 +84,16 @@ export interface AcceptedQuoteTerms {
   deliveryProvince: string; deliveryDate: string; attachmentFileIds: string[];
 }
 
+/**
+ * A quote as a chat card (旺旺): a snapshot of its terms at the RFQ quantity, for the two parties of a conversation.
+ * Prices in 分.
+ */
+export interface QuoteCardSnapshot {
+  quoteId: string; rfqId: string; title: string; status: QuoteStatus; revision: number;
+  currency: string; unitPrice: number; quantity: number; unit: string; total: number;
+  leadTimeDays: number; validUntil: string; shippingTerms: string;
+}
+
 export class RfqsService {
   constructor(
     private readonly platform: Platform,
@@ -922,6 +932,26 @@ export class RfqsService {
       unitPrice, total: lineTotal(unitPrice, quantity), currency: terms.currency, priceTiers: terms.priceTiers, leadTimeDays: terms.leadTimeDays,
       validUntil: terms.validUntil, shippingTerms: terms.shippingTerms, sample: terms.sample, notes: terms.notes,
       deliveryProvince: rfq.delivery_province, deliveryDate: rfq.delivery_date, attachmentFileIds: terms.attachmentFileIds,
+    };
+  }
+
+  /**
+   * The card of a quote made by `supplierCompanyId` on an RFQ of `buyerCompanyId` (any status but withdrawn), else
+   * null: the caller (chat) shows it only between those two companies.
+   */
+  async cardFor(quoteId: string, parties: { buyerCompanyId: string | null; supplierCompanyId: string }): Promise<QuoteCardSnapshot | null> {
+    if (!parties.buyerCompanyId) return null;
+    const q = await store.findQuote(this.db, quoteId);
+    if (!q || q.status === 'withdrawn' || q.company_id !== parties.supplierCompanyId || q.buyer_company_id !== parties.buyerCompanyId) return null;
+    const rfq = await store.findRfq(this.db, q.rfq_id);
+    if (!rfq || rfq.company_id !== parties.buyerCompanyId) return null;
+    const terms = store.termsOf(q);
+    const quantity = num(rfq.quantity);
+    const unitPrice = this.unitPriceAt(terms, quantity);
+    return {
+      quoteId: q.id, rfqId: rfq.id, title: rfq.title, status: q.status, revision: q.revision,
+      currency: terms.currency, unitPrice, quantity, unit: rfq.unit, total: lineTotal(unitPrice, quantity),
+      leadTimeDays: terms.leadTimeDays, validUntil: terms.validUntil, shippingTerms: terms.shippingTerms,
     };
   }
 }

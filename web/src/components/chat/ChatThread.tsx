@@ -1,6 +1,6 @@
-import { CheckOutlined, FileOutlined, LoadingOutlined, PaperClipOutlined, PictureOutlined, SearchOutlined, ShoppingOutlined, WarningOutlined } from '@ant-design/icons';
+import { CheckOutlined, FileOutlined, FileTextOutlined, LoadingOutlined, PaperClipOutlined, PictureOutlined, SearchOutlined, ShoppingOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Empty, Image, Input, Skeleton, Space, Tooltip, Typography, Upload } from 'antd';
+import { App, Button, Empty, Image, Input, List, Modal, Skeleton, Space, Tag, Tooltip, Typography, Upload } from 'antd';
 import type { InputRef } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { api, problemDetail } from '../../api.js';
 import { formatDate, formatDateTime, formatMoney } from '../../format.js';
 import { currentLang } from '../../i18n/index.js';
 import '../../i18n/messaging.js';
+import { formatQuantity, unitLabel } from '../../pages/catalog/model.js';
 import { activeCompanyOf, useMe } from '../../session.js';
 import { newClientMsgId, useChatSocket, type ChatEvent, type ChatMessage, type SendPayload } from './useChatSocket.js';
 
@@ -60,26 +61,98 @@ function ProductCard({ card }: { card: Record<string, unknown> }) {
       <div style={{ minWidth: 0 }}>
         <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 4, fontWeight: 500 }}>{title}</Typography.Paragraph>
         {min !== null && <Typography.Text style={{ color: ORANGE, fontWeight: 600 }}>{t('chat.priceFrom', { price: formatMoney(min) })}</Typography.Text>}
-        <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('chat.moq', { moq: String(card.moq), unit: String(card.unit) })}</Typography.Text></div>
+        <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('chat.moq', { moq: String(card.moq), unit: unitLabel(String(card.unit)) })}</Typography.Text></div>
       </div>
     </Link>
   );
 }
 
-function QuoteCard({ card }: { card: Record<string, unknown> }) {
+/** A quote card: a snapshot of the terms at the RFQ quantity when it was sent (prices in 分), linking to the RFQ. */
+function QuoteCard({ card, mySide }: { card: Record<string, unknown>; mySide: 'buyer' | 'supplier' }) {
   const { t } = useTranslation();
-  const total = card.totalMinor as number | null;
+  const str = (k: string) => (typeof card[k] === 'string' ? card[k] : '');
+  const numOf = (k: string) => (typeof card[k] === 'number' ? card[k] : null);
+  const currency = str('currency') || 'CNY';
+  const unitPrice = numOf('unitPrice');
+  const quantity = numOf('quantity');
+  const total = numOf('total');
+  const lead = numOf('leadTimeDays');
+  const status = str('status');
+  const rfqId = str('rfqId');
+  // The buyer's RFQ page compares quotes; the supplier's view of the RFQ holds its own quote.
+  const to = mySide === 'buyer' ? `/workbench/rfqs/${rfqId}` : `/workbench/rfq-market/${rfqId}`;
   return (
-    <div style={{ width: 240, maxWidth: '100%' }} data-testid="chat-quote-card">
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('chat.quote')}</Typography.Text>
-      <div style={{ fontWeight: 500 }}>{typeof card.title === 'string' ? card.title : ''}</div>
-      {total !== null && <div style={{ color: ORANGE, fontWeight: 600 }}>{formatMoney(total, typeof card.currency === 'string' ? card.currency : 'CNY')}</div>}
-      {typeof card.validUntil === 'string' && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('chat.quoteValidUntil', { date: formatDate(card.validUntil) })}</Typography.Text>}
+    <div style={{ width: 260, maxWidth: '100%' }} data-testid="chat-quote-card" data-quote-id={str('quoteId')}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 6, marginBottom: 4 }}>
+        <FileTextOutlined style={{ color: ORANGE }} />
+        <Typography.Text type="secondary" style={{ fontSize: 12, flex: 1 }}>{t('chat.quote')}</Typography.Text>
+        {status && <Tag bordered={false} color={status === 'accepted' ? 'green' : status === 'submitted' ? 'orange' : 'default'} style={{ marginInlineEnd: 0, fontSize: 11 }}>{t(`chat.quoteStatus.${status}`, { defaultValue: status })}</Tag>}
+      </div>
+      <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 4, fontWeight: 500 }}>{str('title')}</Typography.Paragraph>
+      {unitPrice !== null && quantity !== null && (
+        <div style={{ fontSize: 13 }}>
+          {t('chat.quoteUnitPrice', { price: formatMoney(unitPrice, currency), unit: unitLabel(str('unit')) })} × {formatQuantity(quantity, str('unit'))}
+        </div>
+      )}
+      {total !== null && <div style={{ color: ORANGE, fontWeight: 600, fontSize: 16 }} data-testid="chat-quote-total">{t('chat.quoteTotal', { total: formatMoney(total, currency) })}</div>}
+      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+        {[lead !== null ? t('chat.quoteLeadTime', { days: lead }) : null, str('validUntil') ? t('chat.quoteValidUntil', { date: formatDate(str('validUntil')) }) : null].filter(Boolean).join(' · ')}
+      </Typography.Text>
+      {rfqId && <Link to={to} style={{ fontSize: 12 }} data-testid="chat-quote-link">{t('chat.viewRfq')}</Link>}
     </div>
   );
 }
 
-function Body({ m }: { m: ChatMessage }) {
+interface MyQuote {
+  id: string; rfqId: string; status: string; currency: string; leadTimeDays: number; validUntil: string;
+  atQuantity: { quantity: number; unit: string; unitPrice: number; total: number };
+  rfq: { id: string; title: string; status: string };
+  updatedAt: string;
+}
+
+/**
+ * 分享报价: the supplier picks one of its company's accepted quotes to send as a card (GET /quotes). RFQs name no buyer to
+ * suppliers until a quote is accepted, so only accepted ones can be shared, and the server checks they are this buyer's.
+ */
+function QuotePicker({ open, onClose, onPick }: { open: boolean; onClose: () => void; onPick: (q: MyQuote) => void }) {
+  const { t } = useTranslation();
+  const quotes = useQuery({
+    queryKey: ['chat', 'my-quotes'],
+    queryFn: () => api<{ items: MyQuote[] }>('/quotes', { query: { limit: 50 } }),
+    enabled: open,
+    staleTime: 30_000,
+  });
+  const items = (quotes.data?.items ?? []).filter((q) => q.status === 'accepted');
+  return (
+    <Modal open={open} onCancel={onClose} footer={null} title={t('chat.shareQuoteTitle')} destroyOnHidden data-testid="chat-quote-picker">
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('chat.shareQuoteHint')}</Typography.Paragraph>
+      {quotes.isLoading && <Skeleton active />}
+      {quotes.error && <Typography.Text type="danger">{problemDetail(quotes.error)}</Typography.Text>}
+      {!quotes.isLoading && !quotes.error && items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('chat.noQuotes')} />}
+      {items.length > 0 && (
+        <List
+          size="small" dataSource={items} style={{ maxHeight: 360, overflowY: 'auto' }}
+          renderItem={(q) => (
+            <List.Item
+              data-testid="chat-quote-option" data-quote-id={q.id}
+              actions={[<Button key="send" size="small" type="primary" onClick={() => onPick(q)} data-testid="chat-quote-pick">{t('chat.send')}</Button>]}
+            >
+              <List.Item.Meta
+                title={<Typography.Text ellipsis style={{ maxWidth: 280 }}>{q.rfq.title}</Typography.Text>}
+                description={<>
+                  <Tag bordered={false} style={{ fontSize: 11 }}>{t(`chat.quoteStatus.${q.status}`, { defaultValue: q.status })}</Tag>
+                  {formatMoney(q.atQuantity.total, q.currency)} · {formatQuantity(q.atQuantity.quantity, q.atQuantity.unit)}
+                </>}
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function Body({ m, mySide }: { m: ChatMessage; mySide: 'buyer' | 'supplier' }) {
   return (
     <>
       {m.kind === 'image' && m.attachment && <Image src={m.attachment.url} alt={m.attachment.name} style={{ maxWidth: 220, maxHeight: 220, minWidth: 48, minHeight: 48, objectFit: 'contain', borderRadius: 4, background: '#fafafa' }} />}
@@ -90,15 +163,18 @@ function Body({ m }: { m: ChatMessage }) {
         </a>
       )}
       {m.kind === 'product' && m.card && <ProductCard card={m.card} />}
-      {m.kind === 'quote' && m.card && <QuoteCard card={m.card} />}
+      {m.kind === 'quote' && m.card && <QuoteCard card={m.card} mySide={mySide} />}
       {m.text && <div style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', marginTop: m.kind === 'text' ? 0 : 6 }}>{m.text}</div>}
     </>
   );
 }
 
-function Bubble({ mine, children, footer, sender }: { mine: boolean; children: React.ReactNode; footer: React.ReactNode; sender?: string | undefined }) {
+function Bubble({ mine, children, footer, sender, read, seq }: { mine: boolean; children: React.ReactNode; footer: React.ReactNode; sender?: string | undefined; read?: boolean | undefined; seq?: number | undefined }) {
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', alignItems: mine ? 'flex-end' : 'flex-start', margin: '6px 0' }}>
+    <div
+      style={{ display: 'flex', flexDirection: 'column', alignItems: mine ? 'flex-end' : 'flex-start', margin: '6px 0' }}
+      data-testid={seq === undefined ? 'chat-pending' : 'chat-bubble'} data-seq={seq} data-mine={mine} data-read={read}
+    >
       {sender && <Typography.Text type="secondary" style={{ fontSize: 12, marginBottom: 2 }}>{sender}</Typography.Text>}
       <div style={{
         maxWidth: '78%', padding: '8px 12px', borderRadius: 10, background: mine ? '#FFF1E8' : '#fff',
@@ -134,6 +210,7 @@ export function ChatThread({ conversation, height, productId, onRead }: { conver
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [uploading, setUploading] = useState(false);
+  const [pickingQuote, setPickingQuote] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const keepFromBottom = useRef<number | null>(null);
@@ -151,7 +228,11 @@ export function ChatThread({ conversation, height, productId, onRead }: { conver
   const { connection } = useChatSocket(useCallback((e: ChatEvent) => {
     switch (e.type) {
       case 'message':
-        if (e.conversationId === id) merge([e.message]);
+        if (e.conversationId === id) {
+          merge([e.message]);
+          // The message they were typing has arrived.
+          if (e.message.side !== mySide) setTypingUntil(0);
+        }
         break;
       case 'ack':
         if (e.conversationId === id) {
@@ -279,6 +360,8 @@ export function ChatThread({ conversation, height, productId, onRead }: { conver
   };
 
   const canUpload = Boolean(activeCompanyOf(me));
+  // Quotes are the active company's (GET /quotes): offered when it is this conversation's supplier.
+  const canShareQuote = mySide === 'supplier' && activeCompanyOf(me)?.id === conversation.supplier.companyId;
   const upload = async (file: File, kind: 'image' | 'file') => {
     setUploading(true);
     try {
@@ -302,7 +385,7 @@ export function ChatThread({ conversation, height, productId, onRead }: { conver
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height, minHeight: 0 }} data-testid="chat-thread">
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '8px 12px', borderBottom: '1px solid #f0f0f0', flexWrap: 'wrap' }}>
-        <span style={{ width: 8, height: 8, borderRadius: 4, background: online ? '#1A7F37' : '#bbb', flex: 'none' }} aria-label={online ? t('chat.online') : t('chat.offline')} />
+        <span style={{ width: 8, height: 8, borderRadius: 4, background: online ? '#1A7F37' : '#bbb', flex: 'none' }} aria-label={online ? t('chat.online') : t('chat.offline')} data-testid="chat-presence" data-online={online} />
         <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 120 }} data-testid="chat-counterpart">{conversation.counterpart.name}</Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{typingUntil > Date.now() ? t('chat.typing') : online ? t('chat.online') : t('chat.offline')}</Typography.Text>
         <Input
@@ -332,15 +415,18 @@ export function ChatThread({ conversation, height, productId, onRead }: { conver
         {list.map((m) => {
           const ownSide = m.side === mySide;
           return (
-            <Bubble key={m.id} mine={ownSide} sender={showSender(m)}
+            <Bubble key={m.id} mine={ownSide} sender={showSender(m)} seq={m.seq} read={ownSide ? m.seq <= otherRead : undefined}
               footer={<>{formatDateTime(m.createdAt)}{ownSide && <> · {m.seq <= otherRead ? <span style={{ color: '#1A7F37' }}><CheckOutlined /> {t('chat.read')}</span> : t('chat.unreadTick')}</>}</>}>
-              <Body m={m} />
+              <Body m={m} mySide={mySide} />
             </Bubble>
           );
         })}
         {!query && pending.map((p) => (
           <Bubble key={p.clientMsgId} mine footer={p.failed
-            ? <a onClick={() => retry(p)} style={{ color: '#cf1322' }}><WarningOutlined /> {t('chat.failed')}{p.failed ? ` (${p.failed})` : ''}</a>
+            ? <>
+              <a onClick={() => retry(p)} style={{ color: '#cf1322' }} data-testid="chat-retry"><WarningOutlined /> {t('chat.failed')}{p.failed ? ` (${p.failed})` : ''}</a>
+              {' · '}<a onClick={() => setPending((all) => all.filter((x) => x.clientMsgId !== p.clientMsgId))} data-testid="chat-dismiss">{t('chat.dismiss')}</a>
+            </>
             : <><LoadingOutlined /> {t('chat.sending')}</>}>
             <div style={{ whiteSpace: 'pre-wrap', opacity: 0.7 }}>{p.label}</div>
           </Bubble>
@@ -351,6 +437,12 @@ export function ChatThread({ conversation, height, productId, onRead }: { conver
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('chat.aboutProduct')}</Typography.Text>
           <Button size="small" icon={<ShoppingOutlined />} onClick={() => send({ kind: 'product', productId }, t('chat.kindLabels.product'))} data-testid="chat-send-product">{t('chat.sendProduct')}</Button>
         </div>
+      )}
+      {canShareQuote && (
+        <QuotePicker open={pickingQuote} onClose={() => setPickingQuote(false)} onPick={(q) => {
+          setPickingQuote(false);
+          send({ kind: 'quote', quoteId: q.id }, `${t('chat.kindLabels.quote')} ${q.rfq.title}`);
+        }} />
       )}
       <div style={{ borderTop: '1px solid #f0f0f0', padding: 8 }}>
         <Space size={4} style={{ marginBottom: 4 }}>
@@ -366,6 +458,11 @@ export function ChatThread({ conversation, height, productId, onRead }: { conver
               <Button size="small" type="text" icon={<PaperClipOutlined />} disabled={!canUpload} aria-label={t('chat.file')} />
             </Upload>
           </Tooltip>
+          {canShareQuote && (
+            <Tooltip title={t('chat.shareQuote')}>
+              <Button size="small" type="text" icon={<FileTextOutlined />} onClick={() => setPickingQuote(true)} aria-label={t('chat.shareQuote')} data-testid="chat-share-quote" />
+            </Tooltip>
+          )}
         </Space>
         <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end' }}>
           <Input.TextArea

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, Card, Empty, Grid, List, Segmented, Skeleton, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api.js';
@@ -30,6 +30,18 @@ export default function MessagesPage() {
   const selected = params.get('c');
   const [side, setSide] = useState<SideFilter>('all');
   const [presence, setPresence] = useState<Record<string, boolean>>({});
+  const panes = useRef<HTMLDivElement>(null);
+  const [top, setTop] = useState(170);
+  const measure = useCallback(() => {
+    const el = panes.current;
+    if (el) setTop(Math.max(0, Math.round(el.getBoundingClientRect().top + window.scrollY)));
+  }, []);
+  // After every render (a banner above may come and go; unchanged values do not render again) and on resize.
+  useLayoutEffect(measure);
+  useEffect(() => {
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [measure]);
   const list = useQuery({
     queryKey: [...LIST_KEY, side],
     queryFn: () => api<{ items: ConversationView[]; nextCursor: string | null }>('/conversations', { query: { side: side === 'all' ? undefined : side, limit: 100 } }),
@@ -82,7 +94,7 @@ export default function MessagesPage() {
               style={{ cursor: 'pointer', padding: '10px 12px', background: c.id === selected ? '#FFF1E8' : undefined, borderLeft: c.id === selected ? '3px solid #F25C05' : '3px solid transparent' }}
             >
               <div style={{ display: 'flex', gap: 10, width: '100%', minWidth: 0 }}>
-                <Badge dot color={online ? '#1A7F37' : '#bbb'} offset={[-2, 30]}>
+                <Badge dot color={online ? '#1A7F37' : '#bbb'} offset={[-2, 30]} data-testid="chat-presence" data-online={online} title={online ? t('chat.online') : t('chat.offline')}>
                   <div style={{ width: 36, height: 36, borderRadius: 18, background: c.mySide === 'buyer' ? '#E8F0FE' : '#FFF1E8', display: 'grid', placeItems: 'center', fontWeight: 600, color: c.mySide === 'buyer' ? '#1F6FEB' : '#F25C05' }}>
                     {c.counterpart.name.slice(0, 1)}
                   </div>
@@ -95,7 +107,7 @@ export default function MessagesPage() {
                   <div style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
                     <Tag bordered={false} color={c.mySide === 'buyer' ? 'blue' : 'orange'} style={{ marginInlineEnd: 0, fontSize: 11 }}>{c.mySide === 'buyer' ? t('chat.asBuyer') : t('chat.asSupplier')}</Tag>
                     <Typography.Text type="secondary" ellipsis style={{ flex: 1, fontSize: 12 }}>{messagePreview(c.lastMessage, t)}</Typography.Text>
-                    {c.id !== selected && c.unread > 0 && <Badge count={c.unread} size="small" aria-label={t('chat.unreadBadge', { count: c.unread })} />}
+                    {c.id !== selected && c.unread > 0 && <Badge count={c.unread} size="small" aria-label={t('chat.unreadBadge', { count: c.unread })} data-testid="chat-unread" data-count={c.unread} />}
                   </div>
                 </div>
               </div>
@@ -115,7 +127,9 @@ export default function MessagesPage() {
     )
     : <Card style={{ height: '100%' }}><Empty description={selected && fetched.isError ? t('chat.pickConversation') : t('chat.pickConversation')} /></Card>;
 
-  const height = wide ? 'calc(100vh - 170px)' : 'calc(100vh - 150px)';
+  // The panes fill the window below where they start (the workbench header is taller at phone width), so the
+  // composer stays on screen without scrolling the page.
+  const height = `calc(100dvh - ${top + 16}px)`;
   return (
     <div data-testid="messages-page">
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 12 }}>
@@ -124,12 +138,12 @@ export default function MessagesPage() {
       </div>
       {wide
         ? (
-          <div style={{ display: 'grid', gridTemplateColumns: 'minmax(260px, 340px) minmax(0, 1fr)', gridTemplateRows: 'minmax(0, 1fr)', gap: 12, height, minHeight: 420 }}>
+          <div ref={panes} style={{ display: 'grid', gridTemplateColumns: 'minmax(260px, 340px) minmax(0, 1fr)', gridTemplateRows: 'minmax(0, 1fr)', gap: 12, height, minHeight: 420 }}>
             {listPane}
             {threadPane}
           </div>
         )
-        : <div style={{ height, minHeight: 420 }}>{selected ? threadPane : listPane}</div>}
+        : <div ref={panes} style={{ height, minHeight: 420 }}>{selected ? threadPane : listPane}</div>}
     </div>
   );
 }

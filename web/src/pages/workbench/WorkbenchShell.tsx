@@ -1,27 +1,22 @@
-import { DashboardOutlined, SafetyCertificateOutlined, SettingOutlined, ShopOutlined, ShoppingOutlined } from '@ant-design/icons';
-import '../../i18n/credit.js';
-import '../../i18n/verification.js';
-import { AuditOutlined } from '@ant-design/icons';
-import { CrownOutlined } from '@ant-design/icons';
-import '../../i18n/trustpass.js';
-import '../../i18n/storefront.js';
-import { AppstoreOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined, AuditOutlined, AuditOutlined as RfqIcon, BellOutlined, CrownOutlined, DashboardOutlined, FileTextOutlined, HeartOutlined,
+  InboxOutlined, MessageOutlined, ProfileOutlined, SafetyCertificateOutlined, SettingOutlined, ShopOutlined, ShoppingOutlined, SolutionOutlined,
+} from '@ant-design/icons';
 import '../../i18n/catalog.js';
-import { HeartOutlined } from '@ant-design/icons';
+import '../../i18n/credit.js';
 import '../../i18n/favorites.js';
-import { BellOutlined } from '@ant-design/icons';
-import '../../i18n/notifications.js';
-import { MessageOutlined } from '@ant-design/icons';
-import '../../i18n/messaging.js';
-import { FileTextOutlined, InboxOutlined } from '@ant-design/icons';
 import '../../i18n/inquiries.js';
-import { AuditOutlined as RfqIcon, ProfileOutlined, SolutionOutlined } from '@ant-design/icons';
+import '../../i18n/messaging.js';
+import '../../i18n/notifications.js';
 import '../../i18n/rfqs.js';
+import '../../i18n/storefront.js';
+import '../../i18n/trustpass.js';
+import '../../i18n/verification.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Result, Segmented, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
-import type { Me } from '../../api.js';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import type { Me, MeCompany } from '../../api.js';
 import { api, problemDetail } from '../../api.js';
 import { ProLayout } from '../../components/ProLayout.js';
 import { companyDisplayName } from '../../format.js';
@@ -30,12 +25,26 @@ import { activeCompanyOf, ME_KEY, useMe } from '../../session.js';
 export type Side = 'buyer' | 'seller';
 const SIDE_KEY = 'tongshang.workbench.side';
 
-export function rememberedSide(): Side {
+/** The side used last; before any, the one the active company's type and the member's role suggest. */
+export function rememberedSide(fallback: Side = 'buyer'): Side {
   try {
-    return localStorage.getItem(SIDE_KEY) === 'seller' ? 'seller' : 'buyer';
+    const saved = localStorage.getItem(SIDE_KEY);
+    return saved === 'seller' || saved === 'buyer' ? saved : fallback;
   } catch {
-    return 'buyer';
+    return fallback;
   }
+}
+
+/** Suppliers' people (a purchaser aside) start on the seller side; a buyer company's on the buyer side. */
+export function defaultSide(company: Pick<MeCompany, 'companyType' | 'role'> | null): Side {
+  return company && company.companyType !== 'buyer' && company.role !== 'purchaser' ? 'seller' : 'buyer';
+}
+
+/** /workbench: the remembered side, or the default for the active company. */
+export function WorkbenchHome() {
+  const { data: me } = useMe();
+  if (!me) return null;
+  return <Navigate to={`/workbench/${rememberedSide(defaultSide(activeCompanyOf(me)))}`} replace />;
 }
 export function rememberSide(side: Side): void {
   try {
@@ -85,7 +94,7 @@ export default function WorkbenchShell() {
     ? 'seller'
     : location.pathname.startsWith('/workbench/buyer') || location.pathname.startsWith('/workbench/inquiries/sent') || location.pathname.startsWith('/workbench/rfqs')
       ? 'buyer'
-      : rememberedSide();
+      : rememberedSide(defaultSide(me ? activeCompanyOf(me) : null));
   if (location.pathname.startsWith('/workbench/seller') || location.pathname.startsWith('/workbench/buyer')) rememberSide(side);
   if (!me) return null;
   const menu = [

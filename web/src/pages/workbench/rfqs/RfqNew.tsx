@@ -150,6 +150,8 @@ export default function RfqNew() {
         form={form} layout="vertical" requiredMark={false} style={{ maxWidth: 880 }} onFinish={(v) => post.mutate(v)} scrollToFirstError
         // Posting publishes at once: Enter in a one-line field (a typed date, the quantity) must not post a half-filled RFQ.
         onKeyDown={(e) => { if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault(); }}
+        // The server's refusal is about the values sent: an edit makes its summary stale (field errors stay on their fields).
+        onValuesChange={() => { if (post.error) post.reset(); }}
         initialValues={{ unit: 'ton', visibility: 'public', invitedCompanyIds: [], supplierProvinces: [], specification: {}, quoteDeadline: dayjs().add(3, 'day').hour(18).minute(0).second(0), deliveryDate: dayjs().add(20, 'day') }}
       >
         <Typography.Title level={5}>{t('rfqs.sectionNeed')}</Typography.Title>

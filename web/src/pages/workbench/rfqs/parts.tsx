@@ -204,7 +204,11 @@ export function QuoteForm({ rfq, existing, onDone }: { rfq: RfqView; existing: Q
     },
   });
   return (
-    <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)} data-testid="quote-form" requiredMark={false}>
+    <Form
+      form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)} data-testid="quote-form" requiredMark={false}
+      // The summary of the server's refusal is about the values sent: an edit makes it stale (field errors stay on their fields).
+      onValuesChange={() => { if (save.error) save.reset(); }}
+    >
       <Row gutter={12}>
         <Col xs={24} sm={8}>
           <Form.Item name="unitPrice" label={`${t('rfqs.qUnitPrice')} / ${qty(1, rfq.unit).replace(/^1\s*/, '')}`} rules={[{ required: true, message: t('rfqs.required') }]}>
@@ -251,7 +255,7 @@ export function QuoteForm({ rfq, existing, onDone }: { rfq: RfqView; existing: Q
       <Form.Item name="notes" label={t('rfqs.qNotes')}><Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} data-testid="quote-notes" /></Form.Item>
       {save.error && !(save.error instanceof ProblemError && save.error.errors.length > 0) && <ProblemAlert error={save.error} style={{ marginBottom: 12 }} />}
       <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="quote-submit">{existing ? t('rfqs.revise') : t('rfqs.quoteNow')}</Button>
-      {save.error instanceof ProblemError && save.error.errors.length > 0 && <Typography.Text type="danger" style={{ marginInlineStart: 12 }}>{problemDetail(save.error)}</Typography.Text>}
+      {save.error instanceof ProblemError && save.error.errors.length > 0 && <Typography.Text type="danger" style={{ marginInlineStart: 12 }} data-testid="quote-problem">{problemDetail(save.error)}</Typography.Text>}
     </Form>
   );
 }
