@@ -142,6 +142,14 @@ export class CompaniesService {
     return page(rows.map((r) => this.toProfile(r, counts.get(r.id) ?? 0, ctx.actor ? roleIn(ctx.actor, r.id) : null)), filter.limit);
   }
 
+  /** Public profiles by id (unknown ids are absent), in two queries whatever the number: for lists of companies. */
+  async profilesOf(ctx: RequestContext, ids: string[]): Promise<Map<string, CompanyProfile>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const [rows, counts] = await Promise.all([store.findCompanies(this.db, unique), store.countMembers(this.db, unique)]);
+    return new Map(rows.map((r) => [r.id, this.toProfile(r, counts.get(r.id) ?? 0, ctx.actor ? roleIn(ctx.actor, r.id) : null)]));
+  }
+
   /** Legal names by id, in one query (for lists that show companies owned elsewhere). */
   async namesOf(ids: string[]): Promise<Map<string, string>> {
     const rows = await store.findCompanies(this.db, [...new Set(ids)]);

@@ -175,6 +175,21 @@ describe('favorites', () => {
     expect(ids(await list(buyer, `?limit=2&cursor=${page1.nextCursor}`))).toEqual([a.id]);
   });
 
+  it('lists a page of saved suppliers and products with the same number of queries whether it holds one or many', async () => {
+    const buyer = await registerUser(t);
+    const listing = () => call(t, { method: 'GET', url: '/api/v1/favorites?limit=50', headers: buyer.headers });
+    await save(buyer, { type: 'supplier', companyId: seller.company.id });
+    await save(buyer, { type: 'product', productId: (await product()).id });
+    const few = await t.database.countQueries(listing);
+    for (let i = 0; i < 4; i++) {
+      await save(buyer, { type: 'supplier', companyId: (await createSupplier(t)).company.id });
+      await save(buyer, { type: 'product', productId: (await product()).id });
+    }
+    const many = await t.database.countQueries(listing);
+    expect((await listing()).json<Page>().items).toHaveLength(10);
+    expect(many.queries).toBe(few.queries);
+  });
+
   it('shows the change since saving after price and stock edits, and when the product is delisted or deleted', async () => {
     const buyer = await registerUser(t);
     const p = await product(300);

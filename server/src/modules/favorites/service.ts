@@ -20,7 +20,7 @@ export interface CatalogPort {
 }
 
 export interface Deps {
-  companies: Pick<AccountsModule['companies'], 'get'>;
+  companies: Pick<AccountsModule['companies'], 'get' | 'profilesOf'>;
   catalog: CatalogPort;
   notifications: Pick<NotificationsModule['notifications'], 'notify' | 'registerKinds'>;
 }
@@ -373,15 +373,14 @@ export class FavoritesService {
     }
   }
 
-  /** Rows with the current facts beside the snapshot: a fixed number of catalog queries, one profile read per supplier. */
+  /** Rows with the current facts beside the snapshot: a fixed number of queries whatever the page holds. */
   private async views(_ctx: RequestContext, rows: store.FavoriteRow[]): Promise<FavoriteView[]> {
     const productIds = rows.filter((r) => r.target_type === 'product').map((r) => r.product_id!);
     const companyIds = [...new Set(rows.filter((r) => r.target_type === 'supplier').map((r) => r.company_id))];
     const [facts, cards] = productIds.length ? [await this.deps.catalog.indexViews(productIds), await this.deps.catalog.summaries(productIds)] : [[], []];
     const factsBy = new Map(facts.map((p) => [p.id, p]));
     const cardsBy = new Map(cards.map((p) => [p.id, p]));
-    const companies = new Map<string, CompanyProfile | null>();
-    for (const id of companyIds) companies.set(id, await this.company(id));
+    const companies = await this.deps.companies.profilesOf(systemContext(), companyIds);
 
     return rows.map((r) => {
       const base = {

@@ -102,14 +102,14 @@ export function ProductCard({ hit, q, quantity, showMarks }: { hit: ProductHit; 
           <span style={{ color: ORANGE, fontSize: 18, fontWeight: 600 }} data-testid="result-price">
             {formatMoney(unitPrice, hit.currency)}
           </span>
-          <span style={{ marginLeft: 'auto' }}>
-            <FavoriteButton type="product" id={hit.id} size="small" iconOnly />
-          </span>
           {lo !== null && hi !== null && lo !== hi && (
             <Typography.Text type="secondary" style={{ fontSize: 11 }}>
               {formatMoney(lo)}–{formatMoney(hi)}
             </Typography.Text>
           )}
+          <span style={{ marginLeft: 'auto' }}>
+            <FavoriteButton type="product" id={hit.id} size="small" iconOnly />
+          </span>
         </div>
         <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }} data-testid="result-moq">
           {quantity ? t('catalog.priceAt', { qty: formatQuantity(quantity, hit.unit) }) : t('catalog.moqValue', { qty: formatQuantity(hit.moq, hit.unit) })}

@@ -110,7 +110,8 @@ function ShopHeader({ shop }: { shop: ShopView }) {
         </Col>
         <Col flex="none">
           <Space wrap>
-            {!canEdit && <ContactSupplierButton supplierCompanyId={c.id} type="primary" />}
+            {/* White on the shop colour: a primary (orange) button would vanish into the header. */}
+            {!canEdit && <ContactSupplierButton supplierCompanyId={c.id} />}
             {!canEdit && <InquiryButton companyId={c.id} />}
             {!canEdit && <FavoriteButton type="supplier" id={c.id} />}
             <Link to={`/companies/${c.id}`}>
