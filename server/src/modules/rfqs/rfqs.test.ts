@@ -228,6 +228,14 @@ describe('matching and invitations', () => {
     expect((await quote(outsider, rfq.id)).statusCode).toBe(404);
     const market = (await get(outsider.owner, '/api/v1/rfqs?scope=market&limit=100')).json<{ items: RfqJson[] }>().items;
     expect(market.find((r) => r.id === rfq.id)).toBeUndefined();
+    // In the public market the buyer's own members see their RFQ named as theirs; nobody else sees who posted it.
+    const open = await postRfq(b);
+    const asBuyer = (await get(b.owner, '/api/v1/rfqs?scope=market&limit=100')).json<{ items: RfqJson[] }>().items.find((r) => r.id === open.id)!;
+    expect(asBuyer.buyer).toMatchObject({ companyId: b.id, name: expect.stringContaining('上海采购测试有限公司') as unknown });
+    for (const reader of [outsider.owner, null]) {
+      const seen = (await get(reader, '/api/v1/rfqs?scope=market&limit=100')).json<{ items: RfqJson[] }>().items.find((r) => r.id === open.id)!;
+      expect(seen.buyer).toMatchObject({ companyId: null, name: null });
+    }
     expect((await get(invitee.owner, `/api/v1/rfqs/${rfq.id}`)).json<RfqJson>().viewer.canQuote).toBe(true);
     await quoteOk(invitee, rfq.id);
   });

@@ -435,12 +435,17 @@ export class RfqsService {
     ]);
     const myQuoteBy = new Map<string, store.QuoteRow>();
     for (const q of mine) if (!myQuoteBy.has(q.rfq_id)) myQuoteBy.set(q.rfq_id, q);
-    const buyerName = query.scope === 'mine' && rows[0] ? ((await this.company(rows[0].company_id))?.legalName ?? null) : null;
+    // The buyer's own RFQs carry its name, in the market too (so its members recognise and open them as theirs); the
+    // companies looked up are the reader's own, a handful at most.
+    const names = new Map<string, string | null>();
+    for (const r of rows) {
+      if (actor !== null && !names.has(r.company_id) && can(actor, 'company.rfqs.view', r.company_id)) names.set(r.company_id, (await this.company(r.company_id))?.legalName ?? null);
+    }
     const items = rows.map((r) => {
       const isBuyer = actor !== null && can(actor, 'company.rfqs.view', r.company_id);
       const ownPost = supplierId === r.company_id;
       return this.listItem(r, {
-        counts, isBuyer, buyerName: isBuyer ? buyerName : null,
+        counts, isBuyer, buyerName: isBuyer ? (names.get(r.company_id) ?? null) : null,
         matchesMe: supplierId && !ownPost ? matched.has(r.id) || myCategories.includes(r.category_id) : null,
         myQuote: ownPost ? undefined : myQuoteBy.get(r.id),
       });
