@@ -1,31 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestContext } from '../platform/context.js';
-import { createTestApp, type TestApp } from '../testing/harness.js';
-import { DEMO_COMPANIES, DEMO_PASSWORD, seedDemoIfEmpty } from './demo.js';
-import { defineDemoCatalogJob } from './demo-job.js';
+import type { TestApp } from '../testing/harness.js';
+import { DEMO_COMPANIES } from './demo.js';
+import { openDemoApp, signInDemo } from '../testing/demo.js';
 import { seedDemoConversations } from './demo-messaging.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
-  defineDemoCatalogJob(t);
-  await seedDemoIfEmpty(t, { catalogSize: 60 });
-  for (let i = 0; i < 600; i++) {
-    await t.drain();
-    const depth = await t.platform.jobs.queueDepth();
-    if ((depth.pending ?? 0) + (depth.running ?? 0) === 0 && (await t.platform.events.pendingCount()) === 0) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  t = await openDemoApp(60);
 }, 240_000);
 afterAll(async () => {
   await t.close();
 });
 
-async function signIn(email: string): Promise<RequestContext> {
-  const base: RequestContext = { actor: null, locale: 'zh-CN', ip: '127.0.0.1', userAgent: 'test', requestId: 'test' };
-  const token = (await t.modules.accounts.auth.login(base, { email, password: DEMO_PASSWORD })).session.token;
-  return { ...base, actor: await t.modules.accounts.auth.authenticate(token, 'bearer') };
-}
+const signIn = (email: string) => signInDemo(t, email);
 
 describe('demo conversations', () => {
   it('seeds answered and unanswered conversations with history in the past, once', async () => {

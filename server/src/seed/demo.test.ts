@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../testing/harness.js';
 import { DEMO_COMPANIES, DEMO_PASSWORD, demoCompanies, seedDemoIfEmpty, type DemoSeedResult } from './demo.js';
 import { openDemoSeeder } from './demo-companies.js';
 import { defineDemoCatalogJob, scheduleDemoSeed } from './demo-job.js';
+import { drainAll } from '../testing/demo.js';
 import type { RequestContext } from '../platform/context.js';
 
 // A smaller catalog than the 1,000 of a real start keeps this under a minute on PGlite; demo-catalog.test.ts checks
@@ -29,17 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-/** The worker's passes until no event or job is left (a supplier waiting for its TrustPass looks again a second later). */
-async function drainAll(app: TestApp): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    await app.drain();
-    const depth = await app.platform.jobs.queueDepth();
-    if ((depth.pending ?? 0) + (depth.running ?? 0) === 0 && (await app.platform.events.pendingCount()) === 0) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the demo seed did not settle');
-}
 
 async function companyCounts(app: TestApp): Promise<{ suppliers: number; buyers: number }> {
   const base: RequestContext = { actor: null, locale: 'en-US', ip: '127.0.0.1', userAgent: null, requestId: 'test' };
