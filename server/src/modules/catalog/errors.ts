@@ -20,5 +20,6 @@ export const CatalogErrors = defineErrors({
   SKU_NOT_FOUND: { kind: 'invalid', en: 'The product has no such variant.', zh: '该商品没有此规格。' },
   IMPORT_NOT_FOUND: { kind: 'not_found', en: 'No such import.', zh: '导入任务不存在。' },
   IMPORT_CATEGORY_NOT_LEAF: { kind: 'invalid', en: 'Choose a bottom-level category: products are listed only there.', zh: '请选择最末级类目:商品只能发布在最末级类目下。' },
+  OUT_OF_STOCK: { kind: 'conflict', en: 'Only {available} left of one of the variants ordered; lower the quantity.', zh: '所订规格库存不足,仅剩 {available};请减少数量。' },
   QUANTITY_TOO_LARGE: { kind: 'invalid', en: 'The quantity is too large to price.', zh: '数量过大,无法计算价格。' },
 });

@@ -2,12 +2,14 @@ import type { App } from '../../platform/http/server.js';
 import type { Platform } from '../../platform/platform.js';
 import { CategoriesService } from './categories.service.js';
 import { ImportService, type ImportDeps } from './import.service.js';
+import { InventoryService } from './inventory.service.js';
 import { registerImportRoutes } from './import.routes.js';
 import { ProductsService, type Deps } from './products.service.js';
 import { registerCatalogRoutes } from './routes.js';
 
 export type { CategoryPathItem, ResolvedCategory } from './categories.service.js';
 export type { ImportJobView } from './import.service.js';
+export type { InventoryService, StockLine } from './inventory.service.js';
 export type { BulkAction, ProductIndexView, ProductListItem, ProductStatus, ProductSummary, ProductView, Sku } from './products.service.js';
 export type { AttributeDefinition, AttributeType, AttributeValue, PriceTier, Unit } from './rules.js';
 export { UNITS, UNIT_NAMES, lineTotal, tierAt } from './rules.js';
@@ -25,10 +27,12 @@ export function createCatalogModule(platform: Platform, deps: Deps & ImportDeps)
   const products = new ProductsService(platform, categories, deps);
   const imports = new ImportService(platform, categories, products, deps);
   imports.define(platform.jobs);
+  const inventory = new InventoryService(platform);
   return {
     categories,
     products,
     imports,
+    inventory,
     registerRoutes(app: App) {
       // Before the catalog's own routes: /products/import/... and /products/export are static paths beside /products/:id.
       registerImportRoutes(app, imports);

@@ -408,7 +408,7 @@ export class ProductsService {
     this.throwIfInvalid(prepared.errors);
     return this.platform.database.transaction(async (trx) => {
       const row = await store.insertProduct(trx, { id: uuidv7(), companyId, createdBy: actor.userId, fields: prepared.fields });
-      await store.replaceSkus(trx, row.id, companyId, prepared.skus);
+      await store.replaceSkus(trx, row.id, companyId, prepared.skus.map((k) => ({ ...k, seenStock: k.stock })));
       await store.replaceImages(trx, row.id, companyId, prepared.imageIds);
       await record(trx, actor.userId, row.id, productEvent('product.created', companyId, row.id));
       // The importer settles its row group here, so the product and its idempotency key commit together.
@@ -443,7 +443,9 @@ export class ProductsService {
       const current = await store.findProduct(trx, id, true);
       if (!current) throw new DomainError(CatalogErrors.PRODUCT_NOT_FOUND);
       const updated = await store.updateProduct(trx, id, prepared.fields);
-      await store.replaceSkus(trx, id, row.company_id, prepared.skus);
+      // A SKU whose stock this edit did not change keeps whatever orders have left of it since the editor (or the read above) saw it.
+      const seen = new Map(existing.map((k) => [k.id, num(k.stock)]));
+      await store.replaceSkus(trx, id, row.company_id, prepared.skus.map((k) => ({ ...k, seenStock: k.stockSeen ?? seen.get(k.id) })));
       await store.replaceImages(trx, id, row.company_id, prepared.imageIds);
       await record(trx, actorId, id, productEvent('product.updated', row.company_id, id));
       return (await this.views(trx, [updated]))[0]!;
@@ -595,7 +597,7 @@ export class ProductsService {
     if (request.skus && request.skuOptions) {
       errors.push({ path: `${prefix}.skuOptions`, message: say(ctx, 'skus 与 skuOptions 只能给一个', 'give either skus or skuOptions, not both') });
     } else if (request.skus) {
-      drafts = request.skus.map((s) => ({ id: s.id, code: s.code ?? null, attributes: s.attributes, stock: s.stock, priceTiers: s.priceTiers ?? null }));
+      drafts = request.skus.map((s) => ({ id: s.id, code: s.code ?? null, attributes: s.attributes, stock: s.stock, stockSeen: s.stockSeen, priceTiers: s.priceTiers ?? null }));
     } else if (request.skuOptions) {
       if (template) {
         const expanded = expandSkuOptions(template, request.skuOptions, request.stock ?? 0, ctx.locale, `${prefix}.skuOptions`);

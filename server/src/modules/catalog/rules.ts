@@ -35,6 +35,8 @@ export interface SkuDraft {
   code: string | null;
   attributes: Record<string, string>;
   stock: number;
+  /** The stock the editor showed (see skuInput.stockSeen). */
+  stockSeen?: number | undefined;
   priceTiers: PriceTier[] | null;
 }
 

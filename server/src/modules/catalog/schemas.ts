@@ -93,6 +93,8 @@ export const skuInput = z.strictObject({
   code: optionalText(64).optional(),
   attributes: z.record(attributeKey, optionValue).default({}),
   stock,
+  /** Editing: the stock the editor showed. When `stock` equals it the SKU keeps its current stock, so units ordered meanwhile stay sold. */
+  stockSeen: stock.optional(),
   /** Overrides the product's tiers for this SKU. */
   priceTiers: z.array(priceTier).min(1).max(10).nullable().optional(),
 });

@@ -22,7 +22,8 @@ interface ProductsTable {
 }
 interface SkusTable {
   id: string; product_id: string; company_id: string; position: number; code: string | null; attributes: Json<Record<string, string>>;
-  stock: Numeric; price_tiers: ColumnType<PriceTier[] | null, string | null, string | null>; created_at: Timestamp; updated_at: Timestamp;
+  stock: Numeric; reserved: ColumnType<string, number | string | undefined, number | string>; sold: ColumnType<string, number | string | undefined, number | string>;
+  price_tiers: ColumnType<PriceTier[] | null, string | null, string | null>; created_at: Timestamp; updated_at: Timestamp;
 }
 interface ImagesTable { product_id: string; position: number; file_id: string; company_id: string }
 interface LocksTable { company_id: string }
@@ -182,13 +183,67 @@ export async function imagesOf(db: Db, productIds: string[]): Promise<ImageRow[]
 }
 
 /** Replaces the product's SKUs (ids are kept by the caller, so references to a SKU survive an edit). */
-export async function replaceSkus(db: Db, productId: string, companyId: string, skus: Array<{ id: string; code: string | null; attributes: Record<string, string>; stock: number; priceTiers: PriceTier[] | null }>): Promise<void> {
-  await t(db).deleteFrom('product_skus').where('product_id', '=', productId).execute();
+/**
+ * Writes a product's SKUs, keeping each surviving SKU's row (and with it what orders reserved and sold). A SKU whose
+ * stock the editor left as it found it (`seenStock`) keeps its current stock, so an order placed while the seller
+ * edited is not undone by the save.
+ */
+export async function replaceSkus(db: Db, productId: string, companyId: string, skus: Array<{ id: string; code: string | null; attributes: Record<string, string>; stock: number; seenStock?: number | undefined; priceTiers: PriceTier[] | null }>): Promise<void> {
+  const keep = skus.map((s) => s.id);
+  let del = t(db).deleteFrom('product_skus').where('product_id', '=', productId);
+  if (keep.length) del = del.where('id', 'not in', keep);
+  await del.execute();
   if (skus.length === 0) return;
   await t(db).insertInto('product_skus').values(skus.map((s, position) => ({
     id: s.id, product_id: productId, company_id: companyId, position, code: s.code, attributes: JSON.stringify(s.attributes), stock: s.stock,
     price_tiers: s.priceTiers ? JSON.stringify(s.priceTiers) : null,
+  }))).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
+    position: eb.ref('excluded.position'), code: eb.ref('excluded.code'), attributes: eb.ref('excluded.attributes'), price_tiers: eb.ref('excluded.price_tiers'),
+    updated_at: new Date(),
   }))).execute();
+  // Stock is set only where the editor changed it (or did not say what it saw).
+  for (const s of skus) {
+    if (s.seenStock !== undefined && s.seenStock === s.stock) continue;
+    await t(db).updateTable('product_skus').set({ stock: s.stock }).where('id', '=', s.id).where('product_id', '=', productId).execute();
+  }
+}
+
+// ---- inventory: stock → reserved → sold, every move conditional so no quantity goes below zero
+
+export interface StockLine { skuId: string; quantity: number }
+
+/** Takes each line's quantity from stock into reserved, or returns the first SKU that has too little (nothing is moved then only if the caller rolls back). */
+export async function reserveStock(db: Db, lines: StockLine[]): Promise<{ skuId: string; available: number } | null> {
+  for (const l of lines) {
+    const moved = await t(db).updateTable('product_skus')
+      .set((eb) => ({ stock: sql`${eb.ref('stock')} - ${l.quantity}`, reserved: sql`${eb.ref('reserved')} + ${l.quantity}` }))
+      .where('id', '=', l.skuId).where('stock', '>=', String(l.quantity))
+      .returning('id').executeTakeFirst();
+    if (!moved) {
+      const row = await t(db).selectFrom('product_skus').select('stock').where('id', '=', l.skuId).executeTakeFirst();
+      return { skuId: l.skuId, available: row ? Number(row.stock) : 0 };
+    }
+  }
+  return null;
+}
+
+/** Moves quantity between two of stock/reserved/sold; a SKU deleted since (or short) is left alone and reported. */
+export async function moveStock(db: Db, lines: StockLine[], from: 'reserved' | 'sold', to: 'stock' | 'sold'): Promise<string[]> {
+  const short: string[] = [];
+  for (const l of lines) {
+    const moved = await t(db).updateTable('product_skus')
+      .set((eb) => ({ [from]: sql`${eb.ref(from)} - ${l.quantity}`, [to]: sql`${eb.ref(to)} + ${l.quantity}` }))
+      .where('id', '=', l.skuId).where(from, '>=', String(l.quantity))
+      .returning('id').executeTakeFirst();
+    if (!moved) short.push(l.skuId);
+  }
+  return short;
+}
+
+export async function stockLevels(db: Db, skuIds: string[]): Promise<Array<{ skuId: string; productId: string; stock: number; reserved: number; sold: number }>> {
+  if (skuIds.length === 0) return [];
+  const rows = await t(db).selectFrom('product_skus').select(['id', 'product_id', 'stock', 'reserved', 'sold']).where('id', 'in', skuIds).execute();
+  return rows.map((r) => ({ skuId: r.id, productId: r.product_id, stock: Number(r.stock), reserved: Number(r.reserved), sold: Number(r.sold) }));
 }
 
 export async function replaceImages(db: Db, productId: string, companyId: string, fileIds: string[]): Promise<void> {

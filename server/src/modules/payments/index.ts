@@ -5,7 +5,8 @@ import { BankTransferProvider, SandboxProvider, type PaymentProvider } from './p
 import { registerPaymentsRoutes } from './routes.js';
 import { PaymentsService } from './service.js';
 
-export type { IntentView, Posting } from './service.js';
+export type { IntentView, Posting, SettlementRoute } from './service.js';
+export { clearingAccount } from './service.js';
 export type { PaymentEvent } from './events.js';
 export type { WebhookDeliverer } from './jobs.js';
 export { signWebhook } from './providers.js';

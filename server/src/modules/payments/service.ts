@@ -36,15 +36,34 @@ export interface IntentView {
   settledAt: Date | null;
 }
 
+/**
+ * What settling an intent of one purpose does beyond the payments core: which account the money is credited to
+ * (instead of platform revenue) and what the owning module changes, all inside the settling transaction, so a
+ * payment and its effect (an order paid, a bill repaid) commit together or not at all.
+ */
+export interface SettlementRoute {
+  account(intent: IntentView): { code: string; purpose: string; companyId?: string | null };
+  onSucceeded(trx: Db, intent: IntentView): Promise<void>;
+  onFailed?(trx: Db, intent: IntentView): Promise<void>;
+}
+
 export const clearingAccount = (provider: string, currency: string) => `provider:${provider}:clearing:${currency}`;
 export const revenueAccount = (currency: string) => `platform:revenue:${currency}`;
 
 export class PaymentsService {
+  private readonly routes = new Map<string, SettlementRoute>();
+
   constructor(
     private readonly platform: Platform,
     private readonly providers: Map<string, PaymentProvider>,
     private readonly webhookSecret: string,
   ) {}
+
+  /** Routes settled intents of `purpose` to another module's account and hook (one route per purpose). */
+  registerSettlement(purpose: string, route: SettlementRoute): void {
+    if (this.routes.has(purpose)) throw new Error(`settlement route for ${purpose} registered twice`);
+    this.routes.set(purpose, route);
+  }
 
   private get db() {
     return this.platform.database.db;
@@ -79,6 +98,21 @@ export class PaymentsService {
 
   balances(prefix?: string) {
     return store.balances(this.db, prefix);
+  }
+
+  /** One account's balance (debits positive), 0 for an account never used; pass a transaction to read inside it. */
+  accountBalance(code: string, db?: Db): Promise<number> {
+    return store.accountBalance(db ?? this.db, code);
+  }
+
+  /** One account's postings in time order with their transaction's kind and reference, for statements. */
+  accountEntries(code: string, range: { from?: Date | undefined; to?: Date | undefined } = {}, db?: Db) {
+    return store.accountEntries(db ?? this.db, code, range);
+  }
+
+  /** The postings of these transactions with their account codes (settlements: the fee beside a release). */
+  transactionPostings(transactionIds: string[], db?: Db) {
+    return store.transactionPostings(db ?? this.db, transactionIds);
   }
 
   /** Every transaction must balance; a non-empty answer means the books are broken. */
@@ -136,16 +170,20 @@ export class PaymentsService {
 
   /** Settles a payment exactly once: status, the ledger transaction and the event commit together. */
   private async settle(trx: Db, intent: store.IntentRow, outcome: 'succeeded' | 'failed', actorUserId: string | null, reason = ''): Promise<void> {
-    await store.settleIntent(trx, intent.id, outcome);
+    const settled = await store.settleIntent(trx, intent.id, outcome);
+    const route = this.routes.get(intent.purpose);
     const payload = { purpose: intent.purpose, referenceId: intent.reference_id };
     if (outcome === 'failed') {
+      if (route?.onFailed) await route.onFailed(trx, this.view(settled));
       await record(trx, actorUserId, intent.id, { type: 'payment.failed', companyId: intent.company_id, subjectType: 'payment_intent', payload: { ...payload, reason } });
       return;
     }
+    const credit = route ? route.account(this.view(settled)) : { code: revenueAccount(intent.currency), purpose: 'platform revenue', companyId: null };
     await this.post(trx, { kind: 'payment', referenceType: 'payment_intent', referenceId: intent.id, currency: intent.currency, memo: intent.description }, [
       { account: clearingAccount(intent.provider, intent.currency), purpose: 'provider clearing', amount: intent.amount },
-      { account: revenueAccount(intent.currency), purpose: 'platform revenue', amount: -intent.amount },
+      { account: credit.code, purpose: credit.purpose, companyId: credit.companyId ?? null, amount: -intent.amount },
     ]);
+    if (route) await route.onSucceeded(trx, this.view(settled));
     await record(trx, actorUserId, intent.id, { type: 'payment.succeeded', companyId: intent.company_id, subjectType: 'payment_intent', payload: { ...payload, amount: intent.amount, currency: intent.currency, provider: intent.provider } });
   }
 

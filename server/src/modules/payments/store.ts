@@ -51,6 +51,34 @@ export async function balances(db: Db, codePrefix?: string): Promise<Array<{ cod
   return (await q.execute()).map((r) => ({ ...r, balance: Number(r.balance) }));
 }
 
+export async function accountBalance(db: Db, code: string): Promise<number> {
+  const r = await t(db).selectFrom('ledger_postings').innerJoin('ledger_accounts', 'ledger_accounts.id', 'ledger_postings.account_id')
+    .select(sql<string>`coalesce(sum(ledger_postings.amount), 0)::bigint`.as('balance')).where('ledger_accounts.code', '=', code).executeTakeFirst();
+  return Number(r?.balance ?? 0);
+}
+
+export async function accountEntries(db: Db, code: string, range: { from?: Date | undefined; to?: Date | undefined }) {
+  let q = t(db).selectFrom('ledger_postings')
+    .innerJoin('ledger_accounts', 'ledger_accounts.id', 'ledger_postings.account_id')
+    .innerJoin('ledger_transactions', 'ledger_transactions.id', 'ledger_postings.transaction_id')
+    .select(['ledger_postings.id', 'ledger_postings.amount', 'ledger_postings.currency', 'ledger_transactions.id as transactionId', 'ledger_transactions.kind',
+      'ledger_transactions.reference_type as referenceType', 'ledger_transactions.reference_id as referenceId', 'ledger_transactions.memo', 'ledger_transactions.created_at as createdAt'])
+    .where('ledger_accounts.code', '=', code)
+    .orderBy('ledger_postings.id');
+  if (range.from) q = q.where('ledger_transactions.created_at', '>=', range.from);
+  if (range.to) q = q.where('ledger_transactions.created_at', '<', range.to);
+  return (await q.execute()).map((r) => ({ ...r, id: Number(r.id), amount: Number(r.amount) }));
+}
+
+/** The postings of some transactions with their account codes (e.g. the fee beside a seller's release, for statements). */
+export async function transactionPostings(db: Db, transactionIds: string[]): Promise<Array<{ transactionId: string; account: string; amount: number; currency: string }>> {
+  if (transactionIds.length === 0) return [];
+  const rows = await t(db).selectFrom('ledger_postings').innerJoin('ledger_accounts', 'ledger_accounts.id', 'ledger_postings.account_id')
+    .select(['ledger_postings.transaction_id as transactionId', 'ledger_accounts.code as account', 'ledger_postings.amount', 'ledger_postings.currency'])
+    .where('ledger_postings.transaction_id', 'in', transactionIds).orderBy('ledger_postings.id').execute();
+  return rows.map((r) => ({ ...r, amount: Number(r.amount) }));
+}
+
 /** Transactions whose postings do not sum to zero in some currency (there should be none). */
 export async function unbalancedTransactions(db: Db): Promise<Array<{ transactionId: string; currency: string; sum: number }>> {
   const r = await sql<{ transaction_id: string; currency: string; total: number }>`

@@ -42,6 +42,8 @@ interface SkuRowState {
   id?: string;
   code?: string | null;
   stock: number | null;
+  /** The stock loaded from the server: sent back so an unchanged stock does not undo orders placed while editing. */
+  stockSeen?: number;
   /** A flat price override in 元; null → the product's tiers. */
   price: number | null;
   /** Several override tiers (from an import) kept as they are unless the seller types a flat price. */
@@ -118,6 +120,7 @@ function fromProduct(p: ProductView, axes: AttributeDefinition[]): { values: For
       id: s.id,
       code: s.code ?? null,
       stock: s.stock,
+      stockSeen: s.stock,
       price: flat ? toYuan(flat.unitPrice) : null,
       tiers: s.priceTiers && s.priceTiers.length > 1 ? s.priceTiers : undefined,
     };
@@ -176,6 +179,7 @@ function toBody(categoryId: string, v: FormValues, attributes: AttributeDefiniti
       ...(row?.code ? { code: row.code } : {}),
       attributes: c.attributes,
       stock: row?.stock ?? 0,
+      ...(row?.stockSeen !== undefined ? { stockSeen: row.stockSeen } : {}),
       ...(priceTiers ? { priceTiers } : {}),
     };
   });
