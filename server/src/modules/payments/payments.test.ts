@@ -158,3 +158,29 @@ describe('bank transfer', () => {
     expect(balances.json()).toMatchObject({ unbalancedTransactions: [] });
   });
 });
+
+describe('settlement routes', () => {
+  it("credits a routed purpose's own account and runs its owner's hook in the settling transaction; a failing hook settles nothing", async () => {
+    const svc = t.modules.payments.payments;
+    let fail = true;
+    const seen: string[] = [];
+    svc.registerSettlement('route-test', {
+      account: (intent) => ({ code: `test:held:${intent.referenceId}:CNY`, purpose: 'held for the test', companyId: intent.companyId }),
+      onSucceeded: async (_trx, intent) => {
+        if (fail) throw new Error('the owner refused');
+        seen.push(intent.id);
+      },
+    });
+    expect(() => svc.registerSettlement('route-test', { account: () => ({ code: 'x', purpose: 'x' }), onSucceeded: async () => {} })).toThrow();
+    const intent = await t.database.transaction((trx) => svc.createIntent(trx, { companyId, purpose: 'route-test', referenceId: 'r7', amount: 12_300, currency: 'CNY', provider: 'bank_transfer', description: 'route', createdBy: payer.id }));
+    const confirm = () => call(t, { method: 'POST', url: `/api/v1/admin/payments/${intent.id}/confirm-transfer`, headers: ops, payload: { bankReference: 'B-1', amount: 12_300 } });
+    expect((await confirm()).statusCode).toBe(500);
+    expect(await svc.accountBalance('test:held:r7:CNY')).toBe(0);
+    expect((await sql<{ status: string }>`SELECT status FROM payment_intents WHERE id = ${intent.id}`.execute(t.database.db)).rows[0]!.status).toBe('requires_payment');
+    fail = false;
+    expect((await confirm()).json()).toMatchObject({ status: 'succeeded' });
+    expect(seen).toEqual([intent.id]);
+    expect(await svc.accountBalance('test:held:r7:CNY')).toBe(-12_300);
+    expect((await svc.accountEntries('test:held:r7:CNY')).map((e) => [e.kind, e.referenceId, e.amount])).toEqual([['payment', intent.id, -12_300]]);
+  });
+});
