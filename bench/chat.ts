@@ -28,6 +28,7 @@ import { loadConfig } from '../server/src/platform/config.js';
 import { openDatabase, type Database } from '../server/src/platform/db.js';
 import { migrate } from '../server/src/platform/migrations.js';
 import { startServerProcess, type ServerProcess } from '../server/src/testing/server-process.js';
+import { completeUsccFor, pct, pool } from './kit.js';
 
 const kind = (process.argv[2] ?? process.env.CHAT_BENCH_DB ?? 'postgres') as 'postgres' | 'pglite';
 const CLIENTS = Number(process.env.CHAT_BENCH_CLIENTS ?? 2000);
@@ -39,21 +40,6 @@ const BUYER_SHARE = 0.9;
 const PASSWORD = 'Bench-Chat-Password-2026';
 
 if (CONVERSATIONS < SUPPLIERS || CLIENTS < CONVERSATIONS + SUPPLIERS) throw new Error('need clients ≥ conversations + suppliers ≥ 2 × suppliers');
-
-function pct(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function pool<T>(items: T[], concurrency: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i]!, i);
-    }
-  }));
-}
 
 interface Setup {
   buyers: Array<{ token: string; conversationId: string; supplier: number }>;
@@ -94,21 +80,6 @@ async function setUp(built: BuiltApp): Promise<Setup> {
 }
 
 /** A valid unified social credit code per index (check characters by GB 32100-2015). */
-function completeUsccFor(i: number): string {
-  const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const orgWeights = [3, 7, 9, 10, 5, 8, 4, 2];
-  const body8 = String(10_000_000 + i * 7919).slice(-8);
-  let sum = 0;
-  for (let k = 0; k < 8; k++) sum += Number(body8[k]) * orgWeights[k]!;
-  const c9 = 11 - (sum % 11);
-  const org = body8 + (c9 === 10 ? 'X' : c9 === 11 ? '0' : String(c9));
-  const first17 = `91320500${org}`;
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let s = 0;
-  for (let k = 0; k < 17; k++) s += CHARS.indexOf(first17[k]!) * weights[k]!;
-  return first17 + CHARS[(31 - (s % 31)) % 31]!;
-}
-
 interface Sock {
   ws: WebSocket;
   follows: Set<string>;

@@ -40,6 +40,9 @@ async function main(): Promise<void> {
   // The search index, once, for products and suppliers that predate the search module.
   await built.modules.search.scheduleBackfill();
   await platform.jobs.ensureSchedules();
+  // Jobs a killed process of this machine was running go back to the queue now, not after the stale timeout.
+  const orphans = await platform.jobs.recoverOrphans();
+  if (orphans) platform.log.warn({ orphans }, 'jobs left running by a dead process requeued');
   phase('scheduleMs');
 
   await app.listen({ host: config.HOST, port: config.PORT });

@@ -13,8 +13,8 @@ afterAll(async () => {
 const newEvent = (type: string) => ({ type, actorUserId: null, companyId: null, subjectType: 'test', subjectId: 'x', payload: { n: 1 } });
 
 describe('event outbox', () => {
-  it('delivers each committed event once per handler, retries a failing handler with backoff, and never re-applies a handler that succeeded', async () => {
-    const seen: Record<string, string[]> = { steady: [], flaky: [] };
+  it('delivers each committed event once per handler, retries a failing handler with backoff without holding up the others, and never re-applies a handler that succeeded', async () => {
+    const seen: Record<string, string[]> = { steady: [], flaky: [], late: [] };
     let flakyFailures = 0;
     t.platform.events.register({ name: 'test.steady', types: ['outbox.test'], handle: async (e: StoredEvent) => void seen.steady!.push(e.id) });
     t.platform.events.register({
@@ -25,14 +25,16 @@ describe('event outbox', () => {
         seen.flaky!.push(e.id);
       },
     });
+    t.platform.events.register({ name: 'test.late', types: ['outbox.test'], handle: async (e: StoredEvent) => void seen.late!.push(e.id) });
     const id = await t.database.transaction((trx) => recordEvent(trx, newEvent('outbox.test')));
     await t.platform.events.dispatchDue();
     expect(seen.steady).toEqual([id]);
     expect(seen.flaky).toEqual([]);
+    expect(seen.late).toEqual([id]);
     const failed = await t.database.db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(failed.dispatched_at).toBeNull();
     expect(failed.dispatch_attempts).toBe(1);
-    expect(failed.last_error).toBe('first try fails');
+    expect(failed.last_error).toBe('test.flaky: first try fails');
     expect(failed.next_dispatch_at.getTime()).toBeGreaterThan(Date.now());
 
     // Make it due again: the steady handler has its receipt, so only the flaky one runs.
@@ -45,7 +47,7 @@ describe('event outbox', () => {
     // A duplicate delivery (e.g. a crashed process's lease running out) applies nothing twice.
     await t.database.db.updateTable('events').set({ dispatched_at: null, next_dispatch_at: new Date(Date.now() - 1000) }).where('id', '=', id).execute();
     await t.platform.events.dispatchDue();
-    expect(seen).toEqual({ steady: [id], flaky: [id] });
+    expect(seen).toEqual({ steady: [id], flaky: [id], late: [id] });
   });
 
   it('never dispatches an event whose transaction rolled back', async () => {

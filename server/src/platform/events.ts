@@ -99,18 +99,26 @@ export class EventDispatcher {
         subjectType: row.subject_type, subjectId: row.subject_id, payload: row.payload, occurredAt: row.occurred_at,
       };
       try {
+        // One handler failing does not hold up the others: each has its own receipt, and the event is retried
+        // (skipping those already handled) until every handler has taken it.
+        let failure: { handler: string; err: unknown } | null = null;
         for (const handler of this.handlers) {
           if (!handler.types.includes(event.type)) continue;
-          await db.transaction().execute(async (trx) => {
-            const fresh = await trx
-              .insertInto('event_handlings')
-              .values({ handler: handler.name, event_id: event.id })
-              .onConflict((oc) => oc.doNothing())
-              .returning('event_id')
-              .executeTakeFirst();
-            if (fresh) await handler.handle(event, trx);
-          });
+          try {
+            await db.transaction().execute(async (trx) => {
+              const fresh = await trx
+                .insertInto('event_handlings')
+                .values({ handler: handler.name, event_id: event.id })
+                .onConflict((oc) => oc.doNothing())
+                .returning('event_id')
+                .executeTakeFirst();
+              if (fresh) await handler.handle(event, trx);
+            });
+          } catch (err) {
+            failure ??= { handler: handler.name, err };
+          }
         }
+        if (failure) throw new Error(`${failure.handler}: ${failure.err instanceof Error ? failure.err.message : String(failure.err)}`, { cause: failure.err });
         await db.updateTable('events').set({ dispatched_at: sql<Date>`now()`, last_error: null }).where('id', '=', event.id).execute();
         this.metrics?.eventDispatchLag.observe((Date.now() - event.occurredAt.getTime()) / 1000);
       } catch (err) {

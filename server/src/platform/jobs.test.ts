@@ -74,6 +74,22 @@ describe('jobs queue', () => {
     expect(runs).toEqual(['ran']);
   });
 
+  it('requeues at once a job a dead process of this host left running, but not one a live process or another host holds', async () => {
+    const os = await import('node:os');
+    const { spawnSync } = await import('node:child_process');
+    const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!; // exited by now
+    t.platform.jobs.define('test.orphan', z.object({ n: z.number() }), async () => undefined);
+    const holders = [`${os.hostname()}:${deadPid}`, `${os.hostname()}:${process.pid}`, `elsewhere:${deadPid}`];
+    for (const [n, by] of holders.entries()) {
+      await enqueueJob(t.database.db, { kind: 'test.orphan', payload: { n } });
+      await t.database.db.updateTable('jobs').set({ status: 'running', locked_at: new Date(), locked_by: by }).where('kind', '=', 'test.orphan').where('status', '=', 'pending').execute();
+    }
+    expect(await t.platform.jobs.recoverOrphans()).toBe(1);
+    const rows = await t.database.db.selectFrom('jobs').select(['status', 'locked_by']).where('kind', '=', 'test.orphan').orderBy('created_at').execute();
+    expect(rows.map((r) => r.status).sort()).toEqual(['pending', 'running', 'running']);
+    expect(rows.filter((r) => r.status === 'running').map((r) => r.locked_by).sort()).toEqual(holders.slice(1).sort());
+  });
+
   it('enqueues a unique job once while it is pending, and recurring jobs re-schedule themselves', async () => {
     expect(await enqueueJob(t.database.db, { kind: 'test.unique', uniqueKey: 'u1' })).toBe(true);
     expect(await enqueueJob(t.database.db, { kind: 'test.unique', uniqueKey: 'u1' })).toBe(false);

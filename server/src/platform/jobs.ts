@@ -75,6 +75,30 @@ export class JobRunner {
     }
   }
 
+  /**
+   * Puts back jobs left running by a process of this host that no longer exists (killed mid-job), so they run again
+   * at once instead of after the stale timeout. Jobs held by live processes, or by other hosts, are left alone.
+   */
+  async recoverOrphans(): Promise<number> {
+    const { db } = this.database;
+    const holders = await sql<{ locked_by: string }>`SELECT DISTINCT locked_by FROM jobs WHERE status = 'running' AND locked_by IS NOT NULL`.execute(db);
+    const host = os.hostname();
+    const dead = holders.rows.map((r) => r.locked_by).filter((by) => {
+      const at = by.lastIndexOf(':');
+      const pid = Number(by.slice(at + 1));
+      if (by.slice(0, at) !== host || !Number.isInteger(pid) || pid === process.pid) return false;
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch (err) {
+        return (err as NodeJS.ErrnoException).code === 'ESRCH';
+      }
+    });
+    if (dead.length === 0) return 0;
+    const reset = await sql`UPDATE jobs SET status = 'pending', locked_at = NULL, locked_by = NULL WHERE status = 'running' AND locked_by = ANY(${dead}::text[])`.execute(db);
+    return Number(reset.numAffectedRows ?? 0);
+  }
+
   /** Runs due jobs; returns how many were claimed. */
   async runDue(): Promise<number> {
     const { db } = this.database;

@@ -258,6 +258,28 @@ export class PaymentsService {
 
   // ---- idempotency
 
+  /**
+   * Idempotency inside the caller's transaction, for effects that must never be applied twice even across a crash:
+   * the claim, the effect and the stored answer commit together. A concurrent request with the same key waits on the
+   * claim's row (PostgreSQL) and then gets the first answer; after a crash nothing is left half-claimed. Returns the
+   * earlier answer, or null when this request is the first (then call completeIn before the transaction commits).
+   */
+  async claimIn(trx: Db, scope: string, key: string, request: unknown): Promise<{ status: number; json: string } | null> {
+    const hash = sha256Hex(JSON.stringify(request));
+    const earlier = await store.claimIdempotencyKey(trx, scope, key, hash);
+    if (!earlier) return null;
+    if (earlier.request_hash !== hash) throw new DomainError(PaymentErrors.IDEMPOTENCY_KEY_REUSED);
+    if (earlier.status_code === null) throw new DomainError(PaymentErrors.IDEMPOTENCY_IN_PROGRESS);
+    return { status: earlier.status_code, json: earlier.response_body ?? 'null' };
+  }
+
+  /** Stores the answer of a request claimed with claimIn, in the same transaction; returns it as the JSON text sent. */
+  async completeIn(trx: Db, scope: string, key: string, status: number, body: unknown): Promise<string> {
+    const json = JSON.stringify(body);
+    await store.completeIdempotencyKey(trx, scope, key, status, json);
+    return json;
+  }
+
   /** Runs fn once per (scope, key): a repeat with the same request gets the first answer, as the same JSON text. */
   async idempotent(scope: string, key: string | undefined, request: unknown, fn: () => Promise<{ status: number; body: unknown }>): Promise<{ status: number; json: string }> {
     if (!key) {
