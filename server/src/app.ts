@@ -25,10 +25,18 @@ import { createStorefrontModule } from './modules/storefront/index.js';
 import { createCatalogModule } from './modules/catalog/index.js';
 import { createSearchModule } from './modules/search/index.js';
 import { createResponseMetricsModule } from './modules/response-metrics/index.js';
+import { createServiceMetricsModule } from './modules/service-metrics/index.js';
 import { createFavoritesModule } from './modules/favorites/index.js';
 import { createInquiriesModule } from './modules/inquiries/index.js';
 import { createRfqsModule } from './modules/rfqs/index.js';
 import { createMessagingModule } from './modules/messaging/index.js';
+import { createSettlementsModule } from './modules/settlements/index.js';
+import { createPurchaseListModule } from './modules/purchase-list/index.js';
+import { createInvoicesModule } from './modules/invoices/index.js';
+import { createOrdersModule } from './modules/orders/index.js';
+import { createShipmentsModule } from './modules/shipments/index.js';
+import { createAfterSalesModule } from './modules/after-sales/index.js';
+import { createReviewsModule } from './modules/reviews/index.js';
 
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -60,7 +68,8 @@ function createModules(platform: Platform, options: BuildOptions) {
     companies: accounts.companies, members: accounts.members, verification: trust.verification, payments: payments.payments,
   });
   const responseMetrics = createResponseMetricsModule(platform, { companies: accounts.companies });
-  const credit = createCreditModule(platform, { companies: accounts.companies, responseRates: responseMetrics.ratesOf });
+  const serviceMetrics = createServiceMetricsModule(platform, { companies: accounts.companies });
+  const credit = createCreditModule(platform, { companies: accounts.companies, responseRates: responseMetrics.ratesOf, serviceFacts: serviceMetrics.factsOf });
   const credentials = createCredentialsModule(platform, { companies: accounts.companies, verification: trust.verification, trustpass: trustpass.trustpass, credit: credit.credit });
   const admin = createAdminModule(platform);
   const catalog = createCatalogModule(platform, { companies: accounts.companies, members: accounts.members, files: files.files, trustpass: trustpass.trustpass });
@@ -73,6 +82,7 @@ function createModules(platform: Platform, options: BuildOptions) {
   });
   const search = createSearchModule(platform, {
     companies: accounts.companies, verification: trust.verification, trustpass: trustpass.trustpass, credit: credit.credit, responseRates: responseMetrics.ratesOf,
+    serviceRates: serviceMetrics.ratesOf,
     catalog: {
       indexViews: (ids) => catalog.products.indexViews(ids), publishedIdsAfter: (afterId, limit) => catalog.products.publishedIdsAfter(afterId, limit),
       resolved: (id) => catalog.categories.resolved(id),
@@ -97,7 +107,48 @@ function createModules(platform: Platform, options: BuildOptions) {
     // Quote cards: a quote is shown between the supplier that made it and the company whose RFQ it answers.
     quotes: { cardFor: (quoteId, parties) => rfqs.quotes.cardFor(quoteId, parties) },
   });
-  return { files, accounts, notifications, trust, payments, trustpass, responseMetrics, credit, credentials, admin, catalog, storefront, search, favorites, inquiries, rfqs, messaging };
+  const purchaseList = createPurchaseListModule(platform, {
+    companies: accounts.companies, credit: credit.credit, verification: trust.verification,
+    catalog: {
+      viewsOf: (ids) => catalog.products.viewsOf(ids),
+      productsOfSkus: async (skuIds) => new Map((await catalog.inventory.levels(skuIds)).map((l) => [l.skuId, l.productId])),
+    },
+  });
+  const settlements = createSettlementsModule(platform, {
+    companies: accounts.companies, payments: payments.payments, credit: credit.credit, notifications: notifications.notifications,
+    // Late bound: orders draws on credit lines, so it is built after settlements.
+    orders: { escrowOutstanding: () => orders.orders.escrowOutstanding(), escrowHeldForSeller: (id) => orders.orders.escrowHeldForSeller(id), numbersOf: (ids) => orders.orders.numbersOf(ids) },
+  });
+  const invoices = createInvoicesModule(platform, {
+    files: files.files,
+    // Late bound: the orders module is built after this one.
+    orders: { forParty: (trx, id) => orders.orders.forParty(trx, id) },
+  });
+  const orders = createOrdersModule(platform, {
+    companies: accounts.companies, notifications: notifications.notifications, payments: payments.payments, inventory: catalog.inventory,
+    catalog: { productsOfSkus: async (skuIds) => catalog.products.viewsOf([...new Set((await catalog.inventory.levels(skuIds)).map((l) => l.productId))]) },
+    quotes: { acceptedTerms: (quoteId) => rfqs.quotes.acceptedTerms(quoteId) },
+    purchaseList: { selectedItems: (userId, companyId) => purchaseList.selectedItems(userId, companyId), removeOrdered: (trx, userId, companyId, skuIds) => purchaseList.removeOrdered(trx, userId, companyId, skuIds) },
+    creditLines: settlements.creditLines,
+    // Late bound: an order with an open after-sales request is not completed.
+    afterSales: { hasOpen: (orderId) => afterSales.hasOpen(orderId) },
+  });
+  const shipments = createShipmentsModule(platform, {
+    orders: orders.orders, files: files.files, notifications: notifications.notifications,
+    readFile: (fileId) => files.files.readAttached(fileId),
+    // Late bound: an open after-sales request pauses the automatic receipt.
+    hasOpenAfterSale: (orderId) => afterSales.hasOpen(orderId),
+  });
+  const reviews = createReviewsModule(platform, {
+    companies: accounts.companies, notifications: notifications.notifications, orders: { forParty: (trx, id) => orders.orders.forParty(trx, id) },
+  });
+  const afterSales = createAfterSalesModule(platform, {
+    orders: orders.orders, companies: accounts.companies, files: files.files, notifications: notifications.notifications,
+    readFile: (fileId) => files.files.readAttached(fileId),
+    // Arbitration shows the two companies' chat (operators only).
+    chatLog: (ctx, buyerCompanyId, supplierCompanyId, limit) => messaging.chatLog(ctx, buyerCompanyId, supplierCompanyId, limit),
+  });
+  return { files, accounts, notifications, trust, payments, trustpass, responseMetrics, serviceMetrics, credit, credentials, admin, catalog, storefront, search, favorites, inquiries, rfqs, messaging, purchaseList, invoices, settlements, orders, shipments, reviews, afterSales };
 }
 
 /** Wires platform services and modules into one HTTP app; the caller starts the worker and listens. */
@@ -134,10 +185,18 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     modules.storefront.registerRoutes(api);
     modules.search.registerRoutes(api);
     modules.responseMetrics.registerRoutes(api);
+    modules.serviceMetrics.registerRoutes(api);
     modules.favorites.registerRoutes(api);
     modules.inquiries.registerRoutes(api);
     modules.rfqs.registerRoutes(api);
     modules.messaging.registerRoutes(api);
+    modules.settlements.registerRoutes(api);
+    modules.purchaseList.registerRoutes(api);
+    modules.invoices.registerRoutes(api);
+    modules.orders.registerRoutes(api);
+    modules.shipments.registerRoutes(api);
+    modules.afterSales.registerRoutes(api);
+    modules.reviews.registerRoutes(api);
   });
   await app.ready();
   return { app, platform, worker, modules };

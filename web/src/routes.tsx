@@ -58,6 +58,21 @@ const NotificationsPage = lazy(() => import('./pages/workbench/Notifications.js'
 const MessagesPage = lazy(() => import('./pages/workbench/Messages.js'));
 const InquiryList = lazy(() => import('./pages/workbench/inquiries/InquiryList.js'));
 const InquiryThread = lazy(() => import('./pages/workbench/inquiries/InquiryThread.js'));
+const OrderList = lazy(() => import('./pages/workbench/orders/OrderList.js'));
+const OrderDetail = lazy(() => import('./pages/workbench/orders/OrderDetail.js'));
+const Checkout = lazy(() => import('./pages/workbench/orders/Checkout.js'));
+const Approvals = lazy(() => import('./pages/workbench/orders/Approvals.js'));
+const AdminOrders = lazy(() => import('./pages/admin/Orders.js'));
+const AdminTradeSettings = lazy(() => import('./pages/admin/TradeSettings.js'));
+const FinancePage = lazy(() => import('./pages/workbench/Finance.js'));
+const CreditTermsPage = lazy(() => import('./pages/workbench/CreditTerms.js'));
+const AdminReconciliation = lazy(() => import('./pages/admin/Reconciliation.js'));
+const AdminCreditLines = lazy(() => import('./pages/admin/CreditLines.js'));
+const AdminPayouts = lazy(() => import('./pages/admin/Payouts.js'));
+const AfterSalesPage = lazy(() => import('./pages/workbench/AfterSales.js'));
+const AdminDisputes = lazy(() => import('./pages/admin/Disputes.js'));
+const PurchaseListPage = lazy(() => import('./pages/workbench/PurchaseList.js'));
+const InvoiceProfilesPage = lazy(() => import('./pages/workbench/InvoiceProfiles.js'));
 
 export const router = createBrowserRouter([
   {
@@ -108,6 +123,17 @@ export const router = createBrowserRouter([
       { path: 'inquiries/sent', element: <InquiryList box="sent" key="sent" /> },
       { path: 'inquiries/received', element: <InquiryList box="received" key="received" /> },
       { path: 'inquiries/:id', element: <InquiryThread /> },
+      { path: 'checkout', element: <Checkout /> },
+      { path: 'orders', element: <OrderList side="buyer" key="buyer" /> },
+      { path: 'orders/:id', element: <OrderDetail /> },
+      { path: 'sales-orders', element: <OrderList side="seller" key="seller" /> },
+      { path: 'approvals', element: <Approvals /> },
+      { path: 'finance', element: <FinancePage /> },
+      { path: 'credit-terms', element: <CreditTermsPage /> },
+      { path: 'after-sales', element: <AfterSalesPage /> },
+      { path: 'after-sales/:id', element: <AfterSalesPage /> },
+      { path: 'purchase-list', element: <PurchaseListPage /> },
+      { path: 'invoice-profiles', element: <InvoiceProfilesPage /> },
     ],
   },
   {
@@ -123,8 +149,15 @@ export const router = createBrowserRouter([
       { path: 'trustpass-plans', element: <AdminPlans /> },
       { path: 'payments', element: <AdminPayments /> },
       { path: 'ledger', element: <AdminLedger /> },
+      { path: 'orders', element: <AdminOrders /> },
+      { path: 'trade-settings', element: <AdminTradeSettings /> },
+      { path: 'reconciliation', element: <AdminReconciliation /> },
+      { path: 'credit-lines', element: <AdminCreditLines /> },
+      { path: 'payouts', element: <AdminPayouts /> },
       { path: 'categories', element: <AdminCategories /> },
       { path: 'products', element: <AdminProducts /> },
+      { path: 'disputes', element: <AdminDisputes /> },
+      { path: 'disputes/:id', element: <AdminDisputes /> },
     ],
   },
   { path: '/sandbox/pay/:intentId', element: <Lazy><RequireAuth><SandboxPay /></RequireAuth></Lazy> },

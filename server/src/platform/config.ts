@@ -24,6 +24,7 @@ export const configSchema = z.object({
   REGISTRY_API_KEY: z.string().default(''),
   SANDBOX_PAYMENTS: booleanFromEnv.default(true),
   PAYMENTS_WEBHOOK_SECRET: z.string().min(16).default('tongshang-sandbox-webhook-secret'),
+  CARRIER_WEBHOOK_SECRET: z.string().min(16).default('tongshang-carrier-webhook-secret'),
   BANK_NAME: z.string().default('中国工商银行 杭州分行 ICBC Hangzhou'),
   BANK_ACCOUNT_NAME: z.string().default('通商网络科技有限公司 Tongshang Network Technology Co., Ltd.'),
   BANK_ACCOUNT_NO: z.string().default('1202 0000 0000 0000 888'),

@@ -77,7 +77,7 @@ describe('jobs queue', () => {
   it('requeues at once a job a dead process of this host left running, but not one a live process or another host holds', async () => {
     const os = await import('node:os');
     const { spawnSync } = await import('node:child_process');
-    const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!; // exited by now
+    const deadPid = spawnSync(process.execPath, ['-e', '0']).pid; // exited by now
     t.platform.jobs.define('test.orphan', z.object({ n: z.number() }), async () => undefined);
     const holders = [`${os.hostname()}:${deadPid}`, `${os.hostname()}:${process.pid}`, `elsewhere:${deadPid}`];
     for (const [n, by] of holders.entries()) {

@@ -28,6 +28,14 @@ const companyActions = {
   'company.quotes.manage': { roles: ['owner', 'admin', 'sales'], operatorMay: false },
   'company.messages.handle': { roles: ['owner', 'admin', 'sales'], operatorMay: false },
   'company.insights.view': { roles: ['owner', 'admin', 'sales', 'finance'], operatorMay: true },
+  // Trade: the buyer side places, pays, cancels and confirms; owners/admins approve; the seller side fulfils.
+  'company.orders.place': { roles: ['owner', 'admin', 'purchaser'], operatorMay: false },
+  'company.orders.approve': { roles: ['owner', 'admin'], operatorMay: false },
+  'company.orders.view': { roles: ['owner', 'admin', 'purchaser', 'sales', 'finance'], operatorMay: true },
+  'company.orders.fulfil': { roles: ['owner', 'admin', 'sales'], operatorMay: false },
+  // Settlements: balances, payouts, statements, paying credit-terms bills (manage); seeing them (view).
+  'company.finance.manage': { roles: ['owner', 'admin', 'finance'], operatorMay: false },
+  'company.finance.view': { roles: ['owner', 'admin', 'finance'], operatorMay: true },
 } as const satisfies Record<string, { roles: readonly CompanyRole[]; operatorMay: boolean }>;
 
 export type CompanyAction = keyof typeof companyActions;

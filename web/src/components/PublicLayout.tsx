@@ -9,6 +9,7 @@ import { Logo } from './Logo.js';
 import { PageSkeleton } from './PageSkeleton.js';
 import { SearchBox } from './SearchBox.js';
 import { UserMenu } from './UserMenu.js';
+import { PurchaseListBadge } from './trade/PurchaseListBadge.js';
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ export function TopBar() {
           )}
         </Space>
         <Space size={4}>
+          {me && <PurchaseListBadge />}
           <Bell />
           <LangSwitch />
         </Space>

@@ -21,7 +21,7 @@ describe('credit rating', () => {
     const company = await createCompany(t, owner);
     await t.drain();
     const c = await credit(company.id);
-    expect(c).toMatchObject({ grade: null, scorecardVersion: 'v1' });
+    expect(c).toMatchObject({ grade: null, scorecardVersion: 'v2' });
     expect(c.score).toBeGreaterThan(0);
     expect(c.factors.find((f) => f.key === 'registry_verified')).toMatchObject({ points: 0, en: expect.stringContaining('25 points') });
     expect(c.dimensions.reduce((s, d) => s + d.points, 0)).toBeCloseTo(c.score, 2);

@@ -19,11 +19,23 @@ export interface FactEvent {
 
 const DAY = 86_400_000;
 
-/** Service facts measured by other modules over their own windows (response metrics), not folded from events here. */
+/**
+ * Service and trade facts measured by other modules over their own windows (response metrics, service metrics),
+ * not folded from events here.
+ */
 export interface MeasuredFacts {
   responseRate: number | null;
+  /** Service metrics (docs/service-metrics.md): 90-day on-time shipping as supplier. */
+  onTimeShipRate: number | null;
+  /** Disputes decided against the company, as supplier or buyer, in the last 365 days. */
+  disputesLost: number;
+  /** 90-day share of credit-terms bills repaid by their due date, as buyer. */
+  paymentPunctuality: number | null;
+  /** All time, as either party: completed orders and their value net of refunds in 分. */
+  completedOrders: number;
+  tradeVolume: number;
 }
-export const NOTHING_MEASURED: MeasuredFacts = { responseRate: null };
+export const NOTHING_MEASURED: MeasuredFacts = { responseRate: null, onTimeShipRate: null, disputesLost: 0, paymentPunctuality: null, completedOrders: 0, tradeVolume: 0 };
 
 /** Folds one company's events (in time order) into the facts the scorecard reads, with the measured facts. Pure. */
 export function factsFromEvents(events: FactEvent[], now: Date, measured: MeasuredFacts = NOTHING_MEASURED): CreditFacts {
@@ -72,12 +84,13 @@ export function factsFromEvents(events: FactEvent[], now: Date, measured: Measur
     platformDays: createdAt ? Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / DAY)) : 0,
     trustpassYears: trustpassYears(membership, now),
     trustpassActive: status === 'active' || status === 'grace',
-    // Trade facts come from order and shipment events once those modules exist.
-    completedOrders: 0,
-    tradeVolumeYuan: 0,
-    onTimeShipRate: null,
+    // Trade and service facts of the orders (service-metrics module).
+    completedOrders: measured.completedOrders,
+    tradeVolumeYuan: Math.floor(measured.tradeVolume / 100),
+    onTimeShipRate: measured.onTimeShipRate,
     // The 30-day share of inquiries and chat questions answered within 24 hours (response-metrics module).
     responseRate: measured.responseRate,
-    disputesLost: 0,
+    disputesLost: measured.disputesLost,
+    paymentPunctuality: measured.paymentPunctuality,
   };
 }

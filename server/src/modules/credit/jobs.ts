@@ -4,7 +4,7 @@ import type { Platform } from '../../platform/platform.js';
 import { RATING_EVENT_TYPES } from './facts.js';
 
 /** Events after which a rating is re-read although they are not folded into facts: the measured facts moved. */
-export const MEASURED_FACT_EVENT_TYPES = ['response_metrics.changed'] as const;
+export const MEASURED_FACT_EVENT_TYPES = ['response_metrics.changed', 'service_metrics.changed'] as const;
 import type { CreditService } from './service.js';
 
 const nextNightly = (now: Date) => {

@@ -15,6 +15,8 @@ export interface CreditFacts {
   onTimeShipRate: number | null;
   responseRate: number | null;
   disputesLost: number;
+  /** As buyer on credit terms: share of bills repaid by their due date (null: no bill due or repaid yet). Read from v2. */
+  paymentPunctuality: number | null;
 }
 
 export type Dimension = 'identity' | 'tenure' | 'trade' | 'service' | 'compliance';
@@ -47,8 +49,8 @@ export function gradeFor(score: number): Rating['grade'] {
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-export function scorecardV1(f: CreditFacts): Rating {
-  const factors: Factor[] = [
+function factorsV1(f: CreditFacts): Factor[] {
+  return [
     { key: 'registry_verified', dimension: 'identity', max: 25, points: f.verified ? 25 : 0, value: f.verified ? 'yes' : 'no',
       zh: f.verified ? '已通过工商认证' : '尚未通过工商认证:完成认证可得 25 分', en: f.verified ? 'Business registration verified' : 'Not verified yet: verification adds 25 points' },
     { key: 'field_verified', dimension: 'identity', max: 10, points: f.fieldVerified ? 10 : 0, value: f.fieldVerified ? 'yes' : 'no',
@@ -68,11 +70,41 @@ export function scorecardV1(f: CreditFacts): Rating {
     { key: 'clean_record', dimension: 'compliance', max: 10, points: clamp(10 - 4 * f.disputesLost - 2 * f.rejectedVerifications, 0, 10), value: `${f.disputesLost}/${f.rejectedVerifications}`,
       zh: `败诉纠纷 ${f.disputesLost} 起,被驳回的认证 ${f.rejectedVerifications} 次`, en: `${f.disputesLost} disputes lost, ${f.rejectedVerifications} verification requests rejected` },
   ];
+}
+
+function rated(version: string, factors: Factor[]): Rating {
   const dims: Dimension[] = ['identity', 'tenure', 'trade', 'service', 'compliance'];
   const dimensions = dims.map((key) => {
     const of = factors.filter((x) => x.dimension === key);
     return { key, points: round2(of.reduce((s, x) => s + x.points, 0)), max: of.reduce((s, x) => s + x.max, 0) };
   });
   const score = round2(factors.reduce((s, x) => s + x.points, 0));
-  return { version: 'v1', score, grade: gradeFor(score), dimensions, factors };
+  return { version, score, grade: gradeFor(score), dimensions, factors };
+}
+
+export function scorecardV1(f: CreditFacts): Rating {
+  return rated('v1', factorsV1(f));
+}
+
+/** Most a buyer's late credit-terms bills cost: all of its compliance points (10). */
+export const LATE_PAYMENT_MAX_DEDUCTION = 10;
+
+/**
+ * v2 (the trade issue): v1's factors, plus payment punctuality on credit terms (账期) in the compliance dimension.
+ * It is a deduction like the clean record: (1 − punctuality) × 10 points off, never more than what the compliance
+ * dimension still holds, so the dimension stays within 0–10 and the maxima still add up to 100. No bills, no
+ * deduction: a company that never bought on terms is not marked down.
+ */
+export function scorecardV2(f: CreditFacts): Rating {
+  const factors = factorsV1(f);
+  const compliance = factors.filter((x) => x.dimension === 'compliance').reduce((s, x) => s + x.points, 0);
+  const p = f.paymentPunctuality;
+  const pct = p === null ? null : `${Math.round(p * 100)}%`;
+  const deduction = p === null ? 0 : round2(Math.min(compliance, (1 - clamp(p, 0, 1)) * LATE_PAYMENT_MAX_DEDUCTION));
+  factors.push({
+    key: 'payment_punctuality', dimension: 'compliance', max: 0, points: deduction === 0 ? 0 : -deduction, value: pct ?? 'n/a',
+    zh: pct === null ? '暂无账期账单记录' : `账期账单按时还款率 ${pct}(逾期按比例扣分,最多扣 10 分)`,
+    en: pct === null ? 'No credit-terms bills yet' : `Credit-terms bills repaid on time: ${pct} (late payment costs up to 10 points)`,
+  });
+  return rated('v2', factors);
 }

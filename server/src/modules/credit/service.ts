@@ -3,8 +3,8 @@ import { recordEvent, recordEvents } from '../../platform/events.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Platform } from '../../platform/platform.js';
 import type { AccountsModule } from '../accounts/index.js';
-import { RATING_EVENT_TYPES, factsFromEvents, type MeasuredFacts } from './facts.js';
-import { scorecardV1, type CreditFacts, type Rating } from './scorecard.js';
+import { NOTHING_MEASURED, RATING_EVENT_TYPES, factsFromEvents, type MeasuredFacts } from './facts.js';
+import { scorecardV2, type CreditFacts, type Rating } from './scorecard.js';
 import * as store from './store.js';
 
 const gradeOf = (row: store.RatingRow | undefined) => (row?.graded ? row.grade : null);
@@ -13,13 +13,15 @@ export interface Deps {
   companies: AccountsModule['companies'];
   /** Batch reader of the response-metrics module: each company's 30-day response rate (null: nothing measured). */
   responseRates: (companyIds: string[]) => Promise<Map<string, { responseRate: number | null }>>;
+  /** Batch reader of the service-metrics module: on-time shipping, lost disputes, payment punctuality, completed orders. */
+  serviceFacts: (companyIds: string[]) => Promise<Map<string, Omit<MeasuredFacts, 'responseRate'>>>;
 }
 
 export class CreditService {
   constructor(
     private readonly platform: Platform,
     private readonly deps: Deps,
-    private readonly scorecard: (facts: CreditFacts) => Rating = scorecardV1,
+    private readonly scorecard: (facts: CreditFacts) => Rating = scorecardV2,
   ) {}
 
   private get db() {
@@ -33,8 +35,8 @@ export class CreditService {
   }
 
   private async measured(companyIds: string[]): Promise<Map<string, MeasuredFacts>> {
-    const rates = await this.deps.responseRates(companyIds);
-    return new Map([...rates].map(([id, r]) => [id, { responseRate: r.responseRate }]));
+    const [rates, service] = await Promise.all([this.deps.responseRates(companyIds), this.deps.serviceFacts(companyIds)]);
+    return new Map(companyIds.map((id) => [id, { ...NOTHING_MEASURED, ...service.get(id), responseRate: rates.get(id)?.responseRate ?? null }]));
   }
 
   /** Unverified companies have no grade, whatever the scorecard: the rule is the platform's, not a version's. */

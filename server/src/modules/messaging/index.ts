@@ -1,3 +1,4 @@
+import type { RequestContext } from '../../platform/context.js';
 import type { App } from '../../platform/http/server.js';
 import type { Authenticate } from '../../platform/http/server.js';
 import type { Platform } from '../../platform/platform.js';
@@ -26,6 +27,8 @@ export function createMessagingModule(platform: Platform, deps: Deps & { authent
   return {
     messaging,
     hub,
+    /** Operators only (arbitration): the chat between a buyer company and a supplier company, latest messages oldest first. */
+    chatLog: (ctx: RequestContext, buyerCompanyId: string, supplierCompanyId: string, limit: number) => messaging.betweenCompanies(ctx, buyerCompanyId, supplierCompanyId, limit),
     registerRoutes(app: App) {
       registerMessagingRoutes(app, messaging);
       registerChatSocket(app, { hub, messaging, config: platform.config });

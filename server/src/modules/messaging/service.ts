@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db.js';
 import { DomainError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Platform } from '../../platform/platform.js';
-import { requireUser, roleIn } from '../../platform/policy.js';
+import { requireOperator, requireUser, roleIn } from '../../platform/policy.js';
 import type { AccountsModule } from '../accounts/index.js';
 import type { ProductSummary } from '../catalog/index.js';
 import type { FilesModule } from '../files/index.js';
@@ -383,6 +383,18 @@ export class MessagingService {
     const file = await this.deps.files.readAttached(fileId);
     if (!file) throw new DomainError(MessagingErrors.MESSAGE_NOT_FOUND);
     return file;
+  }
+
+  // ---- operator reading (arbitration of after-sales disputes)
+
+  /**
+   * Operators only: the chat between a buyer company and a supplier company (all its members' conversations with the
+   * supplier), the latest `limit` messages, oldest first. Used by the after-sales module's arbitration file.
+   */
+  async betweenCompanies(ctx: RequestContext, buyerCompanyId: string, supplierCompanyId: string, limit: number): Promise<MessageView[]> {
+    requireOperator(ctx);
+    const rows = await store.messagesBetweenCompanies(this.db, buyerCompanyId, supplierCompanyId, Math.min(Math.max(limit, 1), 500));
+    return rows.reverse().map(toMessageView);
   }
 }
 

@@ -297,3 +297,15 @@ export async function onlineSubjects(db: Db, subjects: string[], freshSince: Dat
     .where('subject', 'in', subjects).where('connections', '>', 0).where('seen_at', '>=', freshSince).execute();
   return new Set(rows.map((r) => r.subject));
 }
+
+// ---- operator reading (arbitration of after-sales disputes)
+
+/** The latest messages of every conversation between a buyer company's members and a supplier company, newest first. */
+export async function messagesBetweenCompanies(db: Db, buyerCompanyId: string, supplierCompanyId: string, limit: number): Promise<MessageRow[]> {
+  const rows = await t(db).selectFrom('chat_messages as m')
+    .innerJoin('chat_conversations as c', 'c.id', 'm.conversation_id')
+    .select(MESSAGE_COLUMNS.map((c) => `m.${c}` as const))
+    .where('c.buyer_company_id', '=', buyerCompanyId).where('c.supplier_company_id', '=', supplierCompanyId)
+    .orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
+  return rows.map(message);
+}

@@ -1,4 +1,3 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { randomToken } from '../../platform/ids.js';
 
 export interface NewPayment {
@@ -27,23 +26,7 @@ export interface WebhookEvent {
   created: number;
 }
 
-const TOLERANCE_SECONDS = 300;
-
-/** Signature header: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, as real providers do. */
-export function signWebhook(secret: string, body: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
-  const mac = createHmac('sha256', secret).update(`${nowSeconds}.${body}`).digest('hex');
-  return `t=${nowSeconds},v1=${mac}`;
-}
-
-export function verifyWebhookSignature(secret: string, header: string | undefined, body: string, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
-  if (!header) return false;
-  const parts = Object.fromEntries(header.split(',').map((kv) => kv.split('=', 2) as [string, string]));
-  const t = Number(parts.t);
-  if (!Number.isInteger(t) || Math.abs(nowSeconds - t) > TOLERANCE_SECONDS || !parts.v1) return false;
-  const expected = Buffer.from(createHmac('sha256', secret).update(`${t}.${body}`).digest('hex'));
-  const given = Buffer.from(parts.v1);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
+export { signWebhook, verifyWebhookSignature } from '../../platform/webhook-signature.js';
 
 /** Behaves like an online provider: a pay page where the payer approves or declines, then signed webhooks. */
 export class SandboxProvider implements PaymentProvider {

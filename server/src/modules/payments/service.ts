@@ -273,6 +273,15 @@ export class PaymentsService {
     return { status: earlier.status_code, json: earlier.response_body ?? 'null' };
   }
 
+  /** The stored answer for (scope, key) if that request completed, else null; throws when the key came with another request. */
+  async answered(scope: string, key: string, request: unknown): Promise<{ status: number; json: string } | null> {
+    const row = await store.findIdempotencyKey(this.db, scope, key);
+    if (!row) return null;
+    if (row.request_hash !== sha256Hex(JSON.stringify(request))) throw new DomainError(PaymentErrors.IDEMPOTENCY_KEY_REUSED);
+    if (row.status_code === null) throw new DomainError(PaymentErrors.IDEMPOTENCY_IN_PROGRESS);
+    return { status: row.status_code, json: row.response_body ?? 'null' };
+  }
+
   /** Stores the answer of a request claimed with claimIn, in the same transaction; returns it as the JSON text sent. */
   async completeIn(trx: Db, scope: string, key: string, status: number, body: unknown): Promise<string> {
     const json = JSON.stringify(body);

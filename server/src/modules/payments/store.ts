@@ -149,6 +149,10 @@ export async function claimIdempotencyKey(db: Db, scope: string, key: string, re
   return t(db).selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirstOrThrow();
 }
 
+export async function findIdempotencyKey(db: Db, scope: string, key: string) {
+  return t(db).selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+}
+
 export async function completeIdempotencyKey(db: Db, scope: string, key: string, statusCode: number, json: string): Promise<void> {
   await t(db).updateTable('idempotency_keys').set({ status_code: statusCode, response_body: json }).where('scope', '=', scope).where('key', '=', key).execute();
 }

@@ -7,11 +7,11 @@ import * as store from './store.js';
 
 export const PRODUCT_EVENTS = ['product.created', 'product.updated', 'product.published', 'product.delisted', 'product.taken_down', 'product.deleted'] as const;
 export const CATEGORY_EVENTS = ['category.updated'] as const;
-/** Supplier facts the index keeps: names and region (accounts), verification (trust), TrustPass, credit grade, response rate. */
+/** Supplier facts the index keeps: names and region (accounts), verification (trust), TrustPass, credit grade, response rate, service metrics. */
 export const SUPPLIER_EVENTS = [
   'company.created', 'company.updated', 'company.logo_changed',
   'verification.approved', 'verification.rejected', 'verification.revoked', 'verification.field_recorded',
-  'trustpass.activated', 'credit.rating_changed', 'response_metrics.changed',
+  'trustpass.activated', 'credit.rating_changed', 'response_metrics.changed', 'service_metrics.changed',
 ] as const;
 
 const nextNightly = (now: Date) => {

@@ -13,6 +13,8 @@ export interface SupplierSourceDeps {
   credit: CreditModule['credit'];
   /** Batch reader of the response-metrics module: the 30-day response rate (null: nothing measured yet). */
   responseRates: (companyIds: string[]) => Promise<Map<string, { responseRate: number | null }>>;
+  /** Batch reader of the service-metrics module: 90-day on-time, repeat-buyer and lost-dispute rates (null: nothing measured yet). */
+  serviceRates: (companyIds: string[]) => Promise<Map<string, { onTimeRate: number | null; repeatBuyerRate: number | null; disputeRate: number | null }>>;
 }
 
 const SUPPLIER_TYPES: ReadonlySet<string> = new Set<SupplierCompanyType>(['manufacturer', 'trading_company', 'both']);
@@ -31,9 +33,11 @@ export function supplierSource(deps: SupplierSourceDeps): SupplierSource {
         if (err instanceof DomainError && err.code === 'COMPANY_NOT_FOUND') return null;
         throw err;
       }
-      const [verification, credit, trustpass, rates] = await Promise.all([
+      const [verification, credit, trustpass, rates, service] = await Promise.all([
         deps.verification.view(ctx, companyId), deps.credit.view(ctx, companyId), deps.trustpass.status(ctx, companyId), deps.responseRates([companyId]),
+        deps.serviceRates([companyId]),
       ]);
+      const measured = service.get(companyId);
       const facts: SupplierFacts = {
         companyId, legalName: company.legalName, nameEn: company.nameEn, isSupplier: SUPPLIER_TYPES.has(company.companyType),
         companyType: isSupplierType(company.companyType) ? company.companyType : null,
@@ -41,8 +45,8 @@ export function supplierSource(deps: SupplierSourceDeps): SupplierSource {
         verified: verification.verified, grade: credit.grade, creditScore: credit.grade ? credit.score : null,
         trustpassActive: trustpass.status === 'active' || trustpass.status === 'grace', trustpassYears: trustpass.trustpassYears,
         responseRate: rates.get(companyId)?.responseRate ?? null,
-        // Owned by the trade issue; neutral until it exists.
-        onTimeRate: null, repeatBuyerRate: null, disputeRate: null,
+        // Service metrics (docs/service-metrics.md); disputeRate is the share of paid orders with a dispute the supplier lost.
+        onTimeRate: measured?.onTimeRate ?? null, repeatBuyerRate: measured?.repeatBuyerRate ?? null, disputeRate: measured?.disputeRate ?? null,
       };
       return facts;
     },

@@ -8,6 +8,8 @@ import '../../i18n/trustpass.js';
 import '../../i18n/verification.js';
 import { AppstoreOutlined, AuditOutlined, TagsOutlined } from '@ant-design/icons';
 import '../../i18n/adminCatalog.js';
+import '../../i18n/orders.js';
+import { AlertOutlined, BankOutlined, ContainerOutlined, ControlOutlined, CreditCardOutlined, ReconciliationOutlined } from '@ant-design/icons';
 import { useMe } from '../../session.js';
 
 export default function AdminShell() {
@@ -44,6 +46,12 @@ export default function AdminShell() {
         { key: '/admin/trustpass-plans', icon: <CrownOutlined />, label: t('adminPay.plans') },
         { key: '/admin/payments', icon: <PayCircleOutlined />, label: t('adminPay.payments') },
         { key: '/admin/ledger', icon: <AccountBookOutlined />, label: t('adminPay.ledger') },
+        { key: '/admin/orders', icon: <ContainerOutlined />, label: t('orders.admin.orders') },
+        { key: '/admin/disputes', icon: <AlertOutlined />, label: t('orders.admin.disputes') },
+        { key: '/admin/reconciliation', icon: <ReconciliationOutlined />, label: t('orders.admin.reconciliation') },
+        { key: '/admin/credit-lines', icon: <CreditCardOutlined />, label: t('orders.admin.creditLines') },
+        { key: '/admin/payouts', icon: <BankOutlined />, label: t('orders.admin.payouts') },
+        { key: '/admin/trade-settings', icon: <ControlOutlined />, label: t('orders.admin.tradeSettings') },
       ]}
     />
   );

@@ -1,4 +1,4 @@
-import { ClockCircleOutlined, EnvironmentOutlined, ExperimentOutlined, FlagOutlined, PictureOutlined, ShopOutlined, ShoppingCartOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, EnvironmentOutlined, ExperimentOutlined, FlagOutlined, PictureOutlined, ShopOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, InputNumber, Row, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -8,13 +8,16 @@ import type { Company } from '../../api.js';
 import { api, ProblemError } from '../../api.js';
 import { ContactSupplierButton } from '../../components/chat/ContactSupplierButton.js';
 import { CompanyCard } from '../../components/CompanyCard.js';
+import { ServiceMetrics } from '../../components/ServiceMetrics.js';
 import { FavoriteButton } from '../../components/FavoriteButton.js';
 import { InquiryButton } from '../../components/InquiryButton.js';
+import { AddToPurchaseListButton } from '../../components/trade/AddToPurchaseList.js';
 import { ProblemResult } from '../../components/Problem.js';
 import { formatMoney } from '../../format.js';
 import { currentLang } from '../../i18n/index.js';
 import { useMe, useRegionName } from '../../session.js';
 import { TakedownModal } from '../admin/TakedownModal.js';
+import { ReviewList, ReviewTabLabel } from '../../components/trade/ReviewList.js';
 import type { AttributeDefinition, PriceQuote, PriceTier, ProductImage, ProductView, Sku } from './model.js';
 import { attributeName, formatQuantity, localizedName, productTitle, tierIndexFor, unitLabel, useAttributeText, useCategory, useDebounced } from './model.js';
 
@@ -154,13 +157,14 @@ function ComingSoonButton({ icon, label, primary, testId }: { icon: React.ReactN
   );
 }
 
-function PricePanel({ product, attributes }: { product: ProductView; attributes: AttributeDefinition[] | undefined }) {
+function PricePanel({ product, attributes, onSelection }: { product: ProductView; attributes: AttributeDefinition[] | undefined; onSelection?: (s: { skuId: string | null; quantity: number | null }) => void }) {
   const { t } = useTranslation();
   const text = useAttributeText(attributes);
   const hasVariants = product.skus.length > 1 || product.skus.some((s) => Object.keys(s.attributes).length > 0);
   const [skuId, setSkuId] = useState<string | null>(() => (product.skus.find((s) => s.stock > 0) ?? product.skus[0])?.id ?? null);
   const [quantity, setQuantity] = useState<number | null>(product.moq);
   const sku = product.skus.find((s) => s.id === skuId) ?? null;
+  useEffect(() => onSelection?.({ skuId, quantity }), [onSelection, skuId, quantity]);
   const tiers = sku?.priceTiers?.length ? sku.priceTiers : product.priceTiers;
   const activeIndex = quantity === null ? -1 : tierIndexFor(tiers, quantity);
   const debounced = useDebounced(quantity);
@@ -257,6 +261,7 @@ function SupplierPanel({ companyId }: { companyId: string }) {
       ) : (
         <>
           <CompanyCard company={company.data} shopLink={false} />
+          <ServiceMetrics companyId={companyId} size="small" style={{ marginTop: 8 }} />
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 8 }} data-testid="supplier-since">
             {t('product.memberSince', { year: new Date(company.data.createdAt).getFullYear() })}
           </Typography.Text>
@@ -323,6 +328,7 @@ export default function ProductDetail() {
   const product = useQuery({ queryKey: ['product', id], queryFn: () => api<ProductView>(`/products/${id}`) });
   const { data: me } = useMe();
   const [takingDown, setTakingDown] = useState(false);
+  const [selection, setSelection] = useState<{ skuId: string | null; quantity: number | null }>({ skuId: null, quantity: null });
   const category = useCategory(product.data?.categoryId);
   const title = product.data ? productTitle(product.data) : '';
   useEffect(() => {
@@ -380,13 +386,13 @@ export default function ProductDetail() {
                     {secondary}
                   </Typography.Paragraph>
                 )}
-                <PricePanel key={p.id} product={p} attributes={category.data?.attributes} />
+                <PricePanel key={p.id} product={p} attributes={category.data?.attributes} onSelection={setSelection} />
                 <div style={{ marginTop: 12 }}>
                   <Facts product={p} />
                 </div>
                 <Space wrap style={{ marginTop: 12 }}>
                   <ComingSoonButton primary icon={<ThunderboltOutlined />} label={t('product.orderNow')} testId="order-now" />
-                  <ComingSoonButton icon={<ShoppingCartOutlined />} label={t('product.addToList')} testId="add-to-list" />
+                  <AddToPurchaseListButton product={p} skuId={selection.skuId} quantity={selection.quantity} />
                   {/* A supplier's own members neither ask nor bookmark their own listing. */}
                   {!me?.companies.some((c) => c.id === p.companyId) && (
                     <>
@@ -417,6 +423,7 @@ export default function ProductDetail() {
                     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('product.noDescription')} />
                   ),
                 },
+                { key: 'reviews', label: <ReviewTabLabel productId={p.id} />, children: <ReviewList productId={p.id} /> },
               ]}
             />
           </Card>

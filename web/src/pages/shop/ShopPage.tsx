@@ -10,9 +10,11 @@ import { api } from '../../api.js';
 import { CompanyLogo } from '../../components/CompanyCard.js';
 import { ProblemResult } from '../../components/Problem.js';
 import { TrustMarks } from '../../components/TrustMarks.js';
+import { ServiceMetrics } from '../../components/ServiceMetrics.js';
 import { ContactSupplierButton } from '../../components/chat/ContactSupplierButton.js';
 import { FavoriteButton } from '../../components/FavoriteButton.js';
 import { InquiryButton } from '../../components/InquiryButton.js';
+import { ReviewList, ReviewStars } from '../../components/trade/ReviewList.js';
 import { companyDisplayName, companySecondaryName, formatDate, formatMoney } from '../../format.js';
 import { currentLang } from '../../i18n/index.js';
 import '../../i18n/storefront.js';
@@ -99,6 +101,9 @@ function ShopHeader({ shop }: { shop: ShopView }) {
             {/* Verified, grade, TrustPass years, response rate, type and region. */}
             <TrustMarks company={{ id: c.id, companyType: c.companyType, province: c.province, city: c.city }} size="small" />
           </div>
+          <div>
+            <ServiceMetrics companyId={c.id} size="small" style={{ marginTop: 6, background: 'rgba(255,255,255,0.92)', borderRadius: 6, padding: '4px 6px', maxWidth: '100%' }} />
+          </div>
           {c.mainProducts.length > 0 && (
             <div style={{ color: '#fff', marginTop: 8, fontSize: 13 }} data-testid="shop-main-products">
               {t('shop.labelled', { label: t('shop.mainProducts'), value: c.mainProducts.join(' · ') })}
@@ -106,6 +111,9 @@ function ShopHeader({ shop }: { shop: ShopView }) {
           )}
           <div style={{ color: 'rgba(255,255,255,0.85)', marginTop: 4, fontSize: 12 }} data-testid="shop-stats">
             {t('shop.productCount', { count: shop.productCount })}
+          </div>
+          <div style={{ marginTop: 4 }}>
+            <ReviewStars companyId={c.id} onColor onClick={() => scrollToId('shop-reviews')} />
           </div>
         </Col>
         <Col flex="none">
@@ -339,6 +347,9 @@ export default function ShopPage() {
         <SectionView key={s.id} section={s} themeColor={shop.themeColor} onCategory={pickCategory} />
       ))}
       <ShopSearch shop={shop} categoryId={categoryId} setCategoryId={setCategoryId} />
+      <Card id="shop-reviews" size="small" title={t('reviews.title')} style={{ marginBottom: 12, scrollMarginTop: 12 }} data-testid="shop-reviews">
+        <ReviewList companyId={shop.company.id} />
+      </Card>
     </div>
   );
 }

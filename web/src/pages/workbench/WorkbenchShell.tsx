@@ -2,12 +2,14 @@ import {
   AppstoreOutlined, AuditOutlined, AuditOutlined as RfqIcon, BellOutlined, CrownOutlined, DashboardOutlined, FileTextOutlined, HeartOutlined,
   InboxOutlined, MessageOutlined, ProfileOutlined, SafetyCertificateOutlined, SettingOutlined, ShopOutlined, ShoppingOutlined, SolutionOutlined,
 } from '@ant-design/icons';
+import { AccountBookOutlined, CarryOutOutlined, ContainerOutlined, CustomerServiceOutlined, ShoppingCartOutlined, WalletOutlined } from '@ant-design/icons';
 import '../../i18n/catalog.js';
 import '../../i18n/credit.js';
 import '../../i18n/favorites.js';
 import '../../i18n/inquiries.js';
 import '../../i18n/messaging.js';
 import '../../i18n/notifications.js';
+import '../../i18n/orders.js';
 import '../../i18n/rfqs.js';
 import '../../i18n/storefront.js';
 import '../../i18n/trustpass.js';
@@ -90,16 +92,33 @@ export default function WorkbenchShell() {
   const location = useLocation();
   const navigate = useNavigate();
   // Product management and the shop are seller work, so they open the seller side whatever side was used last.
-  const side: Side = location.pathname.startsWith('/workbench/seller') || location.pathname.startsWith('/workbench/products') || location.pathname.startsWith('/workbench/storefront') || location.pathname.startsWith('/workbench/inquiries/received') || location.pathname.startsWith('/workbench/rfq-market') || location.pathname.startsWith('/workbench/quotes')
+  // Trade pages: sales orders and finance are seller work; the purchase list, checkout, my orders, approvals and credit terms buyer work.
+  const tradeSide: Side | null = /^\/workbench\/(sales-orders|finance)(\/|$)/.test(location.pathname)
+    ? 'seller'
+    : /^\/workbench\/(purchase-list|checkout|orders|approvals|credit-terms)\/?$/.test(location.pathname) ? 'buyer' : null;
+  const side: Side = tradeSide ?? (location.pathname.startsWith('/workbench/seller') || location.pathname.startsWith('/workbench/products') || location.pathname.startsWith('/workbench/storefront') || location.pathname.startsWith('/workbench/inquiries/received') || location.pathname.startsWith('/workbench/rfq-market') || location.pathname.startsWith('/workbench/quotes')
     ? 'seller'
     : location.pathname.startsWith('/workbench/buyer') || location.pathname.startsWith('/workbench/inquiries/sent') || location.pathname.startsWith('/workbench/rfqs')
       ? 'buyer'
-      : rememberedSide(defaultSide(me ? activeCompanyOf(me) : null));
+      : rememberedSide(defaultSide(me ? activeCompanyOf(me) : null)));
   if (location.pathname.startsWith('/workbench/seller') || location.pathname.startsWith('/workbench/buyer')) rememberSide(side);
   if (!me) return null;
   const menu = [
     { key: `/workbench/${side}`, icon: <DashboardOutlined />, label: t('workbench.dashboard') },
     ...(side === 'seller' ? [{ key: '/workbench/products', icon: <AppstoreOutlined />, label: t('sellerProducts.menu') }] : []),
+    ...(side === 'seller'
+      ? [
+          { key: '/workbench/sales-orders', icon: <ContainerOutlined />, label: t('orders.menu.salesOrders') },
+          { key: '/workbench/after-sales', icon: <CustomerServiceOutlined />, label: t('orders.menu.afterSales') },
+          { key: '/workbench/finance', icon: <WalletOutlined />, label: t('orders.menu.finance') },
+        ]
+      : [
+          { key: '/workbench/purchase-list', icon: <ShoppingCartOutlined />, label: t('orders.menu.purchaseList') },
+          { key: '/workbench/orders', icon: <ContainerOutlined />, label: t('orders.menu.orders') },
+          { key: '/workbench/approvals', icon: <CarryOutOutlined />, label: t('orders.menu.approvals') },
+          { key: '/workbench/after-sales', icon: <CustomerServiceOutlined />, label: t('orders.menu.afterSales') },
+          { key: '/workbench/credit-terms', icon: <AccountBookOutlined />, label: t('orders.menu.creditTerms') },
+        ]),
     side === 'seller' ? { key: '/workbench/inquiries/received', icon: <InboxOutlined />, label: t('inquiries.menuReceived') } : { key: '/workbench/inquiries/sent', icon: <FileTextOutlined />, label: t('inquiries.menuSent') },
     ...(side === 'seller'
       ? [{ key: '/workbench/rfq-market', icon: <SolutionOutlined />, label: t('rfqs.menuMarket') }, { key: '/workbench/quotes', icon: <ProfileOutlined />, label: t('rfqs.menuQuotes') }]

@@ -1,4 +1,6 @@
 import { ArrowLeftOutlined, CheckOutlined, MessageOutlined, StarFilled, StarOutlined } from '@ant-design/icons';
+import { ShoppingCartOutlined } from '@ant-design/icons';
+import '../../../i18n/orders.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, Empty, Grid, Input, List, Modal, Popconfirm, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -99,6 +101,11 @@ export default function RfqDetail() {
     return (
         <Space wrap size={4}>
           <Button size="small" icon={<MessageOutlined />} onClick={() => setThread(q)} data-testid="quote-thread-open">{t('rfqs.thread')}{q.messageCount ? ` ${q.messageCount}` : ''}</Button>
+          {r.viewer.isBuyer && q.status === 'accepted' && (
+            <Link to={`/workbench/checkout?quoteId=${q.id}`} title={t('orders.quoteOrderHint')}>
+              <Button size="small" type="primary" icon={<ShoppingCartOutlined />} data-testid="quote-order">{t('orders.quoteOrder')}</Button>
+            </Link>
+          )}
           {manageable && q.status === 'submitted' && (
             <>
               <Button size="small" icon={q.shortlisted ? <StarFilled /> : <StarOutlined />} onClick={() => act.mutate({ path: `/quotes/${q.id}/shortlist`, body: { shortlisted: !q.shortlisted }, ok: q.shortlisted ? t('rfqs.unshortlist') : t('rfqs.shortlisted') })} data-testid="quote-shortlist">

@@ -1,0 +1,65 @@
+import type { Db } from '../../platform/db.js';
+import type { AccountsModule } from '../accounts/index.js';
+import type { ProductView, StockLine } from '../catalog/index.js';
+import type { NotificationsModule } from '../notifications/index.js';
+import type { PaymentsModule } from '../payments/index.js';
+import type { AcceptedQuoteTerms } from '../rfqs/index.js';
+
+export type { ProductView, StockLine };
+
+/** What checkout reads from the catalog: the full views of the products that own these SKUs (any status). */
+export interface CatalogPort {
+  productsOfSkus(skuIds: string[]): Promise<ProductView[]>;
+}
+
+/** catalog.inventory: every call joins the caller's transaction. */
+export interface InventoryPort {
+  /** stock → reserved; throws CatalogErrors.OUT_OF_STOCK. */
+  reserve(trx: Db, lines: StockLine[]): Promise<void>;
+  /** reserved → stock. */
+  release(trx: Db, lines: StockLine[]): Promise<unknown>;
+  /** reserved → sold. */
+  commit(trx: Db, lines: StockLine[]): Promise<unknown>;
+  /** sold → stock. */
+  restock(trx: Db, lines: StockLine[]): Promise<unknown>;
+}
+
+/** rfqs.quotes: the accepted quote's terms (null unless accepted). */
+export interface QuotesPort {
+  acceptedTerms(quoteId: string): Promise<AcceptedQuoteTerms | null>;
+}
+
+/** purchase-list (late bound): the buyer's selected items, and removing what was ordered in the checkout transaction. */
+export interface PurchaseListPort {
+  selectedItems(userId: string, companyId: string): Promise<Array<{ skuId: string; quantity: number }>>;
+  removeOrdered(trx: Db, userId: string, companyId: string, skuIds: string[]): Promise<unknown>;
+}
+
+/** settlements' credit lines (账期, late bound). draw throws when over the limit or overdue. */
+export interface CreditLinesPort {
+  draw(trx: Db, companyId: string, amount: number, orderId: string): Promise<unknown>;
+  release(trx: Db, companyId: string, amount: number, orderId: string): Promise<unknown>;
+  setDue(trx: Db, orderId: string, dueAt: Date): Promise<unknown>;
+  /** A bill past due blocks new credit-terms orders at checkout. */
+  hasOverdue?(companyId: string): Promise<boolean>;
+}
+
+/** after-sales (late bound): whether an after-sales request of the order is still open (blocks completion). */
+export interface AfterSalesPort {
+  hasOpen(orderId: string): Promise<boolean>;
+}
+
+export interface Deps {
+  companies: AccountsModule['companies'];
+  notifications: NotificationsModule['notifications'];
+  payments: PaymentsModule['payments'];
+  catalog: CatalogPort;
+  inventory: InventoryPort;
+  quotes: QuotesPort;
+  /** Missing: checkout needs explicit items. */
+  purchaseList?: PurchaseListPort | undefined;
+  /** Missing: credit terms are refused (CREDIT_TERMS_UNAVAILABLE). */
+  creditLines?: CreditLinesPort | undefined;
+  /** Missing: no request is ever open. */
+  afterSales?: AfterSalesPort | undefined;
+}

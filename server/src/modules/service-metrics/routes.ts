@@ -1,0 +1,19 @@
+import type { App } from '../../platform/http/server.js';
+import * as s from './schemas.js';
+import type { ServiceMetricsService } from './service.js';
+
+export function registerServiceMetricsRoutes(app: App, metrics: ServiceMetricsService): void {
+  app.get('/api/v1/companies/:id/service-metrics', {
+    schema: {
+      tags: ['service-metrics'], params: s.companyParams, response: { 200: s.metricsView },
+      summary: 'Public: on-time shipping, dispute, refund and repeat-buyer rates and review averages over 90 days; payment punctuality on credit terms (docs/service-metrics.md)',
+    },
+  }, async (req) => metrics.view(req.ctx, req.params.id));
+
+  app.get('/api/v1/service-metrics', {
+    schema: {
+      tags: ['service-metrics'], summary: 'Public: the headline service metrics of up to 50 companies (trust-mark strips on lists)',
+      querystring: s.manyQuery, response: { 200: s.manyResponse },
+    },
+  }, async (req) => ({ items: await metrics.many(req.query.companyIds) }));
+}

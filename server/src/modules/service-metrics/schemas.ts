@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { timestamp } from '../../platform/schemas.js';
+
+export const companyParams = z.object({ id: z.uuid() });
+
+const rate = z.number().min(0).max(1).nullable();
+const score = z.number().min(1).max(5).nullable();
+const tally = z.object({ measured: z.number().int(), onTime: z.number().int(), pending: z.number().int() });
+
+export const metricsView = z.object({
+  companyId: z.uuid(),
+  windowDays: z.literal(90),
+  computedAt: timestamp,
+  onTimeRate: rate,
+  shipments: tally,
+  paidOrders: z.number().int(),
+  disputeRate: rate,
+  disputedOrders: z.number().int(),
+  disputeLostRate: rate,
+  disputeLostOrders: z.number().int(),
+  refundRate: rate,
+  refundedOrders: z.number().int(),
+  repeatBuyerRate: rate,
+  buyers: z.number().int(),
+  repeatBuyers: z.number().int(),
+  reviews: z.object({ count: z.number().int(), quality: score, shipping: score, service: score, average: score }),
+  disputesLost: z.number().int(),
+  paymentPunctuality: rate,
+  bills: tally,
+});
+
+export const manyQuery = z.strictObject({
+  companyIds: z.string().max(50 * 37).transform((s) => [...new Set(s.split(',').filter(Boolean))]).pipe(z.array(z.uuid()).min(1).max(50)),
+});
+
+export const manyResponse = z.object({
+  items: z.array(z.object({
+    companyId: z.uuid(), onTimeRate: rate, repeatBuyerRate: rate, disputeRate: rate, refundRate: rate,
+    reviewAverage: score, reviewCount: z.number().int(), paidOrders: z.number().int(),
+  })),
+});
