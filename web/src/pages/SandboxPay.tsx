@@ -122,7 +122,16 @@ export default function SandboxPay() {
   if (intent.isPending) return <Shell><Card><Skeleton active paragraph={{ rows: 6 }} /></Card></Shell>;
   if (intent.error) return <Shell><ProblemResult error={intent.error} onRetry={() => void intent.refetch()} /></Shell>;
   const i = intent.data;
-  const back = (
+  // Back to what was paid for: the order (an order payment's reference is the order id), the credit bills, or TrustPass.
+  const back = i.purpose === 'order' ? (
+    <Link to={`/workbench/orders/${i.referenceId}`}>
+      <Button type="primary" data-testid="back-to-order">{t('sandboxPay.backToOrder')}</Button>
+    </Link>
+  ) : i.purpose === 'credit_repayment' ? (
+    <Link to="/workbench/credit-terms">
+      <Button type="primary" data-testid="back-to-credit-terms">{t('sandboxPay.backToCreditTerms')}</Button>
+    </Link>
+  ) : (
     <Link to="/workbench/trustpass">
       <Button type="primary" data-testid="back-to-trustpass">{t('sandboxPay.back')}</Button>
     </Link>
