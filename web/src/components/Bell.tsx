@@ -9,7 +9,7 @@ import '../i18n/notifications.js';
 import { currentLang } from '../i18n/index.js';
 import { useMe } from '../session.js';
 
-export type NotificationGroup = 'sourcing' | 'messages' | 'favorites' | 'system';
+export type NotificationGroup = 'sourcing' | 'trade' | 'messages' | 'favorites' | 'system';
 
 export interface NotificationItem {
   id: string;

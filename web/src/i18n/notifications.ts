@@ -32,7 +32,7 @@ const zh = {
     prefsDefaultBoth: '默认:站内 + 邮件',
     prefsDefaultInApp: '默认:仅站内',
     retention: '通知保留 180 天。',
-    groups: { sourcing: '询盘与报价', messages: '在线沟通', favorites: '收藏', system: '系统' },
+    groups: { sourcing: '询盘与报价', trade: '订单与售后', messages: '在线沟通', favorites: '收藏', system: '系统' },
   },
 };
 
@@ -67,7 +67,7 @@ const en: typeof zh = {
     prefsDefaultBoth: 'Default: in-app + email',
     prefsDefaultInApp: 'Default: in-app only',
     retention: 'Notifications are kept for 180 days.',
-    groups: { sourcing: 'Inquiries & quotes', messages: 'Chat', favorites: 'Favorites', system: 'System' },
+    groups: { sourcing: 'Inquiries & quotes', trade: 'Orders & after-sales', messages: 'Chat', favorites: 'Favorites', system: 'System' },
   },
 };
 

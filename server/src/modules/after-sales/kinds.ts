@@ -1,7 +1,7 @@
 import type { NotificationGroup, NotificationKind } from '../notifications/index.js';
 
-/** Trade notices are listed under the trade group when the notifications module has one, else under system. */
-const GROUP: NotificationGroup = 'system';
+/** Trade notices are listed under the trade group. */
+const GROUP: NotificationGroup = 'trade';
 
 /**
  * The notices this module sends (texts with {param} placeholders, rendered in the reader's language). Every step

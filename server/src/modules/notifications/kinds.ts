@@ -1,7 +1,7 @@
 import type { CompanyRole } from '../../platform/context.js';
 import type { Locale } from '../../platform/errors.js';
 
-export const NOTIFICATION_GROUPS = ['sourcing', 'messages', 'favorites', 'system'] as const;
+export const NOTIFICATION_GROUPS = ['sourcing', 'trade', 'messages', 'favorites', 'system'] as const;
 export type NotificationGroup = (typeof NOTIFICATION_GROUPS)[number];
 
 /** A kind of notice, registered by the module that sends it; its texts are templates with {param} placeholders. */

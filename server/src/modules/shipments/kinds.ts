@@ -7,7 +7,7 @@ import type { NotificationKind } from '../notifications/index.js';
  */
 export const SHIPMENT_NOTIFICATION_KINDS: NotificationKind[] = [
   {
-    key: 'shipment.delivered', group: 'system', mailByDefault: false,
+    key: 'shipment.delivered', group: 'trade', mailByDefault: false,
     title: { zh: '订单 {orderNumber} 的包裹已签收', en: 'A parcel of order {orderNumber} was delivered' },
     body: { zh: '{carrierZh} 运单号 {waybillNo};请核对货物后确认收货。', en: '{carrierEn} waybill {waybillNo}; check the goods, then confirm receipt.' },
     label: { zh: '包裹已签收', en: 'A parcel was delivered' },

@@ -98,7 +98,7 @@ function PayoutsCard({ companyId }: { companyId: string }) {
   const { t } = useTranslation();
   const page = usePaged<Payout>(['wb', 'finance', companyId, 'payouts'], `/companies/${companyId}/payouts`, {});
   const columns: TableColumnsType<Payout> = [
-    { title: t('settle.finance.col.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => <span style={DATE_STYLE}>{formatDateTime(v)}</span> },
+    { title: t('settle.finance.col.createdAt'), dataIndex: 'createdAt', width: 175, render: (v: string) => <span style={DATE_STYLE}>{formatDateTime(v)}</span> },
     { title: t('settle.finance.col.amount'), dataIndex: 'amount', align: 'right', width: 130, render: (a: number) => <Money amount={a} strong /> },
     {
       title: t('settle.finance.col.bank'), key: 'bank', responsive: ['sm'], render: (_: unknown, p) => (
@@ -154,7 +154,7 @@ function StatementCard({ companyId }: { companyId: string }) {
   const s = q.data;
   const today = dayjs();
   const columns: TableColumnsType<Entry> = [
-    { title: t('settle.finance.col.at'), dataIndex: 'at', width: 150, render: (v: string) => <span style={DATE_STYLE}>{formatDateTime(v)}</span> },
+    { title: t('settle.finance.col.at'), dataIndex: 'at', width: 175, render: (v: string) => <span style={DATE_STYLE}>{formatDateTime(v)}</span> },
     {
       title: t('settle.finance.col.memo'), key: 'memo', render: (_: unknown, e) => (
         <Space orientation="vertical" size={0}>

@@ -20,7 +20,7 @@ interface Preference {
   defaults: { inApp: boolean; mail: boolean };
 }
 
-const GROUPS: NotificationGroup[] = ['sourcing', 'messages', 'favorites', 'system'];
+const GROUPS: NotificationGroup[] = ['sourcing', 'trade', 'messages', 'favorites', 'system'];
 const PREFS_KEY = [NOTIFICATIONS_KEY, 'preferences'] as const;
 
 function NotificationList() {
