@@ -10,6 +10,7 @@ import { seedDemoFavorites } from './demo-favorites.js';
 import { seedDemoInquiries } from './demo-inquiries.js';
 import { seedDemoConversations } from './demo-messaging.js';
 import { seedDemoRfqs } from './demo-rfqs.js';
+import { defineDemoTradeJob, scheduleDemoTrade } from './demo-trade.js';
 
 export const DEMO_SOURCING_JOB = 'demo.sourcing';
 
@@ -27,6 +28,8 @@ export async function scheduleDemoSourcing(built: BuiltApp, part = 0): Promise<v
 }
 
 export function defineDemoSourcingJob(built: BuiltApp): void {
+  // The trade demo (orders) follows the sourcing demo: it orders at the accepted RFQ quote.
+  defineDemoTradeJob(built);
   built.platform.jobs.define(DEMO_SOURCING_JOB, payloadSchema, async ({ part }, ctx) => {
     const spec = PARTS[part];
     if (!spec) return;
@@ -34,5 +37,6 @@ export function defineDemoSourcingJob(built: BuiltApp): void {
     const result = await spec.run(built);
     ctx.log.info({ part: spec.name, ...result, runMs: Date.now() - started }, part + 1 < PARTS.length ? 'demo sourcing: progress' : 'demo sourcing complete');
     if (part + 1 < PARTS.length) await scheduleDemoSourcing(built, part + 1);
+    else await scheduleDemoTrade(built);
   });
 }
