@@ -71,9 +71,10 @@ async function setUp(built: BuiltApp, database: Database): Promise<Setup> {
   for (let s = 0; s < supplierCount; s++) {
     const token = await register(`orders-supplier-${s}@bench.test`, `供应商 ${s}`);
     const { id: companyId } = await company(token, 50_000 + s, 'manufacturer');
-    const count = Math.min(20, productsNeeded - products.length);
+    const base = products.length;
+    const count = Math.min(20, productsNeeded - base);
     await pool(Array.from({ length: count }, (_, i) => i), 4, async (i) => {
-      const n = products.length + i;
+      const n = base + i;
       const p = await inject<{ id: string; skus: Array<{ id: string }> }>('POST', '/api/v1/products', {
         categoryId, titleZh: `压测热轧钢板 ${s}-${i}`, descriptionZh: '压测用商品,现货。',
         attributes: { thickness: 10, width: 1500, standard: 'GB/T 3274', supply_mode: 'spot' },

@@ -245,3 +245,58 @@ export async function callApi<T>(env: E2E, method: string, url: string, token: s
   if (res.status !== expected) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
+
+// ---- operators, languages, members (background helpers) ---------------------------------------------------------
+
+/**
+ * Creates an operator account with `npm run operator:create` on a data directory before the server opens it (the
+ * server holds the directory's lock once started). Pass the same directory to startE2E({ DATA_DIR }).
+ */
+export async function createOperator(dataDir: string, operator: { email: string; password: string; name: string }): Promise<void> {
+  const { spawnSync } = await import('node:child_process');
+  const { ROOT } = await import('../server/src/testing/server-process.js');
+  const created = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/operator-create.ts', '--email', operator.email, '--password', operator.password, '--name', operator.name], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+  });
+  if (created.status !== 0) throw new Error(`operator:create failed: ${created.stderr}`);
+}
+
+/** Switches the app's language with the header's switch (a no-op when already there) and waits until the page uses it. */
+export async function switchLanguage(page: Page, lang: Locale): Promise<void> {
+  if ((await page.locator('html').getAttribute('lang')) !== lang) await page.getByTestId('lang-switch').first().click();
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+}
+
+/**
+ * The owner invites a registered user into the company with a role (API); the invited user accepts the link from the
+ * mail outbox and makes the company active. Background for journeys that need a colleague (a purchaser, finance…).
+ */
+export async function addMember(
+  env: E2E, owner: { token: string; companyId: string }, member: { token: string; email: string }, role: 'admin' | 'purchaser' | 'sales' | 'finance',
+  /** The server's data directory when the test passed its own DATA_DIR to startE2E (env.readOutbox reads env.dataDir). */
+  dataDir?: string,
+): Promise<void> {
+  await callApi(env, 'POST', `/companies/${owner.companyId}/invitations`, owner.token, { email: member.email, role }, 201);
+  const { readdir, readFile } = await import('node:fs/promises');
+  const path = await import('node:path');
+  const outbox = async (): Promise<Array<{ to: string; text: string }>> => {
+    if (!dataDir) return env.readOutbox();
+    const dir = path.join(dataDir, 'mail');
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
+    const read = async (n: string) => JSON.parse(await readFile(path.join(dir, n), 'utf8')) as { to: string; text: string };
+    return (await Promise.all(names.map((n) => read(n).catch(() => null)))).filter((m) => m !== null);
+  };
+  const deadline = Date.now() + 20_000;
+  let token: string | null = null;
+  while (!token) {
+    const mail = (await outbox()).find((m) => m.to.toLowerCase().includes(member.email.toLowerCase()));
+    token = mail?.text.match(/\/invitations\/([A-Za-z0-9_-]{20,100})/)?.[1] ?? null;
+    if (token) break;
+    if (Date.now() > deadline) throw new Error(`no invitation mail to ${member.email} in the outbox`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await callApi(env, 'POST', `/invitations/${token}/accept`, member.token);
+  await callApi(env, 'PUT', '/me/active-company', member.token, { companyId: owner.companyId });
+}

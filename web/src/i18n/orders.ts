@@ -134,6 +134,8 @@ const zh = {
       payment_completed: '付款成功', paid: '付款成功', accept_terms: '账期确认', accepted_on_terms: '账期确认', buyer_cancel: '买家取消', seller_cancel: '卖家取消', expire: '超时未付款自动取消',
       ship: '发货', received: '确认收货', confirm_receipt: '买家确认收货', auto_confirm: '系统自动确认收货', complete: '交易完成,货款结算', refund: '退款', late_payment_refunded: '迟到付款已原路退回',
     },
+    /** Why money went back, for the codes other modules give orders.refund (after-sales, disputes); free text shows as typed. */
+    refundReason: { after_sale_accepted: '卖家同意售后退款', after_sale_partial: '买家接受卖家提出的部分退款', after_sale_return: '退货已签收,退款', dispute_buyer: '平台裁决:支持买家', dispute_seller: '平台裁决:支持卖家', dispute_partial: '平台裁决:部分退款' },
     byUser: '由 {{name}}',
     bySystem: '系统',
     checkout: {
@@ -352,6 +354,7 @@ const en: typeof zh = {
       payment_completed: 'Payment received', paid: 'Paid', accept_terms: 'Accepted on credit terms', accepted_on_terms: 'Accepted on terms', buyer_cancel: 'Cancelled by buyer', seller_cancel: 'Cancelled by seller', expire: 'Cancelled: not paid in time',
       ship: 'Shipped', received: 'Receipt confirmed', confirm_receipt: 'Buyer confirmed receipt', auto_confirm: 'Receipt auto-confirmed', complete: 'Completed; money released', refund: 'Refund', late_payment_refunded: 'Late payment refunded',
     },
+    refundReason: { after_sale_accepted: 'Seller agreed to the after-sales refund', after_sale_partial: 'Buyer accepted the seller’s partial refund', after_sale_return: 'Return received; refunded', dispute_buyer: 'Platform decision: for the buyer', dispute_seller: 'Platform decision: for the seller', dispute_partial: 'Platform decision: partial refund' },
     byUser: 'by {{name}}',
     bySystem: 'System',
     checkout: {

@@ -143,7 +143,8 @@ function RequestModal({ order, open, onClose }: { order: OrderForAfterSales; ope
     onSuccess: async () => {
       void message.success(t('afterSales.done'));
       await qc.invalidateQueries({ queryKey: AS_KEY });
-      await qc.invalidateQueries({ queryKey: ['orders'] });
+      // The order pages keep their queries under 'wb' (workbench): a refund changes the order's amounts and status.
+      await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'orders' || q.queryKey[0] === 'wb' });
       form.resetFields();
       setFiles([]);
       onClose();
@@ -166,6 +167,7 @@ function RequestModal({ order, open, onClose }: { order: OrderForAfterSales; ope
     <Modal
       open={open} width={760} destroyOnHidden title={t('afterSales.requestTitle', { number: order.number })}
       okText={t('afterSales.submit')} cancelText={t('common.cancel')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending}
+      okButtonProps={{ 'data-testid': 'after-sale-submit' }}
     >
       <Form<RequestValues> form={form} layout="vertical" initialValues={{ kind: 'refund_only', reason: shippedAny ? 'damaged' : 'no_longer_needed', quantities: {} }} onFinish={(v) => create.mutate(v)} data-testid="after-sale-form">
         {!shippedAny && <Alert type="info" showIcon title={t('afterSales.beforeShipmentHint')} style={{ marginBottom: 12 }} />}
@@ -222,7 +224,8 @@ function useAct(id: string) {
       qc.setQueryData([...AS_KEY, 'one', id], view);
       void message.success(t('afterSales.done'));
       await qc.invalidateQueries({ queryKey: AS_KEY });
-      await qc.invalidateQueries({ queryKey: ['orders'] });
+      // The order pages keep their queries under 'wb' (workbench): a refund changes the order's amounts and status.
+      await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'orders' || q.queryKey[0] === 'wb' });
       await qc.invalidateQueries({ queryKey: ['order-shipments'] });
     },
     onError: (e) => void message.error(problemDetail(e)),

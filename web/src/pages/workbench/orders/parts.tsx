@@ -180,7 +180,7 @@ export function HistoryTimeline({ order }: { order: OrderView }) {
                   {formatDateTime(h.at)}{h.actorUserId ? '' : ` · ${t('orders.bySystem')}`}
                 </Typography.Text>
               </div>
-              {reason && <Typography.Text style={{ fontSize: 12 }}>{reason}</Typography.Text>}
+              {reason && <Typography.Text style={{ fontSize: 12 }}>{/^(after_sale|dispute)\.[a-z_]+$/.test(reason) ? t(`orders.refundReason.${reason.replace('.', '_')}`, { defaultValue: reason }) : reason}</Typography.Text>}
             </div>
           ),
         };
