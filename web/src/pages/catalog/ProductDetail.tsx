@@ -1,9 +1,9 @@
 import { ClockCircleOutlined, EnvironmentOutlined, ExperimentOutlined, FlagOutlined, PictureOutlined, ShopOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, InputNumber, Row, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, InputNumber, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { Company } from '../../api.js';
 import { api, ProblemError } from '../../api.js';
 import { ContactSupplierButton } from '../../components/chat/ContactSupplierButton.js';
@@ -143,17 +143,18 @@ function SkuPicker({ product, selected, onSelect, quantity, text }: { product: P
   );
 }
 
-function ComingSoonButton({ icon, label, primary, testId }: { icon: React.ReactNode; label: string; primary?: boolean; testId: string }) {
+/** "Buy now": straight to checkout with the chosen SKU and quantity (at least the MOQ); sign-in first when needed. */
+function OrderNowButton({ product, skuId, quantity }: { product: ProductView; skuId: string | null; quantity: number | null }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const ready = skuId !== null && quantity !== null && quantity >= product.moq;
+  const target = ready ? `/workbench/checkout?product=${product.id}&items=${encodeURIComponent(`${skuId}:${quantity}`)}` : '';
   return (
-    <Tooltip title={t('product.comingSoon')}>
-      {/* A disabled button swallows pointer events; the span keeps the tooltip reachable. */}
-      <span style={{ display: 'inline-block', cursor: 'not-allowed' }} data-testid={`${testId}-wrap`}>
-        <Button type={primary ? 'primary' : 'default'} icon={icon} disabled style={{ pointerEvents: 'none' }} data-testid={testId}>
-          {label}
-        </Button>
-      </span>
-    </Tooltip>
+    <Button type="primary" icon={<ThunderboltOutlined />} disabled={!ready || product.status !== 'published'} data-testid="order-now"
+      onClick={() => void navigate(me ? target : `/login?next=${encodeURIComponent(target)}`)}>
+      {t('product.orderNow')}
+    </Button>
   );
 }
 
@@ -391,7 +392,7 @@ export default function ProductDetail() {
                   <Facts product={p} />
                 </div>
                 <Space wrap style={{ marginTop: 12 }}>
-                  <ComingSoonButton primary icon={<ThunderboltOutlined />} label={t('product.orderNow')} testId="order-now" />
+                  {!me?.companies.some((c) => c.id === p.companyId) && <OrderNowButton product={p} skuId={selection.skuId} quantity={selection.quantity} />}
                   <AddToPurchaseListButton product={p} skuId={selection.skuId} quantity={selection.quantity} />
                   {/* A supplier's own members neither ask nor bookmark their own listing. */}
                   {!me?.companies.some((c) => c.id === p.companyId) && (
@@ -402,8 +403,8 @@ export default function ProductDetail() {
                     </>
                   )}
                 </Space>
-                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 6 }} data-testid="coming-soon-note">
-                  {t('product.comingSoonNote')}
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 6 }} data-testid="order-note">
+                  {t('product.orderNote')}
                 </Typography.Text>
               </Col>
             </Row>
