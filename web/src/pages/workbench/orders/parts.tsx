@@ -82,8 +82,9 @@ export function OrderProgress({ order }: { order: OrderView }) {
   const reached = (key: StepKey) => RANK.indexOf(last) >= RANK.indexOf(key);
   let current = steps.findIndex((s) => !reached(s.key));
   if (current === -1) current = steps.length;
-  const items: Array<{ title: string; content?: string; status: StepStatus }> = steps.map((s, i) => ({
-    title: s.title,
+  // Titles never break inside a word ("Complete / d" at 1280 px); narrow screens get the vertical layout (responsive).
+  const items: Array<{ title: React.ReactNode; content?: string; status: StepStatus }> = steps.map((s, i) => ({
+    title: <span style={{ whiteSpace: 'nowrap' }}>{s.title}</span>,
     content: s.at ? formatDateTime(s.at) : s.key === 'shipped' && order.status === 'partly_shipped' ? t('orders.status.partly_shipped') : undefined,
     status: i < current ? 'finish' : i === current ? 'process' : 'wait',
   }));
