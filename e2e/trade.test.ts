@@ -244,13 +244,28 @@ describe('trade: purchase list → approval → escrow payment → partial shipm
     await page.context().close();
   });
 
+  /**
+   * Pay → the dialog → its OK opens the sandbox pay page in a new tab. Under load a click can land while the dialog
+   * is still opening; one more try then (paying again returns the same open payment, so nothing is paid twice).
+   */
+  async function openPayPage(page: Page): Promise<Page> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (!(await page.getByTestId('order-pay-ok').isVisible())) await page.getByTestId('order-pay').click();
+      await page.getByTestId('order-pay-ok').waitFor();
+      const popup = page.context().waitForEvent('page', { timeout: 15_000 }).catch(() => null);
+      await page.getByTestId('order-pay-ok').click();
+      const opened = await popup;
+      if (opened) return opened;
+    }
+    throw new Error('the sandbox pay page did not open');
+  }
+
   it('zh-CN purchaser pays both orders in the sandbox and sees them paid', async () => {
     const page = purchaserPage;
     for (const o of [orderA, orderB]) {
       await page.goto(`${env.baseUrl}/workbench/orders/${o.id}`);
       await detail(page, 'awaiting_payment').waitFor();
-      await page.getByTestId('order-pay').click();
-      const [pay] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('order-pay-ok').click()]);
+      const pay = await openPayPage(page);
       await pay.waitForURL('**/sandbox/pay/**');
       await pay.getByTestId('sandbox-approve').waitFor();
       expect(await pay.getByTestId('sandbox-amount').textContent()).toBe(money('zh-CN', o.total));
