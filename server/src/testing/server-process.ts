@@ -30,7 +30,9 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   await ensureServerBuilt(() => undefined);
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const started = Date.now();
-  const child = spawn(process.execPath, SERVER_NODE_ARGS, {
+  // SERVER_CPU_PROF_DIR=/some/dir writes a V8 CPU profile of the server when it exits (bench/README.md, profiling).
+  const profile = process.env.SERVER_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SERVER_CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, ...SERVER_NODE_ARGS], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', DATABASE_URL: '', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
