@@ -30,6 +30,7 @@ import { createFavoritesModule } from './modules/favorites/index.js';
 import { createInquiriesModule } from './modules/inquiries/index.js';
 import { createRfqsModule } from './modules/rfqs/index.js';
 import { createMessagingModule } from './modules/messaging/index.js';
+import { createRealtimeBus } from './platform/realtime.js';
 import { createSettlementsModule } from './modules/settlements/index.js';
 import { createPurchaseListModule } from './modules/purchase-list/index.js';
 import { createInvoicesModule } from './modules/invoices/index.js';
@@ -61,7 +62,9 @@ export interface BuiltApp {
 function createModules(platform: Platform, options: BuildOptions) {
   const files = createFilesModule(platform);
   const payments = createPaymentsModule(platform, { deliverWebhook: options.deliverWebhook });
-  const accounts = createAccountsModule(platform, { files: files.files });
+  // One bus per process: chat's notices and the accounts' cache invalidations (started and stopped with the chat hub).
+  const bus = createRealtimeBus(platform.database, platform.config, platform.log);
+  const accounts = createAccountsModule(platform, { files: files.files, bus });
   const notifications = createNotificationsModule(platform, { members: accounts.members });
   const trust = createTrustModule(platform, { companies: accounts.companies, files: files.files });
   const trustpass = createTrustpassModule(platform, {
@@ -103,7 +106,7 @@ function createModules(platform: Platform, options: BuildOptions) {
   });
   const messaging = createMessagingModule(platform, {
     companies: accounts.companies, files: files.files, catalog: catalog.products, notifications: notifications.notifications,
-    authenticate: (token, via) => accounts.auth.authenticate(token, via),
+    authenticate: (token, via) => accounts.auth.authenticate(token, via), bus,
     // Quote cards: a quote is shown between the supplier that made it and the company whose RFQ it answers.
     quotes: { cardFor: (quoteId, parties) => rfqs.quotes.cardFor(quoteId, parties) },
   });
@@ -126,7 +129,7 @@ function createModules(platform: Platform, options: BuildOptions) {
   });
   const orders = createOrdersModule(platform, {
     companies: accounts.companies, notifications: notifications.notifications, payments: payments.payments, inventory: catalog.inventory,
-    catalog: { productsOfSkus: async (skuIds) => catalog.products.viewsOf([...new Set((await catalog.inventory.levels(skuIds)).map((l) => l.productId))]) },
+    catalog: { checkoutSkus: (skuIds) => catalog.products.checkoutSkus(skuIds) },
     quotes: { acceptedTerms: (quoteId) => rfqs.quotes.acceptedTerms(quoteId) },
     purchaseList: { selectedItems: (userId, companyId) => purchaseList.selectedItems(userId, companyId), removeOrdered: (trx, userId, companyId, skuIds) => purchaseList.removeOrdered(trx, userId, companyId, skuIds) },
     creditLines: settlements.creditLines,

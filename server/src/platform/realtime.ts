@@ -16,6 +16,8 @@ import type { Database } from './db.js';
  */
 export interface RealtimeBus {
   readonly kind: 'in-process' | 'pg-notify';
+  /** True while every notice from every process reaches this one (PostgreSQL: the listening connection is up). */
+  readonly live: boolean;
   /** Sends a notice to every process (this one included). Never throws; failures are logged. */
   publish(notice: object): void;
   /** Every notice from every process, in the order this process received them. */
@@ -79,6 +81,7 @@ abstract class BatchingBus {
 
 export class InProcessBus extends BatchingBus implements RealtimeBus {
   readonly kind = 'in-process' as const;
+  readonly live = true;
 
   protected flush(batch: object[]): Promise<void> {
     // Through JSON, like the PostgreSQL bus: a handler never shares an object with the publisher.
@@ -98,6 +101,10 @@ export class PgNotifyBus extends BatchingBus implements RealtimeBus {
   private stopped = false;
   private retryMs = 250;
   private reconnectTimer: NodeJS.Timeout | null = null;
+
+  get live(): boolean {
+    return this.client !== null && !this.stopped;
+  }
 
   constructor(
     private readonly database: Database,

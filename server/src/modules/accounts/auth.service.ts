@@ -141,10 +141,11 @@ export class AuthService {
     const tokenHash = sha256Hex(token);
     let cached = this.cache.get(tokenHash);
     if (!cached) {
+      const gen = this.cache.generation();
       const found = await store.findLiveSessionByTokenHash(this.db, tokenHash);
       if (!found) return null;
       cached = { session: found, memberships: await store.membershipsWithCompanies(this.db, found.user_id) };
-      this.cache.set(tokenHash, cached);
+      this.cache.set(tokenHash, cached, gen);
     }
     const { session, memberships } = cached;
     if (Date.now() - session.last_seen_at.getTime() > this.touchEveryMs) {

@@ -5,6 +5,7 @@ import { CompaniesService } from './companies.service.js';
 import { defineAccountsJobs } from './jobs.js';
 import { MembersService } from './members.service.js';
 import { SessionCache } from './session-cache.js';
+import type { RealtimeBus } from '../../platform/realtime.js';
 import { registerAccountsRoutes } from './routes.js';
 import type { FilesModule } from '../files/index.js';
 
@@ -16,8 +17,8 @@ export { assertValidUscc, usccProblemMessage } from './companies.service.js';
 export { PROVINCES } from './regions.js';
 
 /** The member and company systems: accounts, sessions, companies, memberships, invitations. */
-export function createAccountsModule(platform: Platform, deps: { files: FilesModule['files'] }) {
-  const cache = new SessionCache(platform.database.kind === 'pglite');
+export function createAccountsModule(platform: Platform, deps: { files: FilesModule['files']; bus: RealtimeBus }) {
+  const cache = new SessionCache(deps.bus);
   const auth = new AuthService(platform, cache);
   const companies = new CompaniesService(platform, cache);
   const members = new MembersService(platform, cache);
