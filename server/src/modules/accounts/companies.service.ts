@@ -50,8 +50,13 @@ export function assertValidUscc(uscc: string, locale: RequestContext['locale']):
   if (found) throw new DomainError(AccountErrors.USCC_INVALID, { reason: found.message }, [{ path: 'body.uscc', message: found.message }]);
 }
 
+/** How long a company's legal name may be served from memory: names label orders and lists, and change rarely. */
+const NAME_TTL_MS = 30_000;
+const NAME_CACHE_MAX = 20_000;
+
 export class CompaniesService {
   private readonly tx;
+  private readonly names = new Map<string, { name: string; at: number }>();
 
   constructor(
     private readonly platform: Platform,
@@ -103,6 +108,7 @@ export class CompaniesService {
         if (other && other.id !== companyId) throw new DomainError(AccountErrors.USCC_TAKEN);
       }
       const row = await store.updateCompany(trx, companyId, patch);
+      this.names.delete(companyId);
       const fields = Object.keys(patch).filter((k) => patch[k as keyof CompanyInput] !== undefined);
       await record(trx, actor.userId, companyId, { type: 'company.updated', subjectType: 'company', companyId, payload: { fields } });
       const counts = await store.countMembers(trx, [companyId]);
@@ -151,9 +157,27 @@ export class CompaniesService {
   }
 
   /** Legal names by id, in one query (for lists that show companies owned elsewhere). */
+  /**
+   * Legal names by id (unknown ids left out). Kept in memory for NAME_TTL_MS: a checkout burst reads the same few
+   * names thousands of times. A rename in this process shows at once, one in another process within the TTL.
+   */
   async namesOf(ids: string[]): Promise<Map<string, string>> {
-    const rows = await store.findCompanies(this.db, [...new Set(ids)]);
-    return new Map(rows.map((r) => [r.id, r.legal_name]));
+    const now = Date.now();
+    const out = new Map<string, string>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const hit = this.names.get(id);
+      if (hit && now - hit.at < NAME_TTL_MS) out.set(id, hit.name);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return out;
+    const rows = await store.companyNames(this.db, missing);
+    if (this.names.size + rows.length > NAME_CACHE_MAX) this.names.clear();
+    for (const r of rows) {
+      out.set(r.id, r.legal_name);
+      this.names.set(r.id, { name: r.legal_name, at: now });
+    }
+    return out;
   }
 
   async adminList(ctx: RequestContext, filter: { q?: string | undefined; cursor?: string | undefined; limit: number }) {
