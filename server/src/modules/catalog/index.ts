@@ -10,7 +10,7 @@ import { registerCatalogRoutes } from './routes.js';
 export type { CategoryPathItem, ResolvedCategory } from './categories.service.js';
 export type { ImportJobView } from './import.service.js';
 export type { InventoryService, StockLine } from './inventory.service.js';
-export type { BulkAction, ProductIndexView, ProductListItem, ProductStatus, ProductSummary, ProductView, Sku } from './products.service.js';
+export type { BulkAction, CheckoutSku, ProductIndexView, ProductListItem, ProductStatus, ProductSummary, ProductView, Sku } from './products.service.js';
 export type { AttributeDefinition, AttributeType, AttributeValue, PriceTier, Unit } from './rules.js';
 export { UNITS, UNIT_NAMES, lineTotal, tierAt } from './rules.js';
 export { productInput, type CategoryNode, type ProductInput } from './schemas.js';

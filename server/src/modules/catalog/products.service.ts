@@ -61,6 +61,15 @@ export interface ProductSummary {
   priceTiers: PriceTier[]; moq: number; unit: Unit; status: ProductStatus;
 }
 
+/** One SKU as checkout prices and records it: the SKU's own tiers (null: the product's) and what the order line copies. */
+export interface CheckoutSku {
+  skuId: string; attributes: Record<string, string>; priceTiers: PriceTier[] | null;
+  product: {
+    id: string; companyId: string; status: ProductStatus; moq: number; unit: Unit; leadTimeDays: number;
+    titleZh: string; titleEn: string | null; priceTiers: PriceTier[]; imageUrl: string | null;
+  };
+}
+
 export interface ProductListItem {
   id: string; companyId: string; categoryId: string; status: ProductStatus; takedown: { reason: string; at: Date } | null;
   titleZh: string; titleEn: string | null; coverUrl: string | null; thumbnails: Thumbnails | null;
@@ -354,6 +363,21 @@ export class ProductsService {
     const rows = await store.findProducts(this.db, ids);
     rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return this.views(this.db, rows);
+  }
+
+  /** The SKUs among ids with what checkout needs of their products (any status; deleted products left out). One query. */
+  async checkoutSkus(skuIds: string[]): Promise<CheckoutSku[]> {
+    const rows = await store.checkoutSkuRows(this.db, skuIds);
+    return rows.map((r) => {
+      const cover = r.cover_file_id ? imageUrls(r.cover_file_id) : null;
+      return {
+        skuId: r.sku_id, attributes: r.sku_attributes, priceTiers: r.sku_price_tiers,
+        product: {
+          id: r.id, companyId: r.company_id, status: r.status, moq: num(r.moq), unit: r.unit, leadTimeDays: r.lead_time_days,
+          titleZh: r.title_zh, titleEn: r.title_en, priceTiers: r.price_tiers, imageUrl: cover ? cover.thumbnails['160'] : null,
+        },
+      };
+    });
   }
 
   /** Product cards of the live products among ids, in the order given. Two queries. */

@@ -297,6 +297,16 @@ export async function productCountsByCategory(db: Db): Promise<Array<{ category_
 }
 
 /** Cards: products with their cover, in one query. */
+/** What checkout prices and records for each SKU among ids: the SKU, its product and the product's cover (any status; deleted products left out). */
+export async function checkoutSkuRows(db: Db, skuIds: string[]) {
+  if (skuIds.length === 0) return [];
+  return t(db).selectFrom('product_skus as s').innerJoin('products as p', 'p.id', 's.product_id')
+    .select(['s.id as sku_id', 's.attributes as sku_attributes', 's.price_tiers as sku_price_tiers',
+      'p.id', 'p.company_id', 'p.status', 'p.moq', 'p.unit', 'p.lead_time_days', 'p.title_zh', 'p.title_en', 'p.price_tiers'])
+    .select((eb) => eb.selectFrom('product_images as i').select('i.file_id').whereRef('i.product_id', '=', 'p.id').where('i.position', '=', 0).as('cover_file_id'))
+    .where('s.id', 'in', [...new Set(skuIds)]).where('p.deleted_at', 'is', null).execute();
+}
+
 export async function summaryRows(db: Db, ids: string[]): Promise<Array<ProductRow & { cover_file_id: string | null }>> {
   if (ids.length === 0) return [];
   return t(db).selectFrom('products as p').selectAll('p')

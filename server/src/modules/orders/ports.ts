@@ -1,15 +1,15 @@
 import type { Db } from '../../platform/db.js';
 import type { AccountsModule } from '../accounts/index.js';
-import type { ProductView, StockLine } from '../catalog/index.js';
+import type { CheckoutSku, StockLine } from '../catalog/index.js';
 import type { NotificationsModule } from '../notifications/index.js';
 import type { PaymentsModule } from '../payments/index.js';
 import type { AcceptedQuoteTerms } from '../rfqs/index.js';
 
-export type { ProductView, StockLine };
+export type { CheckoutSku, StockLine };
 
-/** What checkout reads from the catalog: the full views of the products that own these SKUs (any status). */
+/** What checkout reads from the catalog: each SKU with what it prices and copies of its product (any status). */
 export interface CatalogPort {
-  productsOfSkus(skuIds: string[]): Promise<ProductView[]>;
+  checkoutSkus(skuIds: string[]): Promise<CheckoutSku[]>;
 }
 
 /** catalog.inventory: every call joins the caller's transaction. */

@@ -6,7 +6,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { decodeCursor, page } from '../../platform/pagination.js';
 import type { Platform } from '../../platform/platform.js';
 import { authorize, can, requireOperator, requireUser, roleIn } from '../../platform/policy.js';
-import { lineTotal, tierAt, type ProductView } from '../catalog/index.js';
+import { lineTotal, tierAt, type CheckoutSku } from '../catalog/index.js';
 import { clearingAccount, type IntentView, type Posting } from '../payments/index.js';
 import { OrderErrors } from './errors.js';
 import { record, recordMany, type OrderEvent, type OrderRef } from './events.js';
@@ -129,8 +129,18 @@ export function orderNumber(now: Date, seq: number): string {
   return `TS${beijingDate(now).replace(/-/g, '')}-${String(seq).padStart(6, '0')}`;
 }
 
+/** Thrown inside the checkout transaction to roll it back when an earlier request with the same key already answered. */
+class EarlierAnswer extends Error {
+  constructor(readonly json: string) {
+    super('idempotency key answered earlier');
+  }
+}
+
+const NUMBER_BLOCK = 50;
+
 export class OrdersService {
   private settingsCache: { at: number; value: TradeSettings } | null = null;
+  private numbers: number[] = [];
 
   constructor(
     private readonly platform: Platform,
@@ -856,15 +866,12 @@ export class OrdersService {
       if (same) same.quantity = fromMilli(milli(same.quantity) + milli(it.quantity));
       else items.push({ skuId: it.skuId, quantity: it.quantity, index });
     }
-    const products = await this.deps.catalog.productsOfSkus(items.map((i) => i.skuId));
-    const skuOwner = new Map<string, { product: ProductView; sku: ProductView['skus'][number] }>();
-    for (const p of products) for (const s of p.skus) skuOwner.set(s.id, { product: p, sku: s });
-
+    const skus = new Map((await this.deps.catalog.checkoutSkus(items.map((i) => i.skuId))).map((k) => [k.skuId, k]));
     const errors: FieldError[] = [];
     const path = (i: number, f: string) => (fromList ? `purchaseList.${i}.${f}` : `body.items.${i}.${f}`);
     const productTotals = new Map<string, number>();
     for (const it of items) {
-      const owner = skuOwner.get(it.skuId);
+      const owner = skus.get(it.skuId);
       if (!owner || owner.product.status !== 'published') {
         errors.push({ path: path(it.index, 'skuId'), message: say(ctx.locale, '商品不存在或已下架', 'the product is not available') });
         continue;
@@ -872,12 +879,12 @@ export class OrdersService {
       if (owner.product.companyId === input.companyId) throw new DomainError(OrderErrors.CHECKOUT_OWN_PRODUCTS);
       productTotals.set(owner.product.id, (productTotals.get(owner.product.id) ?? 0) + milli(it.quantity));
     }
-    interface Priced { skuId: string; quantity: number; product: ProductView; sku: ProductView['skus'][number]; unitPrice: number; lineTotal: number }
+    interface Priced { skuId: string; quantity: number; product: CheckoutSku['product']; sku: CheckoutSku; unitPrice: number; lineTotal: number }
     const priced: Priced[] = [];
     for (const it of items) {
-      const owner = skuOwner.get(it.skuId);
-      if (!owner || owner.product.status !== 'published') continue;
-      const { product, sku } = owner;
+      const sku = skus.get(it.skuId);
+      if (!sku || sku.product.status !== 'published') continue;
+      const { product } = sku;
       const productQuantity = fromMilli(productTotals.get(product.id)!);
       if (productQuantity < product.moq) {
         errors.push({ path: path(it.index, 'quantity'), message: say(ctx.locale, `该商品合计起订量 ${product.moq}`, `the product's minimum order is ${product.moq} in total`) });
@@ -912,43 +919,59 @@ export class OrdersService {
     const now = new Date();
     const source: store.OrderSource = fromList ? 'purchase_list' : 'direct';
 
-    return this.platform.database.transaction(async (trx) => {
-      if (key) {
-        // Another request with this key committed since the check above: its answer stands.
-        const raced = await this.deps.payments.claimIn(trx, scope, key, input);
-        if (raced) return raced.json;
-      }
-      const seqs = await store.nextNumbers(trx, groups.length);
-      const orders: store.NewOrder[] = groups.map((g, i) => ({
-        id: uuidv7(), number: orderNumber(now, seqs[i]!), buyerCompanyId: input.companyId, supplierCompanyId: g.supplierId, placedBy: actor.userId,
-        status: approvals[i] ? 'awaiting_approval' : 'awaiting_payment', source, quoteId: null, paymentTerms: g.options?.paymentTerms ?? 'escrow', depositBps: 0,
-        goodsTotal: g.goods, freight: 0, total: g.goods, feeBps: settings.feeBps, leadTimeDays: g.leadTime, address: input.address,
-        invoiceProfileId: g.options?.invoiceProfileId ?? null, buyerNote: g.options?.note ?? '', now,
-      }));
-      const rows = await store.insertOrders(trx, orders);
-      const lines = await store.insertLines(trx, groups.flatMap((g, i) => g.lines.map((l, position): store.NewLine => ({
-        id: uuidv7(), orderId: orders[i]!.id, position: position + 1, productId: l.product.id, skuId: l.skuId, titleZh: l.product.titleZh, titleEn: l.product.titleEn,
-        skuLabel: Object.values(l.sku.attributes).join(' / '), unit: l.product.unit, quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal,
-        leadTimeDays: l.product.leadTimeDays, imageUrl: l.product.images[0]?.thumbnails['160'] ?? l.product.images[0]?.url ?? null,
-      }))));
-      const history = await store.insertHistory(trx, rows.map((r) => ({ id: uuidv7(), orderId: r.id, actorUserId: actor.userId, action: 'place', fromStatus: null, toStatus: r.status, detail: { source } })));
-      await recordMany(trx, actor.userId, rows.map((r): OrderEvent => ({ type: 'order.created', payload: { ...ref(r), source, paymentTerms: r.payment_terms, status: r.status, shipBy: null } })));
-      for (const r of rows) if (r.status === 'awaiting_approval') await this.requestApproval(trx, r, actor, names.get(r.supplier_company_id) ?? '');
-      if (fromList && this.deps.purchaseList) await this.deps.purchaseList.removeOrdered(trx, actor.userId, input.companyId, priced.map((p) => p.skuId));
-      const linesBy = groupBy(lines, (l) => l.order_id);
-      const body: { orders: OrderView[] } = {
-        orders: rows.map((r) => ({
-          ...this.summary(actor, r, linesBy.get(r.id) ?? [], names),
-          history: history.filter((h) => h.order_id === r.id).map((h) => ({ id: h.id, at: h.at, actorUserId: h.actor_user_id, action: h.action, fromStatus: h.from_status, toStatus: h.to_status, detail: h.detail })),
-          payments: [],
-        })),
-      };
-      const json = key ? await this.deps.payments.completeIn(trx, scope, key, 201, body) : JSON.stringify(body);
-      // Last, so the SKU rows stay locked only until the commit right after (a hot SKU serializes on this lock).
-      // A shortfall throws OUT_OF_STOCK and rolls everything back, the key's claim included.
-      await this.deps.inventory.reserve(trx, priced.map((p) => ({ skuId: p.skuId, quantity: p.quantity })));
-      return json;
-    });
+    const seqs = await this.takeNumbers(groups.length);
+    try {
+      return await this.platform.database.transaction(async (trx) => {
+        const orders: store.NewOrder[] = groups.map((g, i) => ({
+          id: uuidv7(), number: orderNumber(now, seqs[i]!), buyerCompanyId: input.companyId, supplierCompanyId: g.supplierId, placedBy: actor.userId,
+          status: approvals[i] ? 'awaiting_approval' : 'awaiting_payment', source, quoteId: null, paymentTerms: g.options?.paymentTerms ?? 'escrow', depositBps: 0,
+          goodsTotal: g.goods, freight: 0, total: g.goods, feeBps: settings.feeBps, leadTimeDays: g.leadTime, address: input.address,
+          invoiceProfileId: g.options?.invoiceProfileId ?? null, buyerNote: g.options?.note ?? '', now,
+        }));
+        const placed = await store.insertPlacedOrders(trx, orders, groups.flatMap((g, i) => g.lines.map((l, position): store.NewLine => ({
+          id: uuidv7(), orderId: orders[i]!.id, position: position + 1, productId: l.product.id, skuId: l.skuId, titleZh: l.product.titleZh, titleEn: l.product.titleEn,
+          skuLabel: Object.values(l.sku.attributes).join(' / '), unit: l.product.unit, quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal,
+          leadTimeDays: l.product.leadTimeDays, imageUrl: l.product.imageUrl,
+        }))), orders.map((o) => ({ id: uuidv7(), orderId: o.id, actorUserId: actor.userId, action: 'place', fromStatus: null, toStatus: o.status, detail: { source }, at: now })));
+        const rows = placed.orders;
+        await recordMany(trx, actor.userId, rows.map((r): OrderEvent => ({ type: 'order.created', payload: { ...ref(r), source, paymentTerms: r.payment_terms, status: r.status, shipBy: null } })));
+        for (const r of rows) if (r.status === 'awaiting_approval') await this.requestApproval(trx, r, actor, names.get(r.supplier_company_id) ?? '');
+        if (fromList && this.deps.purchaseList) await this.deps.purchaseList.removeOrdered(trx, actor.userId, input.companyId, priced.map((p) => p.skuId));
+        const linesBy = groupBy(placed.lines, (l) => l.order_id);
+        const historyBy = groupBy(placed.history, (h) => h.order_id);
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        const body: { orders: OrderView[] } = {
+          orders: orders.map((o) => byId.get(o.id)!).map((r) => ({
+            ...this.summary(actor, r, linesBy.get(r.id) ?? [], names),
+            history: (historyBy.get(r.id) ?? []).map((h) => ({ id: h.id, at: h.at, actorUserId: h.actor_user_id, action: h.action, fromStatus: h.from_status, toStatus: h.to_status, detail: h.detail })),
+            payments: [],
+          })),
+        };
+        let json = JSON.stringify(body);
+        if (key) {
+          // The key and its answer in one statement; a request with this key that committed meanwhile wins.
+          const answer = await this.deps.payments.answerIn(trx, scope, key, input, 201, body);
+          if (answer.earlier) throw new EarlierAnswer(answer.earlier.json);
+          json = answer.json;
+        }
+        // Last, so the SKU rows stay locked only until the commit right after (a hot SKU serializes on this lock).
+        // A shortfall throws OUT_OF_STOCK and rolls everything back, the key included.
+        await this.deps.inventory.reserve(trx, priced.map((p) => ({ skuId: p.skuId, quantity: p.quantity })));
+        return json;
+      });
+    } catch (err) {
+      if (err instanceof EarlierAnswer) return err.json;
+      throw err;
+    }
+  }
+
+  /**
+   * Order number sequence values, taken from the database a block at a time: one statement per NUMBER_BLOCK orders
+   * instead of one per checkout. Numbers stay unique; a restart leaves a gap, as a rolled-back checkout does.
+   */
+  private async takeNumbers(n: number): Promise<number[]> {
+    while (this.numbers.length < n) this.numbers.push(...await store.nextNumbers(this.db, Math.max(n, NUMBER_BLOCK)));
+    return this.numbers.splice(0, n);
   }
 
   private async refuseIfOverdue(companyId: string): Promise<void> {

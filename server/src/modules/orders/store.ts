@@ -134,14 +134,40 @@ export interface NewHistory { id: string; orderId: string; actorUserId: string |
 
 export async function insertOrders(db: Db, orders: NewOrder[]): Promise<OrderRow[]> {
   if (orders.length === 0) return [];
-  return t(db).insertInto('orders').values(orders.map((o) => ({
+  return t(db).insertInto('orders').values(orders.map(orderValues)).returningAll().execute();
+}
+
+function orderValues(o: NewOrder) {
+  return {
     id: o.id, number: o.number, buyer_company_id: o.buyerCompanyId, supplier_company_id: o.supplierCompanyId, placed_by: o.placedBy, status: o.status,
     source: o.source, quote_id: o.quoteId, payment_terms: o.paymentTerms, deposit_bps: o.depositBps, goods_total: o.goodsTotal, freight: o.freight,
     total: o.total, fee_bps: o.feeBps, lead_time_days: o.leadTimeDays, ship_by: null, credit_due_at: null, address: JSON.stringify(o.address),
     invoice_profile_id: o.invoiceProfileId, buyer_note: o.buyerNote, cancel_reason: null, cancelled_by: null,
     paid_at: null, shipped_at: null, received_at: null, completed_at: null, cancelled_at: null, closed_at: null,
     payable_since: o.now, created_at: o.now, updated_at: o.now,
-  }))).returningAll().execute();
+  };
+}
+
+/**
+ * Orders with their lines and first history entries in one statement (data-modifying CTEs: one round trip instead of
+ * three on the checkout path). Returns the order rows as stored, and the lines and history as the rows they became.
+ */
+export async function insertPlacedOrders(db: Db, orders: NewOrder[], lines: NewLine[], history: Array<NewHistory & { at: Date }>): Promise<{ orders: OrderRow[]; lines: LineRow[]; history: HistoryRow[] }> {
+  if (orders.length === 0) return { orders: [], lines: [], history: [] };
+  const lineRows: LineRow[] = lines.map((l) => ({
+    id: l.id, order_id: l.orderId, position: l.position, product_id: l.productId, sku_id: l.skuId, title_zh: l.titleZh, title_en: l.titleEn,
+    sku_label: l.skuLabel, unit: l.unit, quantity: String(l.quantity), unit_price: l.unitPrice, line_total: l.lineTotal,
+    shipped_quantity: '0', returned_quantity: '0', lead_time_days: l.leadTimeDays, image_url: l.imageUrl,
+  }));
+  const historyRows: HistoryRow[] = history.map((h) => ({
+    id: h.id, order_id: h.orderId, at: h.at, actor_user_id: h.actorUserId, action: h.action, from_status: h.fromStatus, to_status: h.toStatus, detail: h.detail,
+  }));
+  // Every order has lines and a first history entry; the foreign keys are checked at the end of the statement.
+  const rows = await t(db)
+    .with('placed_lines', (w) => w.insertInto('order_lines').values(lineRows))
+    .with('placed_history', (w) => w.insertInto('order_history').values(historyRows.map((h) => ({ ...h, detail: JSON.stringify(h.detail) }))))
+    .insertInto('orders').values(orders.map(orderValues)).returningAll().execute();
+  return { orders: rows, lines: lineRows, history: historyRows };
 }
 
 export async function insertLines(db: Db, lines: NewLine[]): Promise<LineRow[]> {

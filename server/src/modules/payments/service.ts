@@ -260,17 +260,18 @@ export class PaymentsService {
 
   /**
    * Idempotency inside the caller's transaction, for effects that must never be applied twice even across a crash:
-   * the claim, the effect and the stored answer commit together. A concurrent request with the same key waits on the
-   * claim's row (PostgreSQL) and then gets the first answer; after a crash nothing is left half-claimed. Returns the
-   * earlier answer, or null when this request is the first (then call completeIn before the transaction commits).
+   * call it last, and the key, the effect and the answer commit together (one statement for the key). A concurrent
+   * request with the same key waits on the key's row (PostgreSQL) until the first commits; it then gets the first
+   * answer back as `earlier`, and must roll its own work back and send that. After a crash nothing is left claimed.
    */
-  async claimIn(trx: Db, scope: string, key: string, request: unknown): Promise<{ status: number; json: string } | null> {
+  async answerIn(trx: Db, scope: string, key: string, request: unknown, status: number, body: unknown): Promise<{ json: string; earlier: { status: number; json: string } | null }> {
     const hash = sha256Hex(JSON.stringify(request));
-    const earlier = await store.claimIdempotencyKey(trx, scope, key, hash);
-    if (!earlier) return null;
-    if (earlier.request_hash !== hash) throw new DomainError(PaymentErrors.IDEMPOTENCY_KEY_REUSED);
+    const json = JSON.stringify(body);
+    if (await store.insertAnsweredKey(trx, { scope, key, requestHash: hash, statusCode: status, json })) return { json, earlier: null };
+    const earlier = await store.findIdempotencyKey(trx, scope, key);
+    if (!earlier || earlier.request_hash !== hash) throw new DomainError(PaymentErrors.IDEMPOTENCY_KEY_REUSED);
     if (earlier.status_code === null) throw new DomainError(PaymentErrors.IDEMPOTENCY_IN_PROGRESS);
-    return { status: earlier.status_code, json: earlier.response_body ?? 'null' };
+    return { json, earlier: { status: earlier.status_code, json: earlier.response_body ?? 'null' } };
   }
 
   /** The stored answer for (scope, key) if that request completed, else null; throws when the key came with another request. */
@@ -280,13 +281,6 @@ export class PaymentsService {
     if (row.request_hash !== sha256Hex(JSON.stringify(request))) throw new DomainError(PaymentErrors.IDEMPOTENCY_KEY_REUSED);
     if (row.status_code === null) throw new DomainError(PaymentErrors.IDEMPOTENCY_IN_PROGRESS);
     return { status: row.status_code, json: row.response_body ?? 'null' };
-  }
-
-  /** Stores the answer of a request claimed with claimIn, in the same transaction; returns it as the JSON text sent. */
-  async completeIn(trx: Db, scope: string, key: string, status: number, body: unknown): Promise<string> {
-    const json = JSON.stringify(body);
-    await store.completeIdempotencyKey(trx, scope, key, status, json);
-    return json;
   }
 
   /** Runs fn once per (scope, key): a repeat with the same request gets the first answer, as the same JSON text. */

@@ -149,6 +149,14 @@ export async function claimIdempotencyKey(db: Db, scope: string, key: string, re
   return t(db).selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirstOrThrow();
 }
 
+/** The key with its answer; false when (scope, key) exists already (after waiting for a concurrent holder to finish). */
+export async function insertAnsweredKey(db: Db, k: { scope: string; key: string; requestHash: string; statusCode: number; json: string }): Promise<boolean> {
+  const inserted = await t(db).insertInto('idempotency_keys')
+    .values({ scope: k.scope, key: k.key, request_hash: k.requestHash, status_code: k.statusCode, response_body: k.json })
+    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing()).returning('key').executeTakeFirst();
+  return inserted !== undefined;
+}
+
 export async function findIdempotencyKey(db: Db, scope: string, key: string) {
   return t(db).selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
 }
