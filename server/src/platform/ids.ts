@@ -1,10 +1,33 @@
 import { randomBytes, createHash } from 'node:crypto';
 
-/** UUIDv7 (RFC 9562): 48-bit Unix milliseconds, then random bits, so ids sort by creation time. */
+let lastMs = 0;
+let seq = 0;
+
+/**
+ * UUIDv7 (RFC 9562): 48-bit Unix milliseconds, a 12-bit counter, then random bits, so ids sort by creation time —
+ * within one process also inside a millisecond (the counter starts at a random value below 2048 each millisecond
+ * and carries into the next). An explicit `now` more than a second in the past (backdated records) just gets random bits.
+ */
 export function uuidv7(now = Date.now()): string {
   const b = randomBytes(16);
-  b.writeUIntBE(now, 0, 6);
-  b[6] = (b[6]! & 0x0f) | 0x70;
+  let ms = now;
+  let counter = ((b[6]! & 0x0f) << 8) | b[7]!;
+  if (now > lastMs) {
+    lastMs = now;
+    seq = counter & 0x7ff;
+    counter = seq;
+  } else if (lastMs - now < 1000) {
+    seq++;
+    if (seq > 0xfff) {
+      lastMs++;
+      seq = 0;
+    }
+    ms = lastMs;
+    counter = seq;
+  }
+  b.writeUIntBE(ms, 0, 6);
+  b[6] = 0x70 | (counter >> 8);
+  b[7] = counter & 0xff;
   b[8] = (b[8]! & 0x3f) | 0x80;
   const h = b.toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
