@@ -6,6 +6,9 @@
  *  - hot: ORDERS_BENCH_BUYERS (200) buyers, each its own company, all buying 1 unit at a time of ONE SKU with
  *    ORDERS_BENCH_HOT_STOCK (10,000) units, until it is sold out. orders/s = units sold ÷ time to sell out.
  *  - uniform: the same buyers buying 1 unit of a random SKU among ORDERS_BENCH_SKUS (10,000) for BENCH_DURATION s (20).
+ *  - paced: open loop, ORDERS_BENCH_RATE (300) checkouts per second on random SKUs for BENCH_PACED_DURATION s (10),
+ *    each from a buyer with nothing in flight: the latency at a given load, which a closed loop cannot show (there
+ *    200 clients make latency = 200 ÷ throughput by construction).
  * Each run prints orders/s, p50 and p99 latency of placements, answers other than 201/409, oversold units (units in
  * orders beyond the stock; must be 0) and an invariant check read from the database: per SKU stock + reserved + sold
  * equals the initial stock and reserved equals the units in live orders, every ledger transaction balances.
@@ -30,6 +33,8 @@ const BUYERS = Number(process.env.ORDERS_BENCH_BUYERS ?? 200);
 const HOT_STOCK = Number(process.env.ORDERS_BENCH_HOT_STOCK ?? 10_000);
 const SKUS = Number(process.env.ORDERS_BENCH_SKUS ?? 10_000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
+const RATE = Number(process.env.ORDERS_BENCH_RATE ?? 300);
+const PACED_DURATION = Number(process.env.BENCH_PACED_DURATION ?? 10);
 const UNIFORM_STOCK = 1_000_000;
 const PASSWORD = 'Bench-Orders-Password-2026';
 const ADDRESS = { name: '压测收货人', phone: '13800138000', province: '310000', city: '上海', line: '浦东新区压测路 1 号' };
@@ -162,6 +167,43 @@ async function run(baseUrl: string, setup: Setup, pickSku: () => string, stopWhe
   return { placed, soldOutAtMs, elapsedMs: performance.now() - started, latencies: latencies.sort((a, b) => a - b), outOfStock, other };
 }
 
+/** Open loop: a checkout every 1/rate s from a buyer with none in flight (skipped and counted when all are busy). */
+async function paced(baseUrl: string, setup: Setup, pickSku: () => string, rate: number, seconds: number): Promise<RunResult & { skipped: number }> {
+  const latencies: number[] = [];
+  const other = new Map<string, number>();
+  const idle = setup.buyers.slice();
+  const inFlight: Array<Promise<void>> = [];
+  let placed = 0, outOfStock = 0, skipped = 0;
+  const started = performance.now();
+  const total = Math.round(rate * seconds);
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const b = idle.pop();
+    if (!b) {
+      skipped++;
+      continue;
+    }
+    inFlight.push((async () => {
+      const t0 = performance.now();
+      const res = await post(baseUrl, '/api/v1/checkout', b.token, { companyId: b.companyId, items: [{ skuId: pickSku(), quantity: 1 }], address: ADDRESS }, uuidv7());
+      const ms = performance.now() - t0;
+      idle.push(b);
+      if (res.status === 201) {
+        placed++;
+        latencies.push(ms);
+      } else if (res.status === 409 && res.body.includes('OUT_OF_STOCK')) outOfStock++;
+      else {
+        const key = `${res.status} ${res.body.slice(0, 120)}`;
+        other.set(key, (other.get(key) ?? 0) + 1);
+      }
+    })());
+  }
+  await Promise.all(inFlight);
+  return { placed, soldOutAtMs: null, elapsedMs: performance.now() - started, latencies: latencies.sort((a, b) => a - b), outOfStock, other, skipped };
+}
+
 async function invariants(database: Database, skuIds: string[], initial: Map<string, number>) {
   const rows = await sql<{ id: string; stock: string; reserved: string; sold: string; in_orders: string | null }>`
     SELECT s.id, s.stock, s.reserved, s.sold,
@@ -205,13 +247,19 @@ async function main(): Promise<void> {
 
     server = await startServerProcess({ ...env, DATABASE_URL: scratch.databaseUrl, DATABASE_POOL_SIZE: '20' }, 120_000);
     const hot = await run(server.baseUrl, setup, () => setup.hotSku, true);
-    const uniform = await run(server.baseUrl, setup, () => setup.uniformSkus[Math.floor(Math.random() * setup.uniformSkus.length)]!, false);
+    const randomSku = () => setup.uniformSkus[Math.floor(Math.random() * setup.uniformSkus.length)]!;
+    const uniform = await run(server.baseUrl, setup, randomSku, false);
+    const steady = await paced(server.baseUrl, setup, randomSku, RATE, PACED_DURATION);
     await server.stop();
     server = undefined;
 
     console.log('');
     report('hot', hot, kind === 'postgres' ? 300 : 100);
     report('uniform', uniform, kind === 'postgres' ? 800 : 100);
+    const errors = [...steady.other.values()].reduce((a, b) => a + b, 0);
+    console.log(`paced    ${String(steady.placed).padStart(7)} orders at ${RATE}/s offered for ${PACED_DURATION} s: p50 ${pct(steady.latencies, 50).toFixed(0).padStart(4)} ms   p99 ${pct(steady.latencies, 99).toFixed(0).padStart(5)} ms   skipped (all 200 buyers busy) ${steady.skipped}   other answers ${errors}`);
+    for (const [k, v] of steady.other) console.log(`         ${v} × ${k}`);
+    if (kind === 'postgres') console.log(`         p99 ≤ 200 ms at ${RATE} orders/s: ${pct(steady.latencies, 99) <= 200 && steady.skipped === 0 && errors === 0 ? 'met' : 'MISSED'}`);
     const { openDatabase } = await import('../server/src/platform/db.js');
     const database = await openDatabase(scratch.databaseUrl ? { databaseUrl: scratch.databaseUrl, poolSize: 2 } : { pgliteDir: `${scratch.dataDir}/pglite` });
     try {
