@@ -245,7 +245,7 @@ async function main(): Promise<void> {
     await built.app.close();
     await scratch.database.close();
 
-    server = await startServerProcess({ ...env, DATABASE_URL: scratch.databaseUrl, DATABASE_POOL_SIZE: '20' }, 120_000);
+    server = await startServerProcess({ ...env, DATABASE_URL: scratch.databaseUrl, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20' }, 120_000);
     const hot = await run(server.baseUrl, setup, () => setup.hotSku, true);
     const randomSku = () => setup.uniformSkus[Math.floor(Math.random() * setup.uniformSkus.length)]!;
     const uniform = await run(server.baseUrl, setup, randomSku, false);
