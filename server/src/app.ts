@@ -135,6 +135,7 @@ function createModules(platform: Platform, options: BuildOptions) {
     creditLines: settlements.creditLines,
     // Late bound: an order with an open after-sales request is not completed.
     afterSales: { hasOpen: (orderId) => afterSales.hasOpen(orderId) },
+    invoiceProfiles: { profileOf: (id) => invoices.profileOf(id) },
   });
   const shipments = createShipmentsModule(platform, {
     orders: orders.orders, files: files.files, notifications: notifications.notifications,

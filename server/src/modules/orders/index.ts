@@ -6,7 +6,7 @@ import type { Deps } from './ports.js';
 import { registerOrderRoutes } from './routes.js';
 import { OrdersService, type RefundInput } from './service.js';
 
-export type { AfterSalesPort, CatalogPort, CreditLinesPort, Deps as OrdersDeps, InventoryPort, PurchaseListPort, QuotesPort } from './ports.js';
+export type { AfterSalesPort, CatalogPort, CreditLinesPort, Deps as OrdersDeps, InventoryPort, InvoiceProfilesPort, PurchaseListPort, QuotesPort } from './ports.js';
 export type { OrderForParty, OrderLineView, OrderSummary, OrderView, RefundInput, TradeSettings } from './service.js';
 export type { OrderEvent, OrderEventType, OrderRef } from './events.js';
 export type { OrderStatus, Party, TransitionName, ViewerAction } from './states.js';

@@ -90,6 +90,34 @@ describe('checkout', () => {
     expect(noAddress.statusCode).toBe(400);
   });
 
+  it("refuses another company's or an archived invoice profile, reserving nothing, and keeps the buyer's own", async () => {
+    const profile = async (user: { headers: Record<string, string> }, companyId: string) => {
+      const res = await call(t, { method: 'POST', url: '/api/v1/invoice-profiles', headers: user.headers, payload: { companyId, kind: 'ordinary', title: '上海某采购有限公司', taxNo: '310115123456789' } });
+      expect(res.statusCode).toBe(201);
+      return res.json<{ id: string }>().id;
+    };
+    const other = await createTradeParties(t);
+    const foreign = await profile(other.buyer.owner, other.buyer.companyId);
+    const archived = await profile(p.buyer.owner, p.buyer.companyId);
+    const own = await profile(p.buyer.owner, p.buyer.companyId);
+    expect((await call(t, { method: 'DELETE', url: `/api/v1/invoice-profiles/${archived}`, headers: p.buyer.owner.headers })).statusCode).toBe(200);
+    const before = await levels();
+    const checkout = (invoiceProfileId: string) => call(t, {
+      method: 'POST', url: '/api/v1/checkout', headers: { ...p.buyer.owner.headers, 'accept-language': 'en-US' },
+      payload: { companyId: p.buyer.companyId, items: [{ skuId: p.product.skus[0]!.id, quantity: 5 }], address: TEST_ADDRESS, orders: [{ supplierCompanyId: p.supplier.companyId, invoiceProfileId }] },
+    });
+    for (const [id, message] of [[foreign, 'no such invoice profile in your company'], [archived, 'the invoice profile is archived']] as const) {
+      const res = await checkout(id);
+      expect(res.statusCode).toBe(422);
+      expect(res.headers['content-type']).toBe(PROBLEM);
+      expect(res.json<{ errors: Array<{ path: string; message: string }> }>().errors).toEqual([{ path: 'body.orders.0.invoiceProfileId', message }]);
+    }
+    expect(await levels()).toEqual(before);
+    const placed = await checkout(own);
+    expect(placed.statusCode).toBe(201);
+    expect(placed.json<{ orders: Array<{ invoiceProfileId: string | null }> }>().orders[0]!.invoiceProfileId).toBe(own);
+  });
+
   it('places once per Idempotency-Key: a replay answers the same orders and reserves nothing more', async () => {
     const before = await levels(0);
     const body = { items: [{ skuId: p.product.skus[0]!.id, quantity: 7 }] };

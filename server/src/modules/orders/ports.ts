@@ -49,6 +49,11 @@ export interface AfterSalesPort {
   hasOpen(orderId: string): Promise<boolean>;
 }
 
+/** invoices: the invoice profile a buyer names at checkout (archived ones too), or null. */
+export interface InvoiceProfilesPort {
+  profileOf(id: string): Promise<{ companyId: string; archived: boolean } | null>;
+}
+
 export interface Deps {
   companies: AccountsModule['companies'];
   notifications: NotificationsModule['notifications'];
@@ -62,4 +67,6 @@ export interface Deps {
   creditLines?: CreditLinesPort | undefined;
   /** Missing: no request is ever open. */
   afterSales?: AfterSalesPort | undefined;
+  /** Missing: a named invoice profile is refused. */
+  invoiceProfiles?: InvoiceProfilesPort | undefined;
 }

@@ -899,10 +899,12 @@ export class OrdersService {
       priced.push({ skuId: it.skuId, quantity: it.quantity, product, sku, unitPrice: tier.unitPrice, lineTotal: total });
     }
     const bySupplier = groupBy(priced, (p) => p.product.companyId);
-    (input.orders ?? []).forEach((o, i) => {
+    for (const [i, o] of (input.orders ?? []).entries()) {
       if (!bySupplier.has(o.supplierCompanyId)) errors.push({ path: `body.orders.${i}.supplierCompanyId`, message: say(ctx.locale, '没有该供应商的商品', 'no items from this supplier') });
       if (o.paymentTerms === 'credit_terms' && !this.deps.creditLines) throw new DomainError(OrderErrors.CREDIT_TERMS_UNAVAILABLE);
-    });
+      const problem = o.invoiceProfileId ? await this.invoiceProfileProblem(ctx, o.invoiceProfileId, input.companyId) : null;
+      if (problem) errors.push({ path: `body.orders.${i}.invoiceProfileId`, message: problem });
+    }
     if (errors.length) throw new DomainError(OrderErrors.CHECKOUT_INVALID, { count: errors.length }, errors);
     if ((input.orders ?? []).some((o) => o.paymentTerms === 'credit_terms')) await this.refuseIfOverdue(input.companyId);
 
@@ -974,6 +976,14 @@ export class OrdersService {
     return this.numbers.splice(0, n);
   }
 
+  /** Why the buyer cannot name this invoice profile (another company's, archived, or unknown), or null. */
+  private async invoiceProfileProblem(ctx: RequestContext, profileId: string, buyerCompanyId: string): Promise<string | null> {
+    const profile = this.deps.invoiceProfiles ? await this.deps.invoiceProfiles.profileOf(profileId) : null;
+    if (!profile || profile.companyId !== buyerCompanyId) return say(ctx.locale, '开票信息不存在', 'no such invoice profile in your company');
+    if (profile.archived) return say(ctx.locale, '该开票信息已停用', 'the invoice profile is archived');
+    return null;
+  }
+
   private async refuseIfOverdue(companyId: string): Promise<void> {
     if (!this.deps.creditLines) throw new DomainError(OrderErrors.CREDIT_TERMS_UNAVAILABLE);
     if (await this.deps.creditLines.hasOverdue?.(companyId)) throw new DomainError(OrderErrors.CREDIT_TERMS_OVERDUE);
@@ -995,6 +1005,8 @@ export class OrdersService {
       throw new DomainError(OrderErrors.QUOTE_NOT_ORDERABLE);
     }
     if (input.paymentTerms === 'credit_terms') await this.refuseIfOverdue(terms.buyerCompanyId);
+    const profileProblem = input.invoiceProfileId ? await this.invoiceProfileProblem(ctx, input.invoiceProfileId, terms.buyerCompanyId) : null;
+    if (profileProblem) throw new DomainError(OrderErrors.CHECKOUT_INVALID, { count: 1 }, [{ path: 'body.invoiceProfileId', message: profileProblem }]);
     const existing = await store.orderOfQuote(this.db, input.quoteId);
     if (existing) throw new DomainError(OrderErrors.QUOTE_ALREADY_ORDERED, { number: existing.number, orderId: existing.id });
     const settings = await this.settings();
