@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, startE2E, waitFor, type E2E, type Locale } from './harness.js';
-import { addMember, callApi, createOperator, inputOf, signIn } from './steps.js';
+import { addMember, callApi, createOperator, inputOf, LICENSE_PNG, signIn } from './steps.js';
 
 // Issue 6 — trade: a purchaser orders from two suppliers above the company's approval limit, the owner approves both,
 // the purchaser pays in the sandbox, supplier A ships in two parcels and supplier B in one, the purchaser confirms
@@ -350,12 +350,16 @@ describe('trade: purchase list → approval → escrow payment → partial shipm
     await inputOf(page, `after-sale-qty-${orderA.lines[0]!.id}`).fill('1');
     await inputOf(page, 'after-sale-amount').fill(String(REFUND_YUAN));
     await form.locator('textarea[data-testid="after-sale-description"], [data-testid="after-sale-description"] textarea').fill('第二批到货中有一张钢板边角磕伤约 20 cm,影响使用,申请部分退款。');
+    // A photo of the damage, uploaded as it is picked (the shared attachment picker).
+    await form.locator('input[type="file"]').setInputFiles({ name: 'damage.png', mimeType: 'image/png', buffer: LICENSE_PNG });
+    await form.locator('.ant-upload-list-item-done').first().waitFor();
     await shotBoth(page, 'after-sale-form', { fullPage: false });
     await page.getByTestId('after-sale-submit').click();
     await form.waitFor({ state: 'detached' });
     await page.locator('[data-testid="order-after-sales"] [data-testid="after-sale-detail"]').waitFor();
     const requested = await waitFor(async () => (await api<{ items: Array<{ id: string; status: string; kind: string; amountRequested: number }> }>('GET', `/after-sales?companyId=${owner.companyId}&side=buyer`, purchaser.token)).items[0]);
     expect(requested).toMatchObject({ status: 'requested', kind: 'refund_only', amountRequested: fen(REFUND_YUAN) });
+    expect((await api<{ evidence: unknown[] }>('GET', `/after-sales/${requested.id}`, purchaser.token)).evidence).toHaveLength(1);
 
     const a = await signIn(env, 'zh-CN', SUPPLIER_A.email, PASSWORD);
     await a.goto(`${env.baseUrl}/workbench/orders/${orderA.id}`);

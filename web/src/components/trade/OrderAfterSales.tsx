@@ -1,11 +1,12 @@
-import { CustomerServiceOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Image, Input, InputNumber, List, Modal, Radio, Select, Skeleton, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Image, Input, InputNumber, List, Modal, Radio, Select, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import type { TableColumnsType, UploadFile } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, problemDetail } from '../../api.js';
+import { AttachmentPicker, uploadedIds } from '../AttachmentPicker.js';
 import { formatDate, formatDateTime, formatMoney } from '../../format.js';
 import '../../i18n/afterSales.js';
 import { ProblemAlert, ProblemResult } from '../Problem.js';
@@ -53,41 +54,6 @@ export function refundableOf(o: OrderForAfterSales): number {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Evidence upload
-
-function EvidencePicker({ value, onChange }: { value: UploadFile[]; onChange: (files: UploadFile[]) => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  return (
-    <Upload
-      listType="picture-card"
-      multiple
-      maxCount={10}
-      fileList={value}
-      accept="image/png,image/jpeg,image/webp,application/pdf"
-      onChange={({ fileList }) => onChange(fileList)}
-      customRequest={({ file, onSuccess, onError }) => {
-        const form = new FormData();
-        form.append('file', file as Blob);
-        api<{ id: string; url: string }>('/files', { method: 'POST', form, query: { purpose: 'attachment' } })
-          .then((r) => onSuccess?.(r))
-          .catch((e: unknown) => {
-            void message.error(problemDetail(e));
-            onError?.(e instanceof Error ? e : new Error(problemDetail(e)));
-          });
-      }}
-      data-testid="after-sale-evidence-upload"
-    >
-      {value.length < 10 && (
-        <div>
-          <PlusOutlined />
-          <div style={{ marginTop: 4 }}>{t('afterSales.field.upload')}</div>
-        </div>
-      )}
-    </Upload>
-  );
-}
-
-const uploadedIds = (files: UploadFile[]) => files.map((f) => (f.response as { id?: string } | undefined)?.id).filter((id): id is string => Boolean(id));
 
 function EvidenceList({ items }: { items: Evidence[] }) {
   const { t } = useTranslation();
@@ -200,7 +166,7 @@ function RequestModal({ order, open, onClose }: { order: OrderForAfterSales; ope
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="after-sale-description" />
         </Form.Item>
         <Form.Item label={t('afterSales.field.evidence')}>
-          <EvidencePicker value={files} onChange={setFiles} />
+          <AttachmentPicker value={files} onChange={setFiles} max={10} accept="image/png,image/jpeg,image/webp,application/pdf" label={t('afterSales.field.upload')} testId="after-sale-evidence-upload" />
         </Form.Item>
       </Form>
       <ProblemAlert error={create.error} />
@@ -262,7 +228,7 @@ function ActionModal({ view, action, onClose }: { view: AfterSaleView; action: F
             <Form.Item name="reason" label={t(action === 'reject' ? 'afterSales.field.rejectReason' : 'afterSales.field.escalateReason')} rules={[{ required: true, whitespace: true, max: 1000 }]}>
               <Input.TextArea rows={3} maxLength={1000} data-testid="after-sale-action-reason" />
             </Form.Item>
-            <Form.Item label={t('afterSales.field.evidence')}><EvidencePicker value={files} onChange={setFiles} /></Form.Item>
+            <Form.Item label={t('afterSales.field.evidence')}><AttachmentPicker value={files} onChange={setFiles} max={10} accept="image/png,image/jpeg,image/webp,application/pdf" label={t('afterSales.field.upload')} testId="after-sale-evidence-upload" /></Form.Item>
           </>
         )}
         {action === 'propose' && (

@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, problemDetail, ProblemError } from '../../api.js';
+import { uploadedIds, useFileUpload } from '../AttachmentPicker.js';
 import { formatDate, formatMoney } from '../../format.js';
 import '../../i18n/invoices.js';
 import type { OrderSide, OrderView } from '../../pages/workbench/orders/model.js';
@@ -29,7 +30,8 @@ function RecordForm({ order, view, onDone }: { order: InvoiceOrder; view: OrderI
   const qc = useQueryClient();
   const [form] = Form.useForm<RecordValues>();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const fileId = (files[0]?.response as { id?: string } | undefined)?.id;
+  const upload = useFileUpload({ purpose: 'attachment', companyId: order.supplierCompanyId });
+  const fileId = uploadedIds(files)[0];
   const save = useMutation({
     mutationFn: (v: RecordValues) =>
       api<IssuedInvoice>(`/orders/${order.id}/invoices`, {
@@ -82,16 +84,7 @@ function RecordForm({ order, view, onDone }: { order: InvoiceOrder; view: OrderI
           maxCount={1}
           accept="image/png,image/jpeg,application/pdf"
           onChange={({ fileList }) => setFiles(fileList)}
-          customRequest={({ file, onSuccess, onError }) => {
-            const body = new FormData();
-            body.append('file', file as Blob);
-            api<{ id: string }>('/files', { method: 'POST', form: body, query: { purpose: 'attachment', companyId: order.supplierCompanyId } })
-              .then((r) => onSuccess?.(r))
-              .catch((e: unknown) => {
-                message.error(problemDetail(e));
-                onError?.(e instanceof Error ? e : new Error(problemDetail(e)));
-              });
-          }}
+          customRequest={upload}
         >
           <Button icon={<PaperClipOutlined />}>{t('invoices.upload')}</Button>
         </Upload>

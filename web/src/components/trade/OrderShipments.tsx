@@ -1,12 +1,13 @@
-import { CarOutlined, PlusOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { CarOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Empty, Form, Image, Input, InputNumber, Modal, Select, Skeleton, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Empty, Form, Image, Input, InputNumber, Modal, Select, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import type { TableColumnsType, UploadFile } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, problemDetail, ProblemError } from '../../api.js';
+import { api, ProblemError } from '../../api.js';
+import { AttachmentPicker, uploadedIds } from '../AttachmentPicker.js';
 import { formatDateTime } from '../../format.js';
 import { currentLang } from '../../i18n/index.js';
 import '../../i18n/shipments.js';
@@ -70,39 +71,6 @@ function useRefresh(orderId: string) {
 // ---------------------------------------------------------------------------------------------------------------
 // The seller's ship form
 
-function PhotoPicker({ value, onChange }: { value: UploadFile[]; onChange: (files: UploadFile[]) => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  return (
-    <Upload
-      listType="picture-card"
-      multiple
-      maxCount={9}
-      fileList={value}
-      accept="image/png,image/jpeg,image/webp"
-      onChange={({ fileList }) => onChange(fileList)}
-      customRequest={({ file, onSuccess, onError }) => {
-        const form = new FormData();
-        form.append('file', file as Blob);
-        api<{ id: string; url: string }>('/files', { method: 'POST', form, query: { purpose: 'attachment' } })
-          .then((r) => onSuccess?.(r))
-          .catch((e: unknown) => {
-            void message.error(problemDetail(e));
-            onError?.(e instanceof Error ? e : new Error(problemDetail(e)));
-          });
-      }}
-      data-testid="ship-photos"
-    >
-      {value.length < 9 && (
-        <div>
-          <PlusOutlined />
-          <div style={{ marginTop: 4 }}>{t('shipments.form.upload')}</div>
-        </div>
-      )}
-    </Upload>
-  );
-}
-
 interface ShipFormValues { carrier?: string; carrierName?: string; waybillNo?: string; note?: string }
 
 function ShipModal({ order, state, open, onClose }: { order: OrderForShipments; state: OrderShipmentsState; open: boolean; onClose: () => void }) {
@@ -138,7 +106,7 @@ function ShipModal({ order, state, open, onClose }: { order: OrderForShipments; 
         ...(v.carrier === 'other' ? { carrierName: v.carrierName } : {}),
         waybillNo: v.waybillNo,
         items,
-        photos: photos.filter((f) => f.status === 'done').map((f) => (f.response as { id: string }).id),
+        photos: uploadedIds(photos),
         note: v.note ?? '',
       },
     }),
@@ -235,7 +203,7 @@ function ShipModal({ order, state, open, onClose }: { order: OrderForShipments; 
         </Space>
         <Form.Item label={t('shipments.photos')} extra={t('shipments.form.photosHint')}
           validateStatus={Object.keys(fieldErrors).some((k) => k.startsWith('photos')) ? 'error' : undefined}>
-          <PhotoPicker value={photos} onChange={setPhotos} />
+          <AttachmentPicker value={photos} onChange={setPhotos} max={9} accept="image/png,image/jpeg,image/webp" label={t('shipments.form.upload')} testId="ship-photos" />
         </Form.Item>
         <Form.Item name="note" label={t('shipments.note')}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} placeholder={t('shipments.form.notePh')} data-testid="ship-note" />
