@@ -131,6 +131,18 @@ describe('checkout', () => {
     expect(changed.statusCode).toBe(422);
   });
 
+  it('places once for concurrent requests with one Idempotency-Key: each gets the first answer', async () => {
+    const before = await levels(0);
+    const ordersOfBuyer = async () => (await t.database.db.selectFrom('orders').select('id').where('buyer_company_id', '=', p.buyer.companyId).execute()).length;
+    const count = await ordersOfBuyer();
+    const body = { items: [{ skuId: p.product.skus[0]!.id, quantity: 6 }] };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => checkout(p.buyer.owner, body, { 'idempotency-key': 'checkout-race-1' })));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(6).fill(201));
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    expect((await levels(0)).reserved).toBe(before.reserved + 6);
+    expect(await ordersOfBuyer()).toBe(count + 1);
+  });
+
   it('splits one checkout into one order per supplier', async () => {
     const other = await createTradeParties(t);
     const res = await checkout(p.buyer.owner, {
