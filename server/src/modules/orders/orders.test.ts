@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addMember, call, createCompany, operatorHeaders, registerUser } from '../../testing/factories.js';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
@@ -133,7 +134,7 @@ describe('checkout', () => {
 
   it('places once for concurrent requests with one Idempotency-Key: each gets the first answer', async () => {
     const before = await levels(0);
-    const ordersOfBuyer = async () => (await t.database.db.selectFrom('orders').select('id').where('buyer_company_id', '=', p.buyer.companyId).execute()).length;
+    const ordersOfBuyer = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM orders WHERE buyer_company_id = ${p.buyer.companyId}`.execute(t.database.db)).rows[0]!.n;
     const count = await ordersOfBuyer();
     const body = { items: [{ skuId: p.product.skus[0]!.id, quantity: 6 }] };
     const answers = await Promise.all(Array.from({ length: 6 }, () => checkout(p.buyer.owner, body, { 'idempotency-key': 'checkout-race-1' })));
