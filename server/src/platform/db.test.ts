@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
-import { openDatabase } from './db.js';
+import { describe, expect, inject, it } from 'vitest';
+import { CUSTOM_PLAN, openDatabase } from './db.js';
 import { migrate } from './migrations.js';
 import { recordEvent } from './events.js';
 
@@ -58,6 +58,37 @@ describe('PGlite database', () => {
       await second.close();
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL database', () => {
+  it('prepares a statement run often, never one marked for custom plans, and runs a statement unnamed after its table changed under it', async () => {
+    const spec = inject('testDatabase');
+    if (spec.kind !== 'postgres') throw new Error('expected a PostgreSQL test database');
+    const database = await openDatabase({ databaseUrl: spec.adminUrl, poolSize: 1 });
+    const table = `prepared_probe_${process.pid}_${Date.now()}`;
+    try {
+      await sql`CREATE TABLE ${sql.table(table)} (id int PRIMARY KEY, name text)`.execute(database.db);
+      await sql`INSERT INTO ${sql.table(table)} VALUES (1, 'a'), (2, 'b')`.execute(database.db);
+      const prepared = async () => (await sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`.execute(database.db)).rows.map((r) => r.statement);
+      const byId = (id: number) => sql<{ id: number }>`SELECT * FROM ${sql.table(table)} WHERE id = ${id}`.execute(database.db);
+      const custom = (id: number) => sql<{ id: number }>`${sql.raw(CUSTOM_PLAN)} SELECT * FROM ${sql.table(table)} WHERE id >= ${id}`.execute(database.db);
+      for (let i = 0; i < 4; i++) {
+        expect((await byId(1)).rows).toEqual([{ id: 1, name: 'a' }]);
+        expect((await custom(1)).rows).toHaveLength(2);
+      }
+      const statements = await prepared();
+      expect(statements.some((s) => s.includes(`FROM "${table}" WHERE id = $1`))).toBe(true);
+      expect(statements.some((s) => s.includes(CUSTOM_PLAN))).toBe(false);
+
+      // Another process's migration adds a column: the prepared SELECT * fails once, then runs unnamed.
+      await sql`ALTER TABLE ${sql.table(table)} ADD COLUMN note text`.execute(database.db);
+      await expect(byId(2)).rejects.toMatchObject({ code: '0A000' });
+      expect((await byId(2)).rows).toEqual([{ id: 2, name: 'b', note: null }]);
+    } finally {
+      await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(database.db);
+      await database.close();
     }
   });
 });

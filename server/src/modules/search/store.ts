@@ -1,5 +1,5 @@
 import { sql, type ColumnType, type RawBuilder, type Selectable } from 'kysely';
-import type { Db } from '../../platform/db.js';
+import { CUSTOM_PLAN, type Db } from '../../platform/db.js';
 import type { ProductDoc, SupplierDoc } from './documents.js';
 import type { SupplierCompanyType } from './ports.js';
 import type { Factor, Grade } from './ranking.js';
@@ -269,7 +269,7 @@ export async function maintain(db: Db): Promise<void> {
 /** Close spellings of query words that are in no title, from the term dictionary. */
 export async function corrections(db: Db, words: string[]): Promise<Map<string, string[]>> {
   if (words.length === 0) return new Map();
-  const { rows } = await sql<{ word: string; term: string }>`
+  const { rows } = await sql<{ word: string; term: string }>`${sql.raw(CUSTOM_PLAN)}
     SELECT w.word, c.term FROM unnest(${words}::text[]) AS w(word)
     CROSS JOIN LATERAL (
       SELECT term FROM search_terms
@@ -282,7 +282,7 @@ export async function corrections(db: Db, words: string[]): Promise<Map<string, 
 }
 
 export async function suggestTerms(db: Db, prefix: string, categoryId: string, limit: number): Promise<Array<{ term: string; count: number }>> {
-  const { rows } = await sql<{ term: string; doc_count: number; exact: boolean }>`
+  const { rows } = await sql<{ term: string; doc_count: number; exact: boolean }>`${sql.raw(CUSTOM_PLAN)}
     (SELECT term, doc_count, true AS exact FROM search_terms
      WHERE category_id = ${categoryId}::uuid AND term >= ${prefix}::text AND term < ${prefix}::text || chr(1114111)
      ORDER BY doc_count DESC, term LIMIT ${limit})
@@ -512,7 +512,7 @@ export async function searchProducts(
   const picked = sql.join(levels.map((level, i) => (level
     ? sql`SELECT * FROM ${tierName(i)} WHERE (SELECT count(*) FROM ${tierName(i)}) > ${window}`
     : sql`SELECT * FROM ${tierName(i)}`)), sql` UNION ALL `);
-  const query = sql<{ kind: 'hit' | 'facet'; data: ProductHitRow | FacetRow }>`
+  const query = sql<{ kind: 'hit' | 'facet'; data: ProductHitRow | FacetRow }>`${sql.raw(CUSTOM_PLAN)}
     WITH ${tiers}, win AS MATERIALIZED (
       -- The tiers only find and order the window (no per-match function calls); this scores and prices its rows
       -- (named p again, so the expressions read the same). The WINDOW + 1st row only says "more match".
@@ -595,7 +595,7 @@ export async function searchSuppliersPage(db: Db, f: SupplierFilter, after: { ke
     : sql<number>`0::float8`;
   const phrase = f.phrase !== null ? sql`CASE WHEN s.name_search LIKE ${`%${likeEscape(f.phrase)}%`} THEN ${TITLE_PHRASE_BONUS}::float8 ELSE 0 END` : sql`0`;
   const score = match.length ? sql`((${text} + ${phrase}) * s.supplier_factor::float8)` : sql`s.supplier_factor::float8`;
-  const { rows } = await sql<SupplierHitRow>`
+  const { rows } = await sql<SupplierHitRow>`${sql.raw(CUSTOM_PLAN)}
     SELECT * FROM (SELECT s.*, ${text} AS text_rank, ${score} AS score FROM search_suppliers s WHERE ${sql.join(where, sql` AND `)}) h
     ${after ? sql`WHERE (h.score < ${after.key}::float8 OR (h.score = ${after.key}::float8 AND h.company_id < ${after.id}::uuid))` : sql``}
     ORDER BY score DESC, company_id DESC LIMIT ${limit}`.execute(db);
@@ -604,7 +604,7 @@ export async function searchSuppliersPage(db: Db, f: SupplierFilter, after: { ke
 
 export async function suggestSuppliers(db: Db, prefix: string, categoryId: string | null, limit: number): Promise<Array<{ company_id: string; legal_name: string; name_en: string | null }>> {
   const pattern = `%${likeEscape(prefix)}%`;
-  const { rows } = await sql<{ company_id: string; legal_name: string; name_en: string | null }>`
+  const { rows } = await sql<{ company_id: string; legal_name: string; name_en: string | null }>`${sql.raw(CUSTOM_PLAN)}
     SELECT s.company_id, s.legal_name, s.name_en FROM search_suppliers s
     WHERE s.is_supplier AND s.name_search LIKE ${pattern}
       ${categoryId ? sql`AND EXISTS (SELECT 1 FROM search_products p WHERE p.company_id = s.company_id AND p.category_path @> ARRAY[${categoryId}::uuid])` : sql``}
