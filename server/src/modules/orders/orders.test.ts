@@ -132,6 +132,20 @@ describe('checkout', () => {
     expect(changed.statusCode).toBe(422);
   });
 
+  it('answers a repeat with the first answer even when its items no longer pass (the product was delisted since)', async () => {
+    const q = await createTradeParties(t);
+    const body = { companyId: q.buyer.companyId, items: [{ skuId: q.product.skus[0]!.id, quantity: 5 }], address: TEST_ADDRESS };
+    const send = () => call(t, { method: 'POST', url: '/api/v1/checkout', headers: { ...q.buyer.owner.headers, 'idempotency-key': 'checkout-delisted-1' }, payload: body });
+    const first = await send();
+    expect(first.statusCode).toBe(201);
+    expect((await call(t, { method: 'POST', url: `/api/v1/products/${q.product.id}/delist`, headers: q.supplier.owner.headers })).statusCode).toBe(200);
+    const again = await send();
+    expect(again.statusCode).toBe(201);
+    expect(again.body).toBe(first.body);
+    const fresh = await call(t, { method: 'POST', url: '/api/v1/checkout', headers: { ...q.buyer.owner.headers, 'idempotency-key': 'checkout-delisted-2' }, payload: body });
+    expect(fresh.statusCode).toBe(422);
+  });
+
   it('places once for concurrent requests with one Idempotency-Key: each gets the first answer', async () => {
     const before = await levels(0);
     const ordersOfBuyer = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM orders WHERE buyer_company_id = ${p.buyer.companyId}`.execute(t.database.db)).rows[0]!.n;

@@ -853,9 +853,21 @@ export class OrdersService {
   async checkoutOnce(ctx: RequestContext, input: CheckoutInput, key: string | null): Promise<string> {
     const actor = authorize(ctx, 'company.orders.place', input.companyId);
     const scope = `checkout:${actor.userId}`;
-    // A repeat is answered before anything is re-validated (the products may have changed since).
-    const earlier = key ? await this.deps.payments.answered(scope, key, input) : null;
-    if (earlier) return earlier.json;
+    // The key is stored with the answer at the end of the transaction, and a repeat meets it there (EarlierAnswer),
+    // so the happy path reads nothing for it. A repeat whose items no longer pass (sold out, delisted, or a purchase
+    // list the first request emptied) still gets the first answer, not the new problem.
+    try {
+      return await this.place(ctx, actor, input, key, scope);
+    } catch (err) {
+      if (key && err instanceof DomainError) {
+        const earlier = await this.deps.payments.answered(scope, key, input);
+        if (earlier) return earlier.json;
+      }
+      throw err;
+    }
+  }
+
+  private async place(ctx: RequestContext, actor: Actor, input: CheckoutInput, key: string | null, scope: string): Promise<string> {
     const fromList = input.items === undefined;
     const raw = input.items ?? (this.deps.purchaseList ? await this.deps.purchaseList.selectedItems(actor.userId, input.companyId) : []);
     if (raw.length === 0) throw new DomainError(OrderErrors.CHECKOUT_EMPTY);
