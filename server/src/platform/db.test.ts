@@ -63,7 +63,7 @@ describe('PGlite database', () => {
 });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL database', () => {
-  it('prepares a statement run often, never one marked for custom plans, and runs a statement unnamed after its table changed under it', async () => {
+  it('prepares a statement run often, never one marked for custom plans or inferring a partial index from a value, and runs a statement unnamed after its table changed under it', async () => {
     const spec = inject('testDatabase');
     if (spec.kind !== 'postgres') throw new Error('expected a PostgreSQL test database');
     const database = await openDatabase({ databaseUrl: spec.adminUrl, poolSize: 1 });
@@ -81,6 +81,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL database', () => {
       const statements = await prepared();
       expect(statements.some((s) => s.includes(`FROM "${table}" WHERE id = $1`))).toBe(true);
       expect(statements.some((s) => s.includes(CUSTOM_PLAN))).toBe(false);
+
+      // ON CONFLICT on a partial unique index with a parameterized predicate needs the value (a generic plan fails, 42P10).
+      await sql`CREATE UNIQUE INDEX ${sql.raw(`${table}_one_a`)} ON ${sql.table(table)} (name) WHERE id > 100`.execute(database.db);
+      for (let i = 0; i < 8; i++) {
+        await sql`INSERT INTO ${sql.table(table)} VALUES (${101 + i}, 'x') ON CONFLICT (name) WHERE id > ${100} DO NOTHING`.execute(database.db);
+      }
+      expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE name = 'x'`.execute(database.db)).rows[0]!.n).toBe(1);
 
       // Another process's migration adds a column: the prepared SELECT * fails once, then runs unnamed.
       await sql`ALTER TABLE ${sql.table(table)} ADD COLUMN note text`.execute(database.db);

@@ -82,6 +82,9 @@ export const CUSTOM_PLAN = '/* custom plan */';
 const PREPARE_AFTER = 3;
 const MAX_PREPARED = 256;
 const PREPARABLE = /^\s*(?:--[^\n]*\n\s*)*(select|insert|update|delete|with)\b/i;
+// A generic plan cannot infer a partial unique index from a parameterized predicate (ON CONFLICT (…) WHERE col = $1
+// fails with 42P10 once PostgreSQL switches to it), so such statements are never prepared.
+const NEEDS_VALUES = /\bon conflict\s*\([^)]*\)\s*where\b/i;
 
 /**
  * PostgreSQL: statements run often are prepared once per connection (named), so PostgreSQL parses each once and,
@@ -100,7 +103,7 @@ class PreparingPool implements PostgresPool {
   private nameFor(text: string): string | null {
     const known = this.names.get(text);
     if (known) return known;
-    if (this.names.size >= MAX_PREPARED || text.trimStart().startsWith(CUSTOM_PLAN) || this.unpreparable.has(text) || !PREPARABLE.test(text)) return null;
+    if (this.names.size >= MAX_PREPARED || text.trimStart().startsWith(CUSTOM_PLAN) || this.unpreparable.has(text) || !PREPARABLE.test(text) || NEEDS_VALUES.test(text)) return null;
     const n = (this.seen.get(text) ?? 0) + 1;
     if (n < PREPARE_AFTER) {
       if (this.seen.size >= 10_000) this.seen.clear();
