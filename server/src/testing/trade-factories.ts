@@ -20,7 +20,7 @@ export interface OrderJson {
   goodsTotal: number; freight: number; total: number; escrowPaid: number; escrowRefunded: number; escrowReleased: number; termsRefunded: number;
   feeBps: number; feeAmount: number; nextPayment: { stage: 'full' | 'deposit' | 'balance'; amount: number } | null;
   shipBy: string | null; creditDueAt: string | null; placedBy: string;
-  buyer: { id: string; name: string | null }; supplier: { id: string; name: string | null };
+  buyer: { id: string; name: string | null; nameEn: string | null }; supplier: { id: string; name: string | null; nameEn: string | null };
   lines: Array<{ id: string; productId: string | null; skuId: string | null; quantity: number; unitPrice: number; lineTotal: number; shippedQuantity: number; returnedQuantity: number; titleZh: string; unit: string }>;
   actions: string[];
   history?: Array<{ action: string; fromStatus: string | null; toStatus: string; detail: Record<string, unknown> }>;

@@ -56,7 +56,7 @@ const NAME_CACHE_MAX = 20_000;
 
 export class CompaniesService {
   private readonly tx;
-  private readonly names = new Map<string, { name: string; at: number }>();
+  private readonly names = new Map<string, { name: string; nameEn: string | null; at: number }>();
 
   constructor(
     private readonly platform: Platform,
@@ -157,25 +157,30 @@ export class CompaniesService {
   }
 
   /** Legal names by id, in one query (for lists that show companies owned elsewhere). */
-  /**
-   * Legal names by id (unknown ids left out). Kept in memory for NAME_TTL_MS: a checkout burst reads the same few
-   * names thousands of times. A rename in this process shows at once, one in another process within the TTL.
-   */
+  /** Legal names by id (unknown ids left out); see partiesOf. */
   async namesOf(ids: string[]): Promise<Map<string, string>> {
+    return new Map([...(await this.partiesOf(ids))].map(([id, n]) => [id, n.name]));
+  }
+
+  /**
+   * Legal and English names by id (unknown ids left out). Kept in memory for NAME_TTL_MS: a checkout burst reads the
+   * same few names thousands of times. A rename in this process shows at once, one in another process within the TTL.
+   */
+  async partiesOf(ids: string[]): Promise<Map<string, { name: string; nameEn: string | null }>> {
     const now = Date.now();
-    const out = new Map<string, string>();
+    const out = new Map<string, { name: string; nameEn: string | null }>();
     const missing: string[] = [];
     for (const id of new Set(ids)) {
       const hit = this.names.get(id);
-      if (hit && now - hit.at < NAME_TTL_MS) out.set(id, hit.name);
+      if (hit && now - hit.at < NAME_TTL_MS) out.set(id, { name: hit.name, nameEn: hit.nameEn });
       else missing.push(id);
     }
     if (missing.length === 0) return out;
     const rows = await store.companyNames(this.db, missing);
     if (this.names.size + rows.length > NAME_CACHE_MAX) this.names.clear();
     for (const r of rows) {
-      out.set(r.id, r.legal_name);
-      this.names.set(r.id, { name: r.legal_name, at: now });
+      out.set(r.id, { name: r.legal_name, nameEn: r.name_en });
+      this.names.set(r.id, { name: r.legal_name, nameEn: r.name_en, at: now });
     }
     return out;
   }

@@ -266,9 +266,9 @@ export async function findCompanyByUscc(db: Db, uscc: string): Promise<CompanyRo
   return t(db).selectFrom('companies').selectAll().where('uscc', '=', uscc).executeTakeFirst();
 }
 
-export async function companyNames(db: Db, ids: string[]): Promise<Array<{ id: string; legal_name: string }>> {
+export async function companyNames(db: Db, ids: string[]): Promise<Array<{ id: string; legal_name: string; name_en: string | null }>> {
   if (ids.length === 0) return [];
-  return t(db).selectFrom('companies').select(['id', 'legal_name']).where('id', 'in', ids).execute();
+  return t(db).selectFrom('companies').select(['id', 'legal_name', 'name_en']).where('id', 'in', ids).execute();
 }
 
 export async function findCompanies(db: Db, ids: string[]): Promise<CompanyRow[]> {

@@ -57,7 +57,7 @@ describe('checkout', () => {
     expect(order!.number).toMatch(/^TS\d{8}-\d{6}$/);
     expect(order!.lines.map((l) => [l.quantity, l.unitPrice, l.lineTotal])).toEqual([[3, 420_000, 1_260_000], [3, 445_000, 1_335_000]]);
     expect(order!.total).toBe(2_595_000);
-    expect(order!.supplier).toEqual({ id: p.supplier.companyId, name: expect.any(String) });
+    expect(order!.supplier).toMatchObject({ id: p.supplier.companyId, name: expect.any(String) });
     expect(order!.actions).toEqual(['pay', 'cancel']);
     expect(order!.history).toEqual([expect.objectContaining({ action: 'place', fromStatus: null, toStatus: 'awaiting_payment' })]);
     expect(await levels(0)).toEqual({ stock: before[0]!.stock - 3, reserved: before[0]!.reserved + 3, sold: 0 });
@@ -156,6 +156,19 @@ describe('checkout', () => {
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
     expect((await levels(0)).reserved).toBe(before.reserved + 6);
     expect(await ordersOfBuyer()).toBe(count + 1);
+  });
+
+  it("names both companies in both languages: the legal name, and the English one once the company has it", async () => {
+    const q = await createTradeParties(t);
+    const order = await placeOrder(t, q);
+    // The factory's companies come with an English name.
+    expect(order.supplier).toMatchObject({ id: q.supplier.companyId, nameEn: 'Suzhou Test Steel Co., Ltd.' });
+    expect(order.supplier.name).toContain('江苏钢材制造有限公司');
+    const renamed = await call(t, { method: 'PATCH', url: `/api/v1/companies/${q.supplier.companyId}`, headers: q.supplier.owner.headers, payload: { nameEn: 'Jiangsu Steel Manufacturing Co., Ltd.' } });
+    expect(renamed.statusCode).toBe(200);
+    const seen = await getOrder(t, q.buyer.owner, order.id);
+    expect(seen.supplier).toMatchObject({ id: q.supplier.companyId, nameEn: 'Jiangsu Steel Manufacturing Co., Ltd.' });
+    expect(seen.buyer).toEqual({ id: q.buyer.companyId, name: expect.any(String), nameEn: expect.any(String) });
   });
 
   it('splits one checkout into one order per supplier', async () => {

@@ -69,7 +69,7 @@ export interface OrderSummary {
   approval: store.Approval | null; cancelReason: string | null; cancelledBy: store.CancelledBy | null;
   paidAt: Date | null; shippedAt: Date | null; receivedAt: Date | null; completedAt: Date | null; cancelledAt: Date | null; closedAt: Date | null;
   createdAt: Date; updatedAt: Date; version: number;
-  buyer: { id: string; name: string | null }; supplier: { id: string; name: string | null }; placedBy: string;
+  buyer: OrderParty; supplier: OrderParty; placedBy: string;
   lines: OrderLineView[]; actions: ViewerAction[]; viewerSide: 'buyer' | 'seller' | 'operator' | null;
 }
 export interface OrderView extends OrderSummary {
@@ -128,6 +128,11 @@ export function depositAmount(total: number, depositBps: number): number | null 
 export function orderNumber(now: Date, seq: number): string {
   return `TS${beijingDate(now).replace(/-/g, '')}-${String(seq).padStart(6, '0')}`;
 }
+
+/** A company on an order: its legal name, and its English name for en-US readers (null when it has none). */
+export interface OrderParty { id: string; name: string | null; nameEn: string | null }
+type Parties = Map<string, { name: string; nameEn: string | null }>;
+const party = (id: string, names: Parties): OrderParty => ({ id, name: names.get(id)?.name ?? null, nameEn: names.get(id)?.nameEn ?? null });
 
 /** Thrown inside the checkout transaction to roll it back when an earlier request with the same key already answered. */
 class EarlierAnswer extends Error {
@@ -239,7 +244,7 @@ export class OrdersService {
     };
   }
 
-  private summary(actor: Actor | null, o: store.OrderRow, lines: store.LineRow[], names: Map<string, string>): OrderSummary {
+  private summary(actor: Actor | null, o: store.OrderRow, lines: store.LineRow[], names: Parties): OrderSummary {
     return {
       id: o.id, number: o.number, status: o.status, source: o.source, quoteId: o.quote_id, paymentTerms: o.payment_terms, depositBps: o.deposit_bps,
       currency: o.currency, goodsTotal: o.goods_total, freight: o.freight, total: o.total, escrowPaid: o.escrow_paid, escrowRefunded: o.escrow_refunded,
@@ -247,7 +252,7 @@ export class OrdersService {
       shipBy: o.ship_by, creditDueAt: o.credit_due_at, address: o.address, invoiceProfileId: o.invoice_profile_id, note: o.note, buyerNote: o.buyer_note,
       approval: o.approval, cancelReason: o.cancel_reason, cancelledBy: o.cancelled_by, paidAt: o.paid_at, shippedAt: o.shipped_at, receivedAt: o.received_at,
       completedAt: o.completed_at, cancelledAt: o.cancelled_at, closedAt: o.closed_at, createdAt: o.created_at, updatedAt: o.updated_at, version: o.version,
-      buyer: { id: o.buyer_company_id, name: names.get(o.buyer_company_id) ?? null }, supplier: { id: o.supplier_company_id, name: names.get(o.supplier_company_id) ?? null },
+      buyer: party(o.buyer_company_id, names), supplier: party(o.supplier_company_id, names),
       placedBy: o.placed_by, lines: lines.map((l) => this.lineView(l)), actions: viewerActions(facts(o), this.parties(actor, o)), viewerSide: this.viewerSide(actor, o),
     };
   }
@@ -256,7 +261,7 @@ export class OrdersService {
     if (rows.length === 0) return [];
     const [lines, names] = await Promise.all([
       store.linesOf(this.db, rows.map((r) => r.id)),
-      this.deps.companies.namesOf([...new Set(rows.flatMap((r) => [r.buyer_company_id, r.supplier_company_id]))]),
+      this.deps.companies.partiesOf([...new Set(rows.flatMap((r) => [r.buyer_company_id, r.supplier_company_id]))]),
     ]);
     const byOrder = groupBy(lines, (l) => l.order_id);
     return rows.map((r) => this.summary(actor, r, byOrder.get(r.id) ?? [], names));
@@ -928,7 +933,7 @@ export class OrdersService {
     const [settings, approvals, names] = await Promise.all([
       this.settings(),
       this.needsApproval(actor, input.companyId, groups.map((g) => g.goods)),
-      this.deps.companies.namesOf([input.companyId, ...groups.map((g) => g.supplierId)]),
+      this.deps.companies.partiesOf([input.companyId, ...groups.map((g) => g.supplierId)]),
     ]);
     const now = new Date();
     const source: store.OrderSource = fromList ? 'purchase_list' : 'direct';
@@ -949,7 +954,7 @@ export class OrdersService {
         }))), orders.map((o) => ({ id: uuidv7(), orderId: o.id, actorUserId: actor.userId, action: 'place', fromStatus: null, toStatus: o.status, detail: { source }, at: now })));
         const rows = placed.orders;
         await recordMany(trx, actor.userId, rows.map((r): OrderEvent => ({ type: 'order.created', payload: { ...ref(r), source, paymentTerms: r.payment_terms, status: r.status, shipBy: null } })));
-        for (const r of rows) if (r.status === 'awaiting_approval') await this.requestApproval(trx, r, actor, names.get(r.supplier_company_id) ?? '');
+        for (const r of rows) if (r.status === 'awaiting_approval') await this.requestApproval(trx, r, actor, names.get(r.supplier_company_id)?.name ?? '');
         if (fromList && this.deps.purchaseList) await this.deps.purchaseList.removeOrdered(trx, actor.userId, input.companyId, priced.map((p) => p.skuId));
         const linesBy = groupBy(placed.lines, (l) => l.order_id);
         const historyBy = groupBy(placed.history, (h) => h.order_id);

@@ -18,7 +18,7 @@ import { productTitle, tierIndexFor } from '../../catalog/model.js';
 import type { QuoteDetail } from '../rfqs/model.js';
 import { NoCompany } from '../WorkbenchShell.js';
 import type { CompanyCreditLine, InvoiceProfile, OrderAddress, OrderView, PaymentTerms, ServerOrder } from './model.js';
-import { itemsOf, money, newIdempotencyKey, postIdempotent, qty, withCompanyIds } from './model.js';
+import { itemsOf, money, newIdempotencyKey, partyName, postIdempotent, qty, withCompanyIds } from './model.js';
 import { NUM, OrderStatusTag } from './parts.js';
 
 const ADDRESS_KEY = 'tongshang.checkout.address';
@@ -398,7 +398,7 @@ function Placed({ orders }: { orders: OrderView[] }) {
         rowKey="id" size="small" pagination={false} dataSource={orders}
         columns={[
           { title: t('orders.col.number'), render: (_, o) => <Link to={`/workbench/orders/${o.id}`} data-testid="placed-order">{o.number}</Link> },
-          { title: t('orders.col.supplier'), render: (_, o) => o.supplier.name ?? '—' },
+          { title: t('orders.col.supplier'), render: (_, o) => partyName(o.supplier) },
           { title: t('orders.col.total'), align: 'right', render: (_, o) => <b style={NUM}>{money(o.total)}</b> },
           { title: t('orders.col.status'), render: (_, o) => <OrderStatusTag status={o.status} /> },
           {

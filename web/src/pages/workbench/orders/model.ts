@@ -1,7 +1,7 @@
 import '../../../i18n/orders.js';
 import i18n, { currentLang } from '../../../i18n/index.js';
 import { api } from '../../../api.js';
-import { formatMoney } from '../../../format.js';
+import { companyDisplayName, formatMoney } from '../../../format.js';
 import { formatQuantity } from '../../catalog/model.js';
 import type { PaymentIntent } from '../../trustpassShared.js';
 
@@ -52,6 +52,7 @@ export interface OrderAddress {
 export interface OrderParty {
   id: string;
   name: string | null;
+  nameEn: string | null;
 }
 export interface OrderLine {
   id: string;
@@ -214,7 +215,8 @@ export const STATUS_COLOR: Record<OrderStatus, string> = {
 export const money = (fen: number | null | undefined): string => (fen === null || fen === undefined ? '—' : formatMoney(fen));
 export const qty = (quantity: number, unit: string): string => formatQuantity(quantity, unit);
 export const lineTitle = (l: { titleZh: string; titleEn: string | null }): string => (currentLang() === 'en-US' && l.titleEn ? l.titleEn : l.titleZh);
-export const partyName = (p: OrderParty | undefined): string => p?.name ?? '—';
+/** The company's name in the reader's language (its English name in en-US when it has one). */
+export const partyName = (p: OrderParty | undefined): string => (p?.name ? companyDisplayName({ name: p.name, nameEn: p.nameEn }) : '—');
 export const statusText = (s: OrderStatus): string => i18n.t(`orders.status.${s}`);
 /** Basis points as a percentage: 3000 → "30%". */
 export const bpsText = (bps: number): string => `${new Intl.NumberFormat(currentLang(), { maximumFractionDigits: 2 }).format(bps / 100)}%`;
