@@ -122,6 +122,8 @@ describe('asking for after-sales', () => {
     expect(res.statusCode).toBe(201);
     const a = res.json<AfterSale>();
     expect(a).toMatchObject({ status: 'requested', beforeShipment: true, amountRequested: order.total, viewerSide: 'buyer', actions: ['withdraw'] });
+    // Both companies by legal name and English name (the factory's companies have one).
+    expect(a).toMatchObject({ buyer: { id: p.buyer.companyId, nameEn: expect.any(String) }, supplier: { id: p.supplier.companyId, name: expect.stringContaining('江苏钢材'), nameEn: expect.any(String) } });
     expect(a.dueAt).not.toBeNull();
     expect(notified.map((n) => [n.kind, n.to.companyId])).toEqual([['after_sale.requested', p.supplier.companyId]]);
     expect(await t.modules.afterSales.hasOpen(order.id)).toBe(true);

@@ -61,7 +61,7 @@ export const decideBody = z.strictObject({
 });
 export type DecideInput = z.infer<typeof decideBody>;
 
-const companyRef = z.object({ id: z.uuid(), name: z.string() });
+const companyRef = z.object({ id: z.uuid(), name: z.string(), nameEn: z.string().nullable() });
 const evidence = z.object({ id: z.uuid(), url: z.string(), contentType: z.string(), byteSize: z.number() });
 const kind = z.enum(AFTER_SALE_KINDS);
 const status = z.enum(AFTER_SALE_STATUSES);

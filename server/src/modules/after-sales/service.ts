@@ -17,6 +17,10 @@ import {
 import * as store from './store.js';
 
 /** Business time of a change: only the demo seed passes it; the HTTP routes never do. */
+/** A company on an after-sales request: its legal name, and its English name for en-US readers (null when none). */
+export interface CompanyRef { id: string; name: string; nameEn: string | null }
+const companyRef = (id: string, names: Map<string, { name: string; nameEn: string | null }>): CompanyRef => ({ id, name: names.get(id)?.name ?? '', nameEn: names.get(id)?.nameEn ?? null });
+
 export interface At { at?: Date | undefined }
 
 /** Orders on which a buyer may ask for after-sales (paid up to received; completion ends it). */
@@ -40,7 +44,7 @@ export interface DisputeSummary {
   decision: store.DisputeDecision | null; refundAmount: number | null; operatorNote: string | null; createdAt: Date; decidedAt: Date | null;
 }
 export interface AfterSaleListItem {
-  id: string; orderId: string; orderNumber: string; buyer: { id: string; name: string }; supplier: { id: string; name: string };
+  id: string; orderId: string; orderNumber: string; buyer: CompanyRef; supplier: CompanyRef;
   kind: AfterSaleKind; status: AfterSaleStatus; reason: string; description: string; beforeShipment: boolean; currency: 'CNY';
   amountRequested: number; amountProposed: number | null; amountRefunded: number; sellerReason: string | null;
   returnShipment: { carrier: string; waybillNo: string; shippedAt: Date } | null; replacement: { carrier: string; waybillNo: string } | null;
@@ -58,7 +62,7 @@ export interface AfterSaleView extends AfterSaleListItem {
   steps: StepView[];
 }
 export interface DisputeListItem extends DisputeSummary {
-  afterSaleId: string; orderId: string; orderNumber: string; buyer: { id: string; name: string }; supplier: { id: string; name: string };
+  afterSaleId: string; orderId: string; orderNumber: string; buyer: CompanyRef; supplier: CompanyRef;
   kind: AfterSaleKind; afterSaleStatus: AfterSaleStatus; amountRequested: number;
 }
 export interface DisputeView {
@@ -590,14 +594,14 @@ export class AfterSalesService {
   }
 
   private async listItems(actor: Actor, rows: store.AfterSaleRow[]): Promise<AfterSaleListItem[]> {
-    const names = await this.deps.companies.namesOf([...new Set(rows.flatMap((r) => [r.buyer_company_id, r.supplier_company_id]))]);
+    const names = await this.deps.companies.partiesOf([...new Set(rows.flatMap((r) => [r.buyer_company_id, r.supplier_company_id]))]);
     const disputes = await store.disputesOf(this.db, rows.map((r) => r.id));
     return rows.map((r) => {
       const side = this.viewerSide(actor, r) ?? 'operator';
       const d = disputes.get(r.id);
       return {
         id: r.id, orderId: r.order_id, orderNumber: r.order_number,
-        buyer: { id: r.buyer_company_id, name: names.get(r.buyer_company_id) ?? '' }, supplier: { id: r.supplier_company_id, name: names.get(r.supplier_company_id) ?? '' },
+        buyer: companyRef(r.buyer_company_id, names), supplier: companyRef(r.supplier_company_id, names),
         kind: r.kind, status: r.status, reason: r.reason, description: r.description, beforeShipment: r.before_shipment, currency: 'CNY',
         amountRequested: r.amount_requested, amountProposed: r.amount_proposed, amountRefunded: r.amount_refunded, sellerReason: r.seller_reason,
         returnShipment: r.return_carrier && r.return_waybill_no && r.return_shipped_at ? { carrier: r.return_carrier, waybillNo: r.return_waybill_no, shippedAt: r.return_shipped_at } : null,
@@ -636,12 +640,12 @@ export class AfterSalesService {
 
   private async disputeItems(rows: store.DisputeRow[]): Promise<DisputeListItem[]> {
     const afterSales = await store.afterSalesByIds(this.db, rows.map((r) => r.after_sale_id));
-    const names = await this.deps.companies.namesOf([...new Set(rows.flatMap((r) => [r.buyer_company_id, r.supplier_company_id]))]);
+    const names = await this.deps.companies.partiesOf([...new Set(rows.flatMap((r) => [r.buyer_company_id, r.supplier_company_id]))]);
     return rows.map((d) => {
       const a = afterSales.get(d.after_sale_id)!;
       return {
         ...disputeSummary(d), afterSaleId: d.after_sale_id, orderId: d.order_id, orderNumber: a.order_number,
-        buyer: { id: d.buyer_company_id, name: names.get(d.buyer_company_id) ?? '' }, supplier: { id: d.supplier_company_id, name: names.get(d.supplier_company_id) ?? '' },
+        buyer: companyRef(d.buyer_company_id, names), supplier: companyRef(d.supplier_company_id, names),
         kind: a.kind, afterSaleStatus: a.status, amountRequested: a.amount_requested,
       };
     });

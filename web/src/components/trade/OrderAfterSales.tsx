@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, problemDetail } from '../../api.js';
 import { AttachmentPicker, uploadedIds } from '../AttachmentPicker.js';
-import { formatDate, formatDateTime, formatMoney } from '../../format.js';
+import { companyDisplayName, formatDate, formatDateTime, formatMoney } from '../../format.js';
 import '../../i18n/afterSales.js';
 import { ProblemAlert, ProblemResult } from '../Problem.js';
 import {
@@ -335,8 +335,8 @@ export function AfterSaleBody({ view }: { view: AfterSaleView }) {
         <Descriptions.Item label={t('afterSales.col.status')}><StatusTag status={view.status} /></Descriptions.Item>
         <Descriptions.Item label={t('afterSales.col.kind')}>{t(`afterSales.kind.${view.kind}`)}</Descriptions.Item>
         <Descriptions.Item label={t('afterSales.col.reason')}>{t(`afterSales.reason.${view.reason}`, { defaultValue: view.reason })}</Descriptions.Item>
-        <Descriptions.Item label={t('afterSales.col.buyer')}>{view.buyer.name}</Descriptions.Item>
-        <Descriptions.Item label={t('afterSales.col.supplier')}>{view.supplier.name}</Descriptions.Item>
+        <Descriptions.Item label={t('afterSales.col.buyer')}>{companyDisplayName(view.buyer)}</Descriptions.Item>
+        <Descriptions.Item label={t('afterSales.col.supplier')}>{companyDisplayName(view.supplier)}</Descriptions.Item>
         {view.kind !== 'exchange' && <Descriptions.Item label={t('afterSales.requested')}><b>{money(view.amountRequested)}</b></Descriptions.Item>}
         {view.amountProposed !== null && <Descriptions.Item label={t('afterSales.proposed')}>{money(view.amountProposed)}</Descriptions.Item>}
         <Descriptions.Item label={t('afterSales.col.refunded')}>{money(view.amountRefunded)}</Descriptions.Item>

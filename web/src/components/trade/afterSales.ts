@@ -15,6 +15,9 @@ export type AfterSaleReason = (typeof REASONS)[number];
 export type AfterSaleAction = 'accept' | 'reject' | 'propose' | 'accept-proposal' | 'ship-return' | 'confirm-return' | 'withdraw' | 'escalate';
 export type DisputeDecision = 'buyer' | 'seller' | 'partial';
 
+/** A company on an after-sales request: legal name and English name (null when it has none). */
+export interface AfterSaleCompany { id: string; name: string; nameEn: string | null }
+
 export interface Evidence { id: string; url: string; contentType: string; byteSize: number }
 export interface DisputeSummary {
   id: string;
@@ -31,8 +34,8 @@ export interface AfterSaleListItem {
   id: string;
   orderId: string;
   orderNumber: string;
-  buyer: { id: string; name: string };
-  supplier: { id: string; name: string };
+  buyer: AfterSaleCompany;
+  supplier: AfterSaleCompany;
   kind: AfterSaleKind;
   status: AfterSaleStatus;
   reason: string;
@@ -79,8 +82,8 @@ export interface DisputeListItem extends DisputeSummary {
   afterSaleId: string;
   orderId: string;
   orderNumber: string;
-  buyer: { id: string; name: string };
-  supplier: { id: string; name: string };
+  buyer: AfterSaleCompany;
+  supplier: AfterSaleCompany;
   kind: AfterSaleKind;
   afterSaleStatus: AfterSaleStatus;
   amountRequested: number;

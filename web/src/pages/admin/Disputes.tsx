@@ -8,7 +8,7 @@ import { api } from '../../api.js';
 import { AfterSaleBody } from '../../components/trade/OrderAfterSales.js';
 import { AS_KEY, type DisputeDecision, type DisputeListItem, type DisputeView } from '../../components/trade/afterSales.js';
 import { ProblemAlert, ProblemResult } from '../../components/Problem.js';
-import { formatDateTime, formatMoney } from '../../format.js';
+import { companyDisplayName, formatDateTime, formatMoney } from '../../format.js';
 import '../../i18n/afterSales.js';
 import { currentLang } from '../../i18n/index.js';
 import { formatQuantity } from '../catalog/model.js';
@@ -31,8 +31,8 @@ function DisputeList() {
   const list = usePaged<DisputeListItem>(KEY, '/disputes', { status: tab === 'all' ? undefined : tab, limit: '30' });
   const columns: TableColumnsType<DisputeListItem> = [
     { title: t('afterSales.col.order'), width: 190, render: (_, d) => <Link to={`/admin/disputes/${d.id}`}>{d.orderNumber}</Link> },
-    { title: t('afterSales.col.buyer'), ellipsis: true, render: (_, d) => d.buyer.name },
-    { title: t('afterSales.col.supplier'), ellipsis: true, render: (_, d) => d.supplier.name },
+    { title: t('afterSales.col.buyer'), ellipsis: true, render: (_, d) => companyDisplayName(d.buyer) },
+    { title: t('afterSales.col.supplier'), ellipsis: true, render: (_, d) => companyDisplayName(d.supplier) },
     { title: t('afterSales.col.kind'), width: 110, render: (_, d) => t(`afterSales.kind.${d.kind}`) },
     { title: t('afterSales.col.amount'), width: 120, align: 'right', render: (_, d) => (d.kind === 'exchange' ? '—' : formatMoney(d.amountRequested)) },
     { title: t('afterSales.admin.openedBy'), width: 100, render: (_, d) => t(`afterSales.side.${d.openedBySide}`) },
@@ -200,8 +200,8 @@ function Arbitration({ id }: { id: string }) {
         extra={d.status === 'open' ? <Tag color="purple">{t('afterSales.admin.tabs.open')}</Tag> : <Tag color="green">{t('afterSales.admin.decided')}</Tag>}
       >
         <Descriptions size="small" bordered column={{ xs: 1, md: 3 }}>
-          <Descriptions.Item label={t('afterSales.col.buyer')}><Link to={`/companies/${d.buyer.id}`}>{d.buyer.name}</Link></Descriptions.Item>
-          <Descriptions.Item label={t('afterSales.col.supplier')}><Link to={`/companies/${d.supplier.id}`}>{d.supplier.name}</Link></Descriptions.Item>
+          <Descriptions.Item label={t('afterSales.col.buyer')}><Link to={`/companies/${d.buyer.id}`}>{companyDisplayName(d.buyer)}</Link></Descriptions.Item>
+          <Descriptions.Item label={t('afterSales.col.supplier')}><Link to={`/companies/${d.supplier.id}`}>{companyDisplayName(d.supplier)}</Link></Descriptions.Item>
           <Descriptions.Item label={t('afterSales.admin.openedBy')}>{t(`afterSales.side.${d.openedBySide}`)} · {formatDateTime(d.createdAt)}</Descriptions.Item>
           <Descriptions.Item label={t('afterSales.admin.reason')} span={3}>{d.reason}</Descriptions.Item>
           {d.status === 'decided' && (

@@ -10,7 +10,7 @@ import { api, ProblemError } from '../../api.js';
 import { AfterSaleDetail, StatusTag } from '../../components/trade/OrderAfterSales.js';
 import { AS_KEY, type AfterSaleCounts, type AfterSaleListItem, type AfterSaleStatus } from '../../components/trade/afterSales.js';
 import { ProblemResult } from '../../components/Problem.js';
-import { formatDateTime, formatMoney } from '../../format.js';
+import { companyDisplayName, formatDateTime, formatMoney } from '../../format.js';
 import '../../i18n/afterSales.js';
 import { activeCompanyOf, useMe } from '../../session.js';
 import { NoCompany, rememberSide, rememberedSide, type Side } from './WorkbenchShell.js';
@@ -75,7 +75,7 @@ function ListPage() {
   const mine = counts.data?.[side];
   const columns: TableColumnsType<AfterSaleListItem> = [
     { title: t('afterSales.col.order'), width: 180, render: (_, r) => <Link to={`/workbench/orders/${r.orderId}`} onClick={(e) => e.stopPropagation()}>{r.orderNumber}</Link> },
-    { title: t('afterSales.col.counterpart'), width: 240, ellipsis: true, render: (_, r) => (side === 'buyer' ? r.supplier.name : r.buyer.name) },
+    { title: t('afterSales.col.counterpart'), width: 240, ellipsis: true, render: (_, r) => companyDisplayName(side === 'buyer' ? r.supplier : r.buyer) },
     { title: t('afterSales.col.kind'), width: 110, render: (_, r) => t(`afterSales.kind.${r.kind}`) },
     { title: t('afterSales.col.reason'), width: 120, render: (_, r) => t(`afterSales.reason.${r.reason}`, { defaultValue: r.reason }) },
     { title: t('afterSales.col.amount'), width: 120, align: 'right', render: (_, r) => (r.kind === 'exchange' ? '—' : formatMoney(r.amountRequested)) },
