@@ -1,51 +1,25 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildApp, type BuiltApp } from '../../app.js';
-import { loadConfig } from '../../platform/config.js';
-import { openDatabase, type Database } from '../../platform/db.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BuiltApp } from '../../app.js';
+import type { Database } from '../../platform/db.js';
 import { call, createCompany, registerUser } from '../../testing/factories.js';
 import type { TestApp } from '../../testing/harness.js';
+import { appsOnOnePostgres, type AppProcesses } from '../../testing/processes.js';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 
 /** Two app processes' worth of app on one PostgreSQL database, each with its own session cache and bus connection. */
 describe.skipIf(!pgUrl)('session cache across two app processes on PostgreSQL', () => {
-  const apps: BuiltApp[] = [];
-  const databases: Database[] = [];
-  let dataDir = '';
-  let dropDb: () => Promise<void> = async () => undefined;
+  let processes: AppProcesses;
+  let apps: BuiltApp[] = [];
+  let databases: Database[] = [];
 
   beforeAll(async () => {
-    const spec = inject('testDatabase');
-    if (spec.kind !== 'postgres') throw new Error('expected a PostgreSQL test database');
-    const name = `tongshang_sessions_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: spec.adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${spec.template}`);
-    const url = new URL(spec.adminUrl);
-    url.pathname = `/${name}`;
-    dropDb = async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    };
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tongshang-sessions-'));
-    for (let i = 0; i < 2; i++) {
-      const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', PUBLIC_URL: 'http://tongshang.test', DATABASE_URL: url.toString(), LOG_LEVEL: 'silent' });
-      const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-      databases.push(database);
-      const built = await buildApp({ config, database });
-      await built.app.ready();
-      apps.push(built);
-    }
+    processes = await appsOnOnePostgres(2, 'sessions');
+    ({ apps, databases } = processes);
+    for (const built of apps) await built.app.ready();
   });
   afterAll(async () => {
-    for (const a of apps) await a.app.close();
-    for (const d of databases) await d.close();
-    await dropDb();
-    await fs.rm(dataDir, { recursive: true, force: true });
+    await processes.close();
   });
 
   const eventually = async (check: () => Promise<boolean>, ms = 3000) => {

@@ -1,16 +1,10 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import WebSocket from 'ws';
-import { buildApp, type BuiltApp } from '../../app.js';
-import { loadConfig } from '../../platform/config.js';
-import { openDatabase, type Database } from '../../platform/db.js';
+import type { BuiltApp } from '../../app.js';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
 import { addMember, call, createCompany, registerUser, type TestUser } from '../../testing/factories.js';
 import { createSupplier } from '../../testing/catalog-factories.js';
+import { appsOnOnePostgres, type AppProcesses } from '../../testing/processes.js';
 
 type Frame = { type: string; [k: string]: unknown };
 interface MessageFrame extends Frame { conversationId: string; message: { id: string; seq: number; text: string; side: string; senderUserId: string } }
@@ -276,43 +270,19 @@ describe('chat over WebSocket (one process)', () => {
 const pgUrl = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!pgUrl)('chat across two app processes on PostgreSQL (LISTEN/NOTIFY)', () => {
-  const apps: BuiltApp[] = [];
+  let processes: AppProcesses;
+  let apps: BuiltApp[] = [];
   const bases: string[] = [];
-  let database: Database[] = [];
-  let dataDir = '';
-  let dropDb: () => Promise<void> = async () => undefined;
   const clients: Client[] = [];
 
   beforeAll(async () => {
-    const spec = inject('testDatabase');
-    if (spec.kind !== 'postgres') throw new Error('expected a PostgreSQL test database');
-    const name = `tongshang_chat_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: spec.adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${spec.template}`);
-    const url = new URL(spec.adminUrl);
-    url.pathname = `/${name}`;
-    dropDb = async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    };
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tongshang-chat-'));
-    database = [];
-    for (let i = 0; i < 2; i++) {
-      const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', PUBLIC_URL: 'http://tongshang.test', DATABASE_URL: url.toString(), LOG_LEVEL: 'silent' });
-      const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-      database.push(db);
-      const built = await buildApp({ config, database: db });
-      apps.push(built);
-      bases.push(await listen(built.app));
-    }
+    processes = await appsOnOnePostgres(2, 'chat');
+    apps = processes.apps;
+    for (const built of apps) bases.push(await listen(built.app));
   });
   afterAll(async () => {
     for (const c of clients) await c.close();
-    for (const a of apps) await a.app.close();
-    for (const d of database) await d.close();
-    await dropDb();
-    await fs.rm(dataDir, { recursive: true, force: true });
+    await processes.close();
   });
 
   it('delivers messages, read receipts and presence between sockets on different processes', async () => {
