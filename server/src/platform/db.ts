@@ -119,7 +119,7 @@ class PreparingPool implements PostgresPool {
   async connect(): Promise<PostgresPoolClient> {
     const client = await this.pool.connect();
     const query = async (text: string, values: unknown[]) => {
-      const name = typeof text === 'string' ? this.nameFor(text) : null;
+      const name = this.nameFor(text);
       if (!name) return client.query(text, values);
       try {
         return await client.query({ name, text, values });
