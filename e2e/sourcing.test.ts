@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, startE2E, waitFor, type E2E, type Locale } from './harness.js';
-import { callApi, inputOf, pickOption, signIn } from './steps.js';
+import { startE2E, waitFor, type E2E, type Locale } from './harness.js';
+import { callApi, inputOf, pickOption, settledShot, signIn } from './steps.js';
 
 // Issue 5 — sourcing: a buyer bookmarks a supplier, posts an RFQ, two matched suppliers quote (zh-CN and en-US),
 // the buyer compares, asks, accepts the cheaper quote and declines the other; then an inquiry from a product page.
@@ -64,26 +63,6 @@ function money(lang: Locale, yuan: number): string {
   return new Intl.NumberFormat(lang, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 }).format(yuan);
 }
 
-/**
- * Screenshots once every finite animation (a popover or dialog fading in or out) has finished. A long page is shot
- * through a window as tall as the page, so the workbench's fixed header and menu stay where a user sees them (a
- * full-page shot of a scrolled window leaves them mid-page). A dialog is shot as the window shows it.
- */
-async function shot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
-  const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
-  await settled();
-  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  const viewport = page.viewportSize()!;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  if (!fullPage || height <= viewport.height) {
-    await page.screenshot({ path: file });
-    return;
-  }
-  await page.setViewportSize({ width: viewport.width, height });
-  await settled();
-  await page.screenshot({ path: file, fullPage: true });
-  await page.setViewportSize(viewport);
-}
 
 async function notificationsOf(p: Party): Promise<NotificationApi[]> {
   return (await api<{ items: NotificationApi[] }>('GET', '/notifications?limit=50', p.token)).items;
@@ -119,14 +98,14 @@ describe('sourcing: favorite a supplier, post an RFQ, compare quotes, award', ()
     await buyerPage.getByTestId('favorite-note').fill('热轧板备选供应商');
     await buyerPage.getByTestId('favorite-save').click();
     await buyerPage.locator('[data-testid="shop-header"] [data-testid="favorite-supplier"][data-saved="true"]').waitFor();
-    await shot(buyerPage, 'sourcing-shop-saved-zh-CN');
+    await settledShot(buyerPage, 'sourcing-shop-saved-zh-CN');
 
     await buyerPage.goto(`${env.baseUrl}/workbench/favorites?type=supplier`);
     const row = buyerPage.getByTestId('favorite-row').filter({ hasText: SUPPLIER_A.company });
     await row.waitFor();
     expect(await buyerPage.getByTestId('favorite-row').count()).toBe(1);
     expect(await row.textContent()).toContain('热轧板备选供应商');
-    await shot(buyerPage, 'sourcing-favorites-zh-CN');
+    await settledShot(buyerPage, 'sourcing-favorites-zh-CN');
   });
 
   it('zh-CN buyer posts an RFQ through the form and lands on its detail', async () => {
@@ -148,7 +127,7 @@ describe('sourcing: favorite a supplier, post an RFQ, compare quotes, award', ()
     await typeDate(page, 'rfq-delivery-date', deliveryDate);
     await typeDate(page, 'rfq-deadline', deadline);
     await page.getByTestId('rfq-section-suppliers').click({ position: { x: 5, y: 5 } });
-    await shot(page, 'sourcing-rfq-form-zh-CN');
+    await settledShot(page, 'sourcing-rfq-form-zh-CN');
 
     await page.getByTestId('rfq-submit').click();
     await page.waitForURL(/\/workbench\/rfqs\/[0-9a-f-]{36}$/);
@@ -156,7 +135,7 @@ describe('sourcing: favorite a supplier, post an RFQ, compare quotes, award', ()
     await page.locator('[data-testid="rfq-detail"] [data-testid="rfq-status"][data-status="open"]').waitFor();
     expect(await page.getByTestId('rfq-summary').textContent()).toContain('200 吨');
     expect(await page.getByTestId('rfq-spec').textContent()).toContain('GB/T 3274');
-    await shot(page, 'sourcing-rfq-posted-zh-CN');
+    await settledShot(page, 'sourcing-rfq-posted-zh-CN');
 
     // What the server stored is what the form said.
     const rfq = await api<{ quantity: number; unit: string; deliveryProvince: string; deliveryDate: string; quoteDeadline: string; specification: Record<string, unknown>; visibility: string }>('GET', `/rfqs/${rfqId}`, buyer.token);
@@ -178,7 +157,7 @@ describe('sourcing: favorite a supplier, post an RFQ, compare quotes, award', ()
     await page.locator('[data-testid="bell-badge"] .ant-badge-count').waitFor();
     await page.getByTestId('bell').click();
     await page.getByTestId('bell-panel').getByTestId('notification-item').filter({ hasText: RFQ_TITLE }).waitFor();
-    await shot(page, `sourcing-market-${lang}`);
+    await settledShot(page, `sourcing-market-${lang}`);
     await page.keyboard.press('Escape');
     await page.getByTestId('bell-panel').waitFor({ state: 'hidden' });
 
@@ -202,18 +181,18 @@ describe('sourcing: favorite a supplier, post an RFQ, compare quotes, award', ()
       const error = page.getByTestId('quote-form').locator('.ant-form-item-explain-error', { hasText: lang === 'zh-CN' ? '阶梯数量必须严格递增' : 'tier quantities must strictly increase' });
       await error.waitFor();
       await page.getByTestId('quote-problem').waitFor();
-      await shot(page, `sourcing-quote-tier-error-${lang}`);
+      await settledShot(page, `sourcing-quote-tier-error-${lang}`);
       expect((await api<{ items: unknown[] }>('GET', '/quotes', p.token)).items).toEqual([]);
       await page.getByTestId('quote-remove-tier').nth(1).click();
       await error.waitFor({ state: 'detached' });
       // The refusal's summary went with the tier it was about.
       await page.getByTestId('quote-problem').waitFor({ state: 'detached' });
     }
-    await shot(page, `sourcing-quote-form-${lang}`);
+    await settledShot(page, `sourcing-quote-form-${lang}`);
     await page.getByTestId('quote-submit').click();
     await page.locator('[data-testid="your-quote"] [data-testid="quote-status"][data-status="submitted"]').waitFor();
     expect(await page.getByTestId('your-quote').textContent()).toContain(money(lang, priceAt(q) * QUANTITY));
-    await shot(page, `sourcing-quote-submitted-${lang}`);
+    await settledShot(page, `sourcing-quote-submitted-${lang}`);
     await page.context().close();
   }
 
@@ -240,7 +219,7 @@ describe('sourcing: favorite a supplier, post an RFQ, compare quotes, award', ()
     // B is the faster one.
     expect(await rowB.getAttribute('data-best-lead')).toBe('true');
     expect(await rowA.getAttribute('data-best-lead')).toBe('false');
-    await shot(page, 'sourcing-rfq-compare-zh-CN');
+    await settledShot(page, 'sourcing-rfq-compare-zh-CN');
 
     // A follow-up question in supplier A's thread.
     await rowA.getByTestId('quote-thread-open').click();
@@ -263,7 +242,7 @@ describe('sourcing: favorite a supplier, post an RFQ, compare quotes, award', ()
     await page.getByTestId('decline-reason').waitFor({ state: 'hidden' });
     // Clicking a button in the right-pinned column scrolled the wide table; show it as the buyer left it.
     await page.evaluate(() => document.querySelectorAll('.ant-table-content, .ant-table-body').forEach((el) => { el.scrollLeft = 0; }));
-    await shot(page, 'sourcing-rfq-awarded-zh-CN');
+    await settledShot(page, 'sourcing-rfq-awarded-zh-CN');
 
     // The server agrees.
     const quotes = await api<{ items: QuoteApi[] }>('GET', `/rfqs/${rfqId}/quotes`, buyer.token);
@@ -286,7 +265,7 @@ describe('sourcing: favorite a supplier, post an RFQ, compare quotes, award', ()
     await rowA.locator('[data-testid="quote-status"][data-status="accepted"]').waitFor();
     expect(await rowA.getByTestId('quote-total').textContent()).toContain(money('en-US', priceAt(QUOTE_A) * QUANTITY));
     expect(await page.locator(`[data-testid="quote-row"][data-supplier-id="${supplierB.companyId}"]`).textContent()).toContain(SUPPLIER_B.nameEn);
-    await shot(page, 'sourcing-rfq-awarded-en-US');
+    await settledShot(page, 'sourcing-rfq-awarded-en-US');
 
     const phone = await env.newPage('zh-CN', { width: 390, height: 844 });
     await phone.goto(`${env.baseUrl}/login`);
@@ -298,7 +277,7 @@ describe('sourcing: favorite a supplier, post an RFQ, compare quotes, award', ()
     const card = phone.locator(`[data-testid="quote-row"][data-supplier-id="${supplierA.companyId}"]`);
     await card.locator('[data-testid="quote-status"][data-status="accepted"]').waitFor();
     expect(await card.getByTestId('quote-total').textContent()).toContain(money('zh-CN', priceAt(QUOTE_A) * QUANTITY));
-    await shot(phone, 'sourcing-rfq-phone-zh-CN');
+    await settledShot(phone, 'sourcing-rfq-phone-zh-CN');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await phone.context().close();
     await page.context().close();
@@ -317,19 +296,19 @@ describe('inquiry: a buyer asks about a product, the supplier answers with a quo
     await inputOf(buyerPage, 'inquiry-target').fill('4000');
     await pickOption(buyerPage, 'inquiry-province', '上海');
     await buyerPage.locator('textarea[data-testid="inquiry-message-input"], [data-testid="inquiry-message-input"] textarea').fill(INQUIRY_MESSAGE);
-    await shot(buyerPage, 'sourcing-inquiry-form-zh-CN', { fullPage: false });
+    await settledShot(buyerPage, 'sourcing-inquiry-form-zh-CN', { fullPage: false });
     await buyerPage.getByTestId('inquiry-submit').click();
     await buyerPage.waitForURL(/\/workbench\/inquiries\/[0-9a-f-]{36}$/);
     const inquiryId = /\/inquiries\/([0-9a-f-]{36})$/.exec(buyerPage.url())![1]!;
     await buyerPage.getByTestId('inquiry-message').filter({ hasText: INQUIRY_MESSAGE }).waitFor();
-    await shot(buyerPage, 'sourcing-inquiry-sent-zh-CN');
+    await settledShot(buyerPage, 'sourcing-inquiry-sent-zh-CN');
 
     // Supplier B, in English, finds it in the received box and answers with a quote.
     const seller = await signIn(env, 'en-US', SUPPLIER_B.email, PASSWORD);
     await seller.goto(`${env.baseUrl}/workbench/inquiries/received`);
     const row = seller.getByTestId('inquiry-row-title').filter({ hasText: 'Hot-rolled plate Q235B 12 mm, Foshan warehouse stock' });
     await row.waitFor();
-    await shot(seller, 'sourcing-inquiry-inbox-en-US');
+    await settledShot(seller, 'sourcing-inquiry-inbox-en-US');
     await row.click();
     await seller.waitForURL(`**/workbench/inquiries/${inquiryId}`);
     await seller.getByTestId('open-quote').click();
@@ -339,7 +318,7 @@ describe('inquiry: a buyer asks about a product, the supplier answers with a quo
     const sellerCard = seller.getByTestId('quote-card');
     await sellerCard.waitFor();
     expect(await sellerCard.textContent()).toContain(money('en-US', INQUIRY_QUOTE.unitPrice));
-    await shot(seller, 'sourcing-inquiry-quoted-en-US');
+    await settledShot(seller, 'sourcing-inquiry-quoted-en-US');
     await seller.context().close();
 
     // The buyer's thread shows the quote.
@@ -348,7 +327,7 @@ describe('inquiry: a buyer asks about a product, the supplier answers with a quo
     await card.waitFor();
     expect(await card.textContent()).toContain(money('zh-CN', INQUIRY_QUOTE.unitPrice));
     expect(await card.textContent()).toContain('50 吨');
-    await shot(buyerPage, 'sourcing-inquiry-quote-zh-CN');
+    await settledShot(buyerPage, 'sourcing-inquiry-quote-zh-CN');
     const inquiry = await api<{ status: string; replies: Array<{ kind: string; side: string; quote: { unitPrice: number; quantity: number } | null }> }>('GET', `/inquiries/${inquiryId}`, buyer.token);
     expect(inquiry.status).toBe('quoted');
     expect(inquiry.replies).toEqual([expect.objectContaining({ kind: 'quote', side: 'supplier', quote: expect.objectContaining({ unitPrice: INQUIRY_QUOTE.unitPrice * 100, quantity: 50 }) })]);

@@ -1,6 +1,7 @@
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { E2E, Locale } from './harness.js';
+import { SCREENSHOT_DIR, type E2E, type Locale } from './harness.js';
 
 export const DEMO_PASSWORD = 'Tongshang-Demo-2026';
 // A 1×1 PNG stands in for the scanned license.
@@ -299,4 +300,25 @@ export async function addMember(
   }
   await callApi(env, 'POST', `/invitations/${token}/accept`, member.token);
   await callApi(env, 'PUT', '/me/active-company', member.token, { companyId: owner.companyId });
+}
+
+/**
+ * Screenshots once every finite animation (a popover or dialog fading in or out) has finished. A long page is shot
+ * through a window as tall as the page, so the workbench's fixed header and menu stay where a user sees them (a
+ * full-page shot of a scrolled window leaves them mid-page). A dialog is shot as the window shows it.
+ */
+export async function settledShot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
+  await settled();
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  const viewport = page.viewportSize()!;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (!fullPage || height <= viewport.height) {
+    await page.screenshot({ path: file });
+    return;
+  }
+  await page.setViewportSize({ width: viewport.width, height });
+  await settled();
+  await page.screenshot({ path: file, fullPage: true });
+  await page.setViewportSize(viewport);
 }

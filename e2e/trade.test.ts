@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, startE2E, waitFor, type E2E, type Locale } from './harness.js';
-import { addMember, callApi, createOperator, inputOf, LICENSE_PNG, signIn } from './steps.js';
+import { addMember, callApi, createOperator, inputOf, LICENSE_PNG, settledShot, signIn } from './steps.js';
 
 // Issue 6 — trade: a purchaser orders from two suppliers above the company's approval limit, the owner approves both,
 // the purchaser pays in the sandbox, supplier A ships in two parcels and supplier B in one, the purchaser confirms
@@ -73,26 +73,10 @@ function money(lang: Locale, minor: number): string {
 
 const order = (token: string, id: string) => api<OrderApi>('GET', `/orders/${id}`, token);
 
-/**
- * Screenshots once every finite animation has finished; a long page through a window as tall as the page (so the
- * workbench's fixed header and menu stay where a user sees them). A dialog is shot as the window shows it.
- */
-async function shot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
-  // A toast is said once, in the language of the moment: let it go so each shot speaks one language.
+/** A settled screenshot (steps.ts) once every toast has gone: a toast speaks the language of its moment only. */
+async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000, interval: 200 }).toBe(0);
-  const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
-  await settled();
-  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  const viewport = page.viewportSize()!;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  if (!fullPage || height <= viewport.height) {
-    await page.screenshot({ path: file });
-    return;
-  }
-  await page.setViewportSize({ width: viewport.width, height });
-  await settled();
-  await page.screenshot({ path: file, fullPage: true });
-  await page.setViewportSize(viewport);
+  await settledShot(page, name, options);
 }
 
 /**
