@@ -271,6 +271,9 @@ async function generate(search: SearchService, database: Database, leaves: Leaf[
   const start = Date.UTC(2025, 0, 1);
   const span = Date.UTC(2026, 10, 1) - start;
   let tokenizeMs = 0;
+  // Statistics as the table grows, as autovacuum's auto-analyze would keep them (it can be off, and PGlite has none):
+  // a statement prepared on the empty table otherwise keeps that generic plan (product counts read every row per supplier).
+  let analyzeAt = 5_000;
   for (let done = 0; done < products;) {
     const n = Math.min(BATCH, products - done);
     const views = Array.from({ length: n }, (_, k) => productView(pick(leaves), pick(suppliers), start + ((done + k) / products) * span));
@@ -279,6 +282,10 @@ async function generate(search: SearchService, database: Database, leaves: Leaf[
     tokenizeMs += performance.now() - before;
     done += n;
     bar2(done);
+    if (done >= analyzeAt && done < products) {
+      await sql`ANALYZE search_products, search_suppliers, search_product_terms`.execute(database.db);
+      analyzeAt *= 2;
+    }
   }
   const terms = await recountTerms(database.db);
   await maintain(database.db); // what a rebuild ends with: the text indexes' pending entries folded in, statistics
