@@ -343,7 +343,8 @@ async function main(): Promise<void> {
   try {
     await migrate(database);
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}) });
-    const { modules } = await buildApp({ config, database });
+    const built = await buildApp({ config, database });
+    const { modules } = built;
     const { search } = modules.search;
 
     // The seeded category tree and its templates: titles and attributes follow what a supplier would enter.
@@ -360,6 +361,7 @@ async function main(): Promise<void> {
     if (process.env.SEARCH_BENCH_EXPLAIN) {
       // The templates first: PGlite's data directory opens once, so the app's database closes before explaining.
       const templates = new Map(await Promise.all(nodes.map(async (n) => [n.id, await modules.catalog.categories.resolved(n.id)] as const)));
+      await built.app.close(); // its realtime bus holds a LISTEN connection that would keep this process alive
       await database.close();
       const pglite = env.DATABASE_URL ? null : await PGlite.create({ dataDir: path.join(env.DATA_DIR!, 'pglite'), extensions: { pg_trgm }, postgresqlconf: [`shared_buffers=${process.env.PGLITE_SHARED_BUFFERS ?? '16MB'}`] });
       const pool = pglite ? pglitePool(pglite) : new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
@@ -367,6 +369,7 @@ async function main(): Promise<void> {
       await pglite?.close();
       return;
     }
+    await built.app.close();
     await database.close();
 
     server = await startServerProcess({ ...env, SEED_DEMO: 'false', WORKERS_ENABLED: 'false', LOG_LEVEL: 'error', ...(process.env.PGLITE_SHARED_BUFFERS ? { PGLITE_SHARED_BUFFERS: process.env.PGLITE_SHARED_BUFFERS } : {}), ...(process.env.SEARCH_RESULT_CACHE ? { SEARCH_RESULT_CACHE: process.env.SEARCH_RESULT_CACHE } : {}) }, 180_000);
