@@ -496,7 +496,9 @@ export async function searchProducts(
   // condition on the ones above is evaluated once (a one-time filter), so a skipped tier costs nothing.
   const inner = sql`p.id, p.quality, p.published_at, p.title_tsv, p.title_zh, p.title_en, p.base_price, p.tier_min, p.tier_price, p.category_path,
                     p.province, p.grade, p.trustpass_active, p.verified ${attrColumns}`;
-  const levels = [...rankTiers.map((t) => sql`p.quality >= ${sql.lit(t)}::real`), null];
+  // With text, a tier's bound in the form of its partial text indexes' predicate (0032): as a plain comparison the
+  // planner also answered it from the static-rank btree and ANDed that large bitmap with a lower tier's text index.
+  const levels = [...rankTiers.map((t) => (hasText ? sql`(p.quality >= ${sql.lit(t)}::real) IS TRUE` : sql`p.quality >= ${sql.lit(t)}::real`)), null];
   // With text, the same order in a form no index answers: a tier's matches are then found through the text
   // indexes (a few thousand rows at most) rather than by walking the static-rank index and testing each row,
   // which the planner picks on a misestimate and which reads tens of thousands of rows when matches are rare.
