@@ -156,8 +156,7 @@ export class CompaniesService {
     return new Map(rows.map((r) => [r.id, this.toProfile(r, counts.get(r.id) ?? 0, ctx.actor ? roleIn(ctx.actor, r.id) : null)]));
   }
 
-  /** Legal names by id, in one query (for lists that show companies owned elsewhere). */
-  /** Legal names by id (unknown ids left out); see partiesOf. */
+  /** Legal names by id, in one query (unknown ids left out); cached as partiesOf says. */
   async namesOf(ids: string[]): Promise<Map<string, string>> {
     return new Map([...(await this.partiesOf(ids))].map(([id, n]) => [id, n.name]));
   }

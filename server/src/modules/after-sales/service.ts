@@ -16,11 +16,11 @@ import {
 } from './states.js';
 import * as store from './store.js';
 
-/** Business time of a change: only the demo seed passes it; the HTTP routes never do. */
 /** A company on an after-sales request: its legal name, and its English name for en-US readers (null when none). */
 export interface CompanyRef { id: string; name: string; nameEn: string | null }
 const companyRef = (id: string, names: Map<string, { name: string; nameEn: string | null }>): CompanyRef => ({ id, name: names.get(id)?.name ?? '', nameEn: names.get(id)?.nameEn ?? null });
 
+/** Business time of a change: only the demo seed passes it; the HTTP routes never do. */
 export interface At { at?: Date | undefined }
 
 /** Orders on which a buyer may ask for after-sales (paid up to received; completion ends it). */
