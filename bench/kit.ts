@@ -20,6 +20,52 @@ export async function pool<T>(items: T[], concurrency: number, fn: (item: T, i: 
   }));
 }
 
+export interface CpuUse { serverMs: number; postgresMs: number; benchMs: number; idlePct: number }
+
+/**
+ * Where the CPU went while a run lasted (Linux /proc; null elsewhere): the server process, every PostgreSQL
+ * process, this bench process, and the machine's idle share. On a machine that runs all three, the sum per order
+ * bounds the throughput: cores ÷ (CPU ms per order) orders per ms.
+ */
+export async function cpuMeter(serverPid: number | undefined): Promise<() => Promise<CpuUse | null>> {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  const ticksOf = async (pid: string) => {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  const postgresTicks = async () => {
+    let sum = 0;
+    for (const pid of await fs.readdir('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        if ((await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).startsWith('postgres')) sum += await ticksOf(pid);
+      } catch {
+        // exited meanwhile
+      }
+    }
+    return sum;
+  };
+  const machine = async () => (await fs.readFile('/proc/stat', 'utf8')).split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const snapshot = async () => ({ server: serverPid ? await ticksOf(String(serverPid)) : 0, postgres: await postgresTicks(), bench: process.cpuUsage(), machine: await machine() });
+  let before: Awaited<ReturnType<typeof snapshot>>;
+  try {
+    before = await snapshot();
+  } catch {
+    return async () => null;
+  }
+  return async () => {
+    const after = await snapshot();
+    const bench = process.cpuUsage(before.bench);
+    const total = after.machine.reduce((a, b) => a + b, 0) - before.machine.reduce((a, b) => a + b, 0);
+    const idle = after.machine[3]! + after.machine[4]! - before.machine[3]! - before.machine[4]!;
+    return {
+      serverMs: (after.server - before.server) * tick, postgresMs: (after.postgres - before.postgres) * tick,
+      benchMs: (bench.user + bench.system) / 1000, idlePct: total > 0 ? (idle / total) * 100 : 0,
+    };
+  };
+}
+
 /** The i-th of a family of valid unified social credit codes (GB 32100-2015 check digits), region 320500. */
 export function completeUsccFor(i: number): string {
   const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';

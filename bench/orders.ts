@@ -26,7 +26,7 @@ import type { Database } from '../server/src/platform/db.js';
 import { uuidv7 } from '../server/src/platform/ids.js';
 import { migrate } from '../server/src/platform/migrations.js';
 import { startServerProcess, type ServerProcess } from '../server/src/testing/server-process.js';
-import { completeUsccFor, pct, pool, scratchDatabase } from './kit.js';
+import { completeUsccFor, cpuMeter, pct, pool, scratchDatabase, type CpuUse } from './kit.js';
 
 const kind = (process.argv[2] ?? process.env.ORDERS_BENCH_DB ?? 'postgres') as 'postgres' | 'pglite';
 const BUYERS = Number(process.env.ORDERS_BENCH_BUYERS ?? 200);
@@ -132,7 +132,7 @@ function post(baseUrl: string, path: string, token: string, body: object, key: s
   });
 }
 
-interface RunResult { placed: number; soldOutAtMs: number | null; elapsedMs: number; latencies: number[]; outOfStock: number; other: Map<string, number> }
+interface RunResult { placed: number; soldOutAtMs: number | null; elapsedMs: number; latencies: number[]; outOfStock: number; other: Map<string, number>; cpu?: CpuUse | null }
 
 async function run(baseUrl: string, setup: Setup, pickSku: () => string, stopWhenSoldOut: boolean): Promise<RunResult> {
   const latencies: number[] = [];
@@ -223,6 +223,14 @@ async function invariants(database: Database, skuIds: string[], initial: Map<str
   return { skus: rows.rows.length, conserved, matched, oversold, unbalancedTransactions: Number(unbalanced.rows[0]!.n) };
 }
 
+/** CPU ms per order placed, by process, over the whole run (the hot run includes its sold-out answers). */
+function cpuLine(r: RunResult) {
+  if (!r.cpu || r.placed === 0) return;
+  const per = (ms: number) => (ms / r.placed).toFixed(2);
+  const { serverMs, postgresMs, benchMs, idlePct } = r.cpu;
+  console.log(`         CPU per order: server ${per(serverMs)} ms, PostgreSQL ${per(postgresMs)} ms, bench clients ${per(benchMs)} ms (sum ${per(serverMs + postgresMs + benchMs)} ms); machine idle ${idlePct.toFixed(0)} %`);
+}
+
 function report(name: string, r: RunResult, target: number) {
   const seconds = (r.soldOutAtMs ?? r.elapsedMs) / 1000;
   const rate = r.placed / seconds;
@@ -230,6 +238,7 @@ function report(name: string, r: RunResult, target: number) {
   const errors = [...r.other.values()].reduce((a, b) => a + b, 0);
   console.log(`${name.padEnd(8)} ${String(r.placed).padStart(7)} orders in ${seconds.toFixed(1).padStart(5)} s = ${rate.toFixed(0).padStart(5)} orders/s   p50 ${p50.toFixed(0).padStart(4)} ms   p99 ${p99.toFixed(0).padStart(5)} ms   out-of-stock answers ${r.outOfStock}   other answers ${errors}`);
   for (const [k, v] of r.other) console.log(`         ${v} × ${k}`);
+  cpuLine(r);
   // The p99 target is judged on the paced run: in a closed loop of 200 clients latency is 200 ÷ throughput.
   console.log(`         target ≥ ${target} orders/s: ${rate >= target && errors === 0 ? 'met' : 'MISSED'}`);
 }
@@ -247,10 +256,16 @@ async function main(): Promise<void> {
     await scratch.database.close();
 
     server = await startServerProcess({ ...env, DATABASE_URL: scratch.databaseUrl, DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '20' }, 120_000);
-    const hot = await run(server.baseUrl, setup, () => setup.hotSku, true);
+    const pid = server.child.pid;
+    const measured = async <R extends RunResult>(work: () => Promise<R>): Promise<R> => {
+      const meter = await cpuMeter(pid);
+      const r = await work();
+      return { ...r, cpu: await meter() };
+    };
+    const hot = await measured(() => run(server!.baseUrl, setup, () => setup.hotSku, true));
     const randomSku = () => setup.uniformSkus[Math.floor(Math.random() * setup.uniformSkus.length)]!;
-    const uniform = await run(server.baseUrl, setup, randomSku, false);
-    const steady = await paced(server.baseUrl, setup, randomSku, RATE, PACED_DURATION);
+    const uniform = await measured(() => run(server!.baseUrl, setup, randomSku, false));
+    const steady = await measured(() => paced(server!.baseUrl, setup, randomSku, RATE, PACED_DURATION));
     await server.stop();
     server = undefined;
 
@@ -260,6 +275,7 @@ async function main(): Promise<void> {
     const errors = [...steady.other.values()].reduce((a, b) => a + b, 0);
     console.log(`paced    ${String(steady.placed).padStart(7)} orders at ${RATE}/s offered for ${PACED_DURATION} s: p50 ${pct(steady.latencies, 50).toFixed(0).padStart(4)} ms   p99 ${pct(steady.latencies, 99).toFixed(0).padStart(5)} ms   skipped (all 200 buyers busy) ${steady.skipped}   other answers ${errors}`);
     for (const [k, v] of steady.other) console.log(`         ${v} × ${k}`);
+    cpuLine(steady);
     if (kind === 'postgres') console.log(`         p99 ≤ 200 ms at ${RATE} orders/s: ${pct(steady.latencies, 99) <= 200 && steady.skipped === 0 && errors === 0 ? 'met' : 'MISSED'}`);
     const { openDatabase } = await import('../server/src/platform/db.js');
     const database = await openDatabase(scratch.databaseUrl ? { databaseUrl: scratch.databaseUrl, poolSize: 2 } : { pgliteDir: `${scratch.dataDir}/pglite` });
