@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import type { Database, Db } from './db.js';
+import { runStatement, statementText, valuesPlaceholders, type Database, type Db } from './db.js';
 import type { Metrics } from './metrics.js';
 import { uuidv7 } from './ids.js';
 
@@ -37,16 +37,16 @@ export async function recordEvent(trx: Db, event: NewDomainEvent<string, object>
   return id;
 }
 
-/** Many events in one statement, for batch jobs. */
+const EVENT_COLUMNS = 7;
+
+/** Many events in one statement (written out, runStatement: every checkout runs it). */
 export async function recordEvents(trx: Db, events: Array<NewDomainEvent<string, object>>): Promise<void> {
   if (events.length === 0) return;
-  await trx
-    .insertInto('events')
-    .values(events.map((event) => ({
-      id: uuidv7(), type: event.type, actor_user_id: event.actorUserId, company_id: event.companyId,
-      subject_type: event.subjectType, subject_id: event.subjectId, payload: JSON.stringify(event.payload),
-    })))
-    .execute();
+  const text = statementText(`events.insert.${events.length}`, () =>
+    `INSERT INTO events (id, type, actor_user_id, company_id, subject_type, subject_id, payload) VALUES ${valuesPlaceholders(events.length, EVENT_COLUMNS)}`);
+  const values: unknown[] = [];
+  for (const e of events) values.push(uuidv7(), e.type, e.actorUserId, e.companyId, e.subjectType, e.subjectId, JSON.stringify(e.payload));
+  await runStatement(trx, text, values);
 }
 
 export interface EventHandler {

@@ -1,5 +1,5 @@
 import { sql, type ColumnType, type Generated, type Selectable } from 'kysely';
-import type { Db } from '../../platform/db.js';
+import { runStatement, type Db } from '../../platform/db.js';
 import type { Json, NullableTimestamp, Timestamp } from '../../platform/tables.js';
 import type { AttributeDefinition, AttributeValue, PriceTier, Unit } from './rules.js';
 
@@ -212,14 +212,14 @@ export async function replaceSkus(db: Db, productId: string, companyId: string, 
 
 export interface StockLine { skuId: string; quantity: number }
 
+const RESERVE_STOCK = 'UPDATE product_skus SET stock = stock - $1, reserved = reserved + $1 WHERE id = $2 AND stock >= $1 RETURNING id';
+
 /** Takes each line's quantity from stock into reserved, or returns the first SKU that has too little (nothing is moved then only if the caller rolls back). */
 export async function reserveStock(db: Db, lines: StockLine[]): Promise<{ skuId: string; available: number } | null> {
   for (const l of lines) {
-    const moved = await t(db).updateTable('product_skus')
-      .set((eb) => ({ stock: sql`${eb.ref('stock')} - ${l.quantity}`, reserved: sql`${eb.ref('reserved')} + ${l.quantity}` }))
-      .where('id', '=', l.skuId).where('stock', '>=', String(l.quantity))
-      .returning('id').executeTakeFirst();
-    if (!moved) {
+    // Written out (runStatement): every checkout runs it.
+    const moved = await runStatement<{ id: string }>(db, RESERVE_STOCK, [String(l.quantity), l.skuId]);
+    if (moved.length === 0) {
       const row = await t(db).selectFrom('product_skus').select('stock').where('id', '=', l.skuId).executeTakeFirst();
       return { skuId: l.skuId, available: row ? Number(row.stock) : 0 };
     }
@@ -298,13 +298,22 @@ export async function productCountsByCategory(db: Db): Promise<Array<{ category_
 
 /** Cards: products with their cover, in one query. */
 /** What checkout prices and records for each SKU among ids: the SKU, its product and the product's cover (any status; deleted products left out). */
-export async function checkoutSkuRows(db: Db, skuIds: string[]) {
+export interface CheckoutSkuRow {
+  sku_id: string; sku_attributes: Record<string, string>; sku_price_tiers: PriceTier[] | null;
+  id: string; company_id: string; status: ProductStatus; moq: string; unit: Unit; lead_time_days: number; title_zh: string; title_en: string | null;
+  price_tiers: PriceTier[]; cover_file_id: string | null;
+}
+
+// Written out (runStatement): every checkout runs it.
+const CHECKOUT_SKU_ROWS = `SELECT s.id AS sku_id, s.attributes AS sku_attributes, s.price_tiers AS sku_price_tiers,
+  p.id, p.company_id, p.status, p.moq, p.unit, p.lead_time_days, p.title_zh, p.title_en, p.price_tiers,
+  (SELECT i.file_id FROM product_images i WHERE i.product_id = p.id AND i.position = 0) AS cover_file_id
+FROM product_skus s JOIN products p ON p.id = s.product_id
+WHERE s.id = ANY($1::uuid[]) AND p.deleted_at IS NULL`;
+
+export async function checkoutSkuRows(db: Db, skuIds: string[]): Promise<CheckoutSkuRow[]> {
   if (skuIds.length === 0) return [];
-  return t(db).selectFrom('product_skus as s').innerJoin('products as p', 'p.id', 's.product_id')
-    .select(['s.id as sku_id', 's.attributes as sku_attributes', 's.price_tiers as sku_price_tiers',
-      'p.id', 'p.company_id', 'p.status', 'p.moq', 'p.unit', 'p.lead_time_days', 'p.title_zh', 'p.title_en', 'p.price_tiers'])
-    .select((eb) => eb.selectFrom('product_images as i').select('i.file_id').whereRef('i.product_id', '=', 'p.id').where('i.position', '=', 0).as('cover_file_id'))
-    .where('s.id', 'in', [...new Set(skuIds)]).where('p.deleted_at', 'is', null).execute();
+  return runStatement<CheckoutSkuRow>(db, CHECKOUT_SKU_ROWS, [[...new Set(skuIds)]]);
 }
 
 export async function summaryRows(db: Db, ids: string[]): Promise<Array<ProductRow & { cover_file_id: string | null }>> {

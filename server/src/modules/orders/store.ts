@@ -1,5 +1,5 @@
 import { sql, type ColumnType, type Selectable } from 'kysely';
-import type { Db } from '../../platform/db.js';
+import { runStatement, statementText, valuesPlaceholders, type Db } from '../../platform/db.js';
 import type { Json, NullableTimestamp, Timestamp } from '../../platform/tables.js';
 import type { OrderStatus } from './states.js';
 
@@ -148,9 +148,17 @@ function orderValues(o: NewOrder) {
   };
 }
 
+const PLACED_ORDER_COLUMNS = ['id', 'number', 'buyer_company_id', 'supplier_company_id', 'placed_by', 'status', 'source', 'quote_id', 'payment_terms',
+  'deposit_bps', 'goods_total', 'freight', 'total', 'fee_bps', 'lead_time_days', 'address', 'invoice_profile_id', 'buyer_note', 'payable_since',
+  'created_at', 'updated_at'] as const;
+const PLACED_LINE_COLUMNS = ['id', 'order_id', 'position', 'product_id', 'sku_id', 'title_zh', 'title_en', 'sku_label', 'unit', 'quantity', 'unit_price',
+  'line_total', 'lead_time_days', 'image_url'] as const;
+const PLACED_HISTORY_COLUMNS = ['id', 'order_id', 'at', 'actor_user_id', 'action', 'from_status', 'to_status', 'detail'] as const;
+
 /**
  * Orders with their lines and first history entries in one statement (data-modifying CTEs: one round trip instead of
  * three on the checkout path). Returns the order rows as stored, and the lines and history as the rows they became.
+ * Written out (runStatement), its text built once per count of orders, lines and entries: every checkout runs it.
  */
 export async function insertPlacedOrders(db: Db, orders: NewOrder[], lines: NewLine[], history: Array<NewHistory & { at: Date }>): Promise<{ orders: OrderRow[]; lines: LineRow[]; history: HistoryRow[] }> {
   if (orders.length === 0) return { orders: [], lines: [], history: [] };
@@ -162,11 +170,25 @@ export async function insertPlacedOrders(db: Db, orders: NewOrder[], lines: NewL
   const historyRows: HistoryRow[] = history.map((h) => ({
     id: h.id, order_id: h.orderId, at: h.at, actor_user_id: h.actorUserId, action: h.action, from_status: h.fromStatus, to_status: h.toStatus, detail: h.detail,
   }));
+  const values: unknown[] = [];
+  for (const l of lineRows) {
+    values.push(l.id, l.order_id, l.position, l.product_id, l.sku_id, l.title_zh, l.title_en, l.sku_label, l.unit, l.quantity, l.unit_price, l.line_total,
+      l.lead_time_days, l.image_url);
+  }
+  for (const h of historyRows) values.push(h.id, h.order_id, h.at, h.actor_user_id, h.action, h.from_status, h.to_status, JSON.stringify(h.detail));
+  for (const o of orders) {
+    values.push(o.id, o.number, o.buyerCompanyId, o.supplierCompanyId, o.placedBy, o.status, o.source, o.quoteId, o.paymentTerms, o.depositBps,
+      o.goodsTotal, o.freight, o.total, o.feeBps, o.leadTimeDays, JSON.stringify(o.address), o.invoiceProfileId, o.buyerNote, o.now, o.now, o.now);
+  }
   // Every order has lines and a first history entry; the foreign keys are checked at the end of the statement.
-  const rows = await t(db)
-    .with('placed_lines', (w) => w.insertInto('order_lines').values(lineRows))
-    .with('placed_history', (w) => w.insertInto('order_history').values(historyRows.map((h) => ({ ...h, detail: JSON.stringify(h.detail) }))))
-    .insertInto('orders').values(orders.map(orderValues)).returningAll().execute();
+  const text = statementText(`orders.place.${orders.length}.${lines.length}.${history.length}`, () => {
+    const historyFrom = 1 + lines.length * PLACED_LINE_COLUMNS.length;
+    const ordersFrom = historyFrom + history.length * PLACED_HISTORY_COLUMNS.length;
+    return `WITH placed_lines AS (INSERT INTO order_lines (${PLACED_LINE_COLUMNS.join(', ')}) VALUES ${valuesPlaceholders(lines.length, PLACED_LINE_COLUMNS.length)}),
+placed_history AS (INSERT INTO order_history (${PLACED_HISTORY_COLUMNS.join(', ')}) VALUES ${valuesPlaceholders(history.length, PLACED_HISTORY_COLUMNS.length, historyFrom)})
+INSERT INTO orders (${PLACED_ORDER_COLUMNS.join(', ')}) VALUES ${valuesPlaceholders(orders.length, PLACED_ORDER_COLUMNS.length, ordersFrom)} RETURNING *`;
+  });
+  const rows = await runStatement<OrderRow>(db, text, values);
   return { orders: rows, lines: lineRows, history: historyRows };
 }
 

@@ -1,5 +1,5 @@
 import { sql, type Generated, type Selectable } from 'kysely';
-import type { Db } from '../../platform/db.js';
+import { runStatement, type Db } from '../../platform/db.js';
 import type { NullableTimestamp, Timestamp } from '../../platform/tables.js';
 
 export type IntentStatus = 'requires_payment' | 'succeeded' | 'failed' | 'canceled';
@@ -150,11 +150,13 @@ export async function claimIdempotencyKey(db: Db, scope: string, key: string, re
 }
 
 /** The key with its answer; false when (scope, key) exists already (after waiting for a concurrent holder to finish). */
+// Written out (runStatement): every checkout runs it.
+const INSERT_ANSWERED_KEY = `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response_body) VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT (scope, key) DO NOTHING RETURNING key`;
+
 export async function insertAnsweredKey(db: Db, k: { scope: string; key: string; requestHash: string; statusCode: number; json: string }): Promise<boolean> {
-  const inserted = await t(db).insertInto('idempotency_keys')
-    .values({ scope: k.scope, key: k.key, request_hash: k.requestHash, status_code: k.statusCode, response_body: k.json })
-    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing()).returning('key').executeTakeFirst();
-  return inserted !== undefined;
+  const inserted = await runStatement<{ key: string }>(db, INSERT_ANSWERED_KEY, [k.scope, k.key, k.requestHash, k.statusCode, k.json]);
+  return inserted.length > 0;
 }
 
 export async function findIdempotencyKey(db: Db, scope: string, key: string) {
