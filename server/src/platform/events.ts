@@ -37,16 +37,20 @@ export async function recordEvent(trx: Db, event: NewDomainEvent<string, object>
   return id;
 }
 
-const EVENT_COLUMNS = 7;
+/** The events table's columns as eventValues lists them: for a module that writes its events inside its own statement. */
+export const EVENT_COLUMNS = ['id', 'type', 'actor_user_id', 'company_id', 'subject_type', 'subject_id', 'payload'] as const;
 
-/** Many events in one statement (written out, runStatement: every checkout runs it). */
+/** An event's values in EVENT_COLUMNS order (a fresh id). */
+export function eventValues(e: NewDomainEvent<string, object>): unknown[] {
+  return [uuidv7(), e.type, e.actorUserId, e.companyId, e.subjectType, e.subjectId, JSON.stringify(e.payload)];
+}
+
+/** Many events in one statement (written out, runStatement: batch jobs and the order flow run it). */
 export async function recordEvents(trx: Db, events: Array<NewDomainEvent<string, object>>): Promise<void> {
   if (events.length === 0) return;
   const text = statementText(`events.insert.${events.length}`, () =>
-    `INSERT INTO events (id, type, actor_user_id, company_id, subject_type, subject_id, payload) VALUES ${valuesPlaceholders(events.length, EVENT_COLUMNS)}`);
-  const values: unknown[] = [];
-  for (const e of events) values.push(uuidv7(), e.type, e.actorUserId, e.companyId, e.subjectType, e.subjectId, JSON.stringify(e.payload));
-  await runStatement(trx, text, values);
+    `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${valuesPlaceholders(events.length, EVENT_COLUMNS.length)}`);
+  await runStatement(trx, text, events.flatMap(eventValues));
 }
 
 export interface EventHandler {

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db.js';
-import { recordEvent, recordEvents } from '../../platform/events.js';
+import { recordEvent, recordEvents, type NewDomainEvent } from '../../platform/events.js';
 
 /** What every order event carries (metrics and notifications read these). */
 export interface OrderRef { orderId: string; number: string; buyerCompanyId: string; supplierCompanyId: string; total: number }
@@ -31,5 +31,10 @@ export function record(trx: Db, actorUserId: string | null, event: OrderEvent): 
 }
 
 export function recordMany(trx: Db, actorUserId: string | null, events: OrderEvent[]): Promise<void> {
-  return recordEvents(trx, events.map((event) => ({ ...event, actorUserId, companyId: event.payload.buyerCompanyId, subjectType: 'order', subjectId: event.payload.orderId })));
+  return recordEvents(trx, asDomainEvents(actorUserId, events));
+}
+
+/** The events as the platform stores them (for a statement that writes them itself: the checkout's). */
+export function asDomainEvents(actorUserId: string | null, events: OrderEvent[]): Array<NewDomainEvent<string, object>> {
+  return events.map((event) => ({ ...event, actorUserId, companyId: event.payload.buyerCompanyId, subjectType: 'order', subjectId: event.payload.orderId }));
 }

@@ -9,7 +9,7 @@ import { authorize, can, requireOperator, requireUser, roleIn } from '../../plat
 import { lineTotal, tierAt, type CheckoutSku } from '../catalog/index.js';
 import { clearingAccount, type IntentView, type Posting } from '../payments/index.js';
 import { OrderErrors } from './errors.js';
-import { record, recordMany, type OrderEvent, type OrderRef } from './events.js';
+import { asDomainEvents, record, recordMany, type OrderEvent, type OrderRef } from './events.js';
 import { ORDER_NOTIFICATION_KINDS } from './kinds.js';
 import type { Deps, StockLine } from './ports.js';
 import type { AdjustInput, AdminOrdersQuery, CheckoutInput, ListOrdersQuery, QuoteCheckoutInput } from './schemas.js';
@@ -951,9 +951,12 @@ export class OrdersService {
           id: uuidv7(), orderId: orders[i]!.id, position: position + 1, productId: l.product.id, skuId: l.skuId, titleZh: l.product.titleZh, titleEn: l.product.titleEn,
           skuLabel: Object.values(l.sku.attributes).join(' / '), unit: l.product.unit, quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal,
           leadTimeDays: l.product.leadTimeDays, imageUrl: l.product.imageUrl,
-        }))), orders.map((o) => ({ id: uuidv7(), orderId: o.id, actorUserId: actor.userId, action: 'place', fromStatus: null, toStatus: o.status, detail: { source }, at: now })));
+        }))), orders.map((o) => ({ id: uuidv7(), orderId: o.id, actorUserId: actor.userId, action: 'place', fromStatus: null, toStatus: o.status, detail: { source }, at: now })),
+        asDomainEvents(actor.userId, orders.map((o): OrderEvent => ({
+          type: 'order.created',
+          payload: { orderId: o.id, number: o.number, buyerCompanyId: o.buyerCompanyId, supplierCompanyId: o.supplierCompanyId, total: o.total, source, paymentTerms: o.paymentTerms, status: o.status, shipBy: null },
+        }))));
         const rows = placed.orders;
-        await recordMany(trx, actor.userId, rows.map((r): OrderEvent => ({ type: 'order.created', payload: { ...ref(r), source, paymentTerms: r.payment_terms, status: r.status, shipBy: null } })));
         for (const r of rows) if (r.status === 'awaiting_approval') await this.requestApproval(trx, r, actor, names.get(r.supplier_company_id)?.name ?? '');
         if (fromList && this.deps.purchaseList) await this.deps.purchaseList.removeOrdered(trx, actor.userId, input.companyId, priced.map((p) => p.skuId));
         const linesBy = groupBy(placed.lines, (l) => l.order_id);
@@ -969,7 +972,7 @@ export class OrdersService {
         let json = JSON.stringify(body);
         if (key) {
           // The key and its answer in one statement; a request with this key that committed meanwhile wins.
-          const answer = await this.deps.payments.answerIn(trx, scope, key, input, 201, body);
+          const answer = await this.deps.payments.answerIn(trx, scope, key, input, 201, json);
           if (answer.earlier) throw new EarlierAnswer(answer.earlier.json);
           json = answer.json;
         }

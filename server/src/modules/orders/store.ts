@@ -1,5 +1,6 @@
 import { sql, type ColumnType, type Selectable } from 'kysely';
 import { runStatement, statementText, valuesPlaceholders, type Db } from '../../platform/db.js';
+import { EVENT_COLUMNS, eventValues, type NewDomainEvent } from '../../platform/events.js';
 import type { Json, NullableTimestamp, Timestamp } from '../../platform/tables.js';
 import type { OrderStatus } from './states.js';
 
@@ -156,11 +157,12 @@ const PLACED_LINE_COLUMNS = ['id', 'order_id', 'position', 'product_id', 'sku_id
 const PLACED_HISTORY_COLUMNS = ['id', 'order_id', 'at', 'actor_user_id', 'action', 'from_status', 'to_status', 'detail'] as const;
 
 /**
- * Orders with their lines and first history entries in one statement (data-modifying CTEs: one round trip instead of
- * three on the checkout path). Returns the order rows as stored, and the lines and history as the rows they became.
- * Written out (runStatement), its text built once per count of orders, lines and entries: every checkout runs it.
+ * Orders with their lines, first history entries and events in one statement (data-modifying CTEs: one round trip
+ * instead of four on the checkout path). Returns the order rows as stored, and the lines and history as the rows they
+ * became. Written out (runStatement), its text built once per count of orders, lines, entries and events: every
+ * checkout runs it.
  */
-export async function insertPlacedOrders(db: Db, orders: NewOrder[], lines: NewLine[], history: Array<NewHistory & { at: Date }>): Promise<{ orders: OrderRow[]; lines: LineRow[]; history: HistoryRow[] }> {
+export async function insertPlacedOrders(db: Db, orders: NewOrder[], lines: NewLine[], history: Array<NewHistory & { at: Date }>, events: Array<NewDomainEvent<string, object>>): Promise<{ orders: OrderRow[]; lines: LineRow[]; history: HistoryRow[] }> {
   if (orders.length === 0) return { orders: [], lines: [], history: [] };
   const lineRows: LineRow[] = lines.map((l) => ({
     id: l.id, order_id: l.orderId, position: l.position, product_id: l.productId, sku_id: l.skuId, title_zh: l.titleZh, title_en: l.titleEn,
@@ -176,16 +178,20 @@ export async function insertPlacedOrders(db: Db, orders: NewOrder[], lines: NewL
       l.lead_time_days, l.image_url);
   }
   for (const h of historyRows) values.push(h.id, h.order_id, h.at, h.actor_user_id, h.action, h.from_status, h.to_status, JSON.stringify(h.detail));
+  for (const e of events) values.push(...eventValues(e));
   for (const o of orders) {
     values.push(o.id, o.number, o.buyerCompanyId, o.supplierCompanyId, o.placedBy, o.status, o.source, o.quoteId, o.paymentTerms, o.depositBps,
       o.goodsTotal, o.freight, o.total, o.feeBps, o.leadTimeDays, JSON.stringify(o.address), o.invoiceProfileId, o.buyerNote, o.now, o.now, o.now);
   }
   // Every order has lines and a first history entry; the foreign keys are checked at the end of the statement.
-  const text = statementText(`orders.place.${orders.length}.${lines.length}.${history.length}`, () => {
+  const text = statementText(`orders.place.${orders.length}.${lines.length}.${history.length}.${events.length}`, () => {
     const historyFrom = 1 + lines.length * PLACED_LINE_COLUMNS.length;
-    const ordersFrom = historyFrom + history.length * PLACED_HISTORY_COLUMNS.length;
+    const eventsFrom = historyFrom + history.length * PLACED_HISTORY_COLUMNS.length;
+    const ordersFrom = eventsFrom + events.length * EVENT_COLUMNS.length;
+    const placedEvents = events.length === 0 ? ''
+      : `,\nplaced_events AS (INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${valuesPlaceholders(events.length, EVENT_COLUMNS.length, eventsFrom)})`;
     return `WITH placed_lines AS (INSERT INTO order_lines (${PLACED_LINE_COLUMNS.join(', ')}) VALUES ${valuesPlaceholders(lines.length, PLACED_LINE_COLUMNS.length)}),
-placed_history AS (INSERT INTO order_history (${PLACED_HISTORY_COLUMNS.join(', ')}) VALUES ${valuesPlaceholders(history.length, PLACED_HISTORY_COLUMNS.length, historyFrom)})
+placed_history AS (INSERT INTO order_history (${PLACED_HISTORY_COLUMNS.join(', ')}) VALUES ${valuesPlaceholders(history.length, PLACED_HISTORY_COLUMNS.length, historyFrom)})${placedEvents}
 INSERT INTO orders (${PLACED_ORDER_COLUMNS.join(', ')}) VALUES ${valuesPlaceholders(orders.length, PLACED_ORDER_COLUMNS.length, ordersFrom)} RETURNING *`;
   });
   const rows = await runStatement<OrderRow>(db, text, values);

@@ -263,10 +263,10 @@ export class PaymentsService {
    * call it last, and the key, the effect and the answer commit together (one statement for the key). A concurrent
    * request with the same key waits on the key's row (PostgreSQL) until the first commits; it then gets the first
    * answer back as `earlier`, and must roll its own work back and send that. After a crash nothing is left claimed.
+   * `json` is the answer's JSON text, as it will be sent.
    */
-  async answerIn(trx: Db, scope: string, key: string, request: unknown, status: number, body: unknown): Promise<{ json: string; earlier: { status: number; json: string } | null }> {
+  async answerIn(trx: Db, scope: string, key: string, request: unknown, status: number, json: string): Promise<{ json: string; earlier: { status: number; json: string } | null }> {
     const hash = sha256Hex(JSON.stringify(request));
-    const json = JSON.stringify(body);
     if (await store.insertAnsweredKey(trx, { scope, key, requestHash: hash, statusCode: status, json })) return { json, earlier: null };
     const earlier = await store.findIdempotencyKey(trx, scope, key);
     if (!earlier || earlier.request_hash !== hash) throw new DomainError(PaymentErrors.IDEMPOTENCY_KEY_REUSED);
