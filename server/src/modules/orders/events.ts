@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db.js';
-import { recordEvent, recordEvents, type NewDomainEvent } from '../../platform/events.js';
+import { recordEvent, type NewDomainEvent } from '../../platform/events.js';
 
 /** What every order event carries (metrics and notifications read these). */
 export interface OrderRef { orderId: string; number: string; buyerCompanyId: string; supplierCompanyId: string; total: number }
@@ -28,10 +28,6 @@ export type OrderEventType = OrderEvent['type'];
 
 export function record(trx: Db, actorUserId: string | null, event: OrderEvent): Promise<string> {
   return recordEvent(trx, { ...event, actorUserId, companyId: event.payload.buyerCompanyId, subjectType: 'order', subjectId: event.payload.orderId });
-}
-
-export function recordMany(trx: Db, actorUserId: string | null, events: OrderEvent[]): Promise<void> {
-  return recordEvents(trx, asDomainEvents(actorUserId, events));
 }
 
 /** The events as the platform stores them (for a statement that writes them itself: the checkout's). */

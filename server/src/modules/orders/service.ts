@@ -9,7 +9,7 @@ import { authorize, can, requireOperator, requireUser, roleIn } from '../../plat
 import { lineTotal, tierAt, type CheckoutSku } from '../catalog/index.js';
 import { clearingAccount, type IntentView, type Posting } from '../payments/index.js';
 import { OrderErrors } from './errors.js';
-import { asDomainEvents, record, recordMany, type OrderEvent, type OrderRef } from './events.js';
+import { asDomainEvents, record, type OrderEvent, type OrderRef } from './events.js';
 import { ORDER_NOTIFICATION_KINDS } from './kinds.js';
 import type { Deps, StockLine } from './ports.js';
 import type { AdjustInput, AdminOrdersQuery, CheckoutInput, ListOrdersQuery, QuoteCheckoutInput } from './schemas.js';
