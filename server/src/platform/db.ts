@@ -13,6 +13,12 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   kind: DatabaseKind;
   db: Db;
+  /**
+   * For the outbox's and the job queue's own statements: on PostgreSQL a pool of its own (BACKGROUND_POOL_SIZE), so
+   * under load they are not queued behind every request waiting for a connection (they were: in a 15 s checkout
+   * run at 450 orders/s the outbox delivered 300 of 7,300 events). On PGlite, db itself: one connection either way.
+   */
+  background: Db;
   /** Runs fn in one transaction; afterCommit hooks fire once it has committed. */
   transaction<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
   onCommit(hook: () => void): void;
@@ -176,11 +182,12 @@ function countingLog(counter: QueryCounter) {
   };
 }
 
-function wrap(kind: DatabaseKind, db: Db, counter: QueryCounter, close: () => Promise<void>, dumpDataDir?: () => Promise<Blob>): Database {
+function wrap(kind: DatabaseKind, db: Db, background: Db, counter: QueryCounter, close: () => Promise<void>, dumpDataDir?: () => Promise<Blob>): Database {
   const hooks: Array<() => void> = [];
   return {
     kind,
     db,
+    background,
     async transaction(fn) {
       const result = await db.transaction().execute(fn);
       for (const hook of hooks) hook();
@@ -215,13 +222,22 @@ export interface OpenDatabaseOptions {
   pgliteSharedBuffers?: string;
 }
 
+/** The background pool's connections: the worker runs its passes one after another, a second covers a handler's own reads. */
+const BACKGROUND_POOL_SIZE = 2;
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     pool.on('error', () => undefined); // idle-client errors surface on the next query instead
+    const backgroundPool = new pg.Pool({ connectionString: options.databaseUrl, max: BACKGROUND_POOL_SIZE });
+    backgroundPool.on('error', () => undefined);
     const counter: QueryCounter = { active: 0, count: 0 };
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool) }), log: countingLog(counter) });
-    return wrap('postgres', db, counter, () => db.destroy());
+    const background = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: new PreparingPool(backgroundPool) }), log: countingLog(counter) });
+    return wrap('postgres', db, background, counter, async () => {
+      await db.destroy();
+      await background.destroy();
+    });
   }
   if (options.pgliteDir) fs.mkdirSync(path.dirname(path.resolve(options.pgliteDir)), { recursive: true });
   const pglite = await PGlite.create({
@@ -237,6 +253,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }), log: countingLog(counter) });
   return wrap(
     'pglite',
+    db,
     db,
     counter,
     async () => {

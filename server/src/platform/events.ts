@@ -59,6 +59,8 @@ export interface EventHandler {
   types: readonly string[];
   /** Runs in a transaction that also records the handling, so its effects apply once. */
   handle(event: StoredEvent, trx: Db): Promise<void>;
+  /** Optional: a batch's events at once, in order, with the same effect as handle() on each (fewer statements). */
+  handleMany?(events: StoredEvent[], trx: Db): Promise<void>;
 }
 
 const LEASE_SECONDS = 60;
@@ -85,7 +87,7 @@ export class EventDispatcher {
 
   /** Delivers due events; returns how many were settled. */
   async dispatchDue(): Promise<number> {
-    const { db } = this.database;
+    const db = this.database.background;
     // Lease a batch so another process skips it; a crash lets the lease run out and the batch retried.
     const claimed = await sql<{
       id: string; type: string; actor_user_id: string | null; company_id: string | null;
@@ -151,14 +153,16 @@ export class EventDispatcher {
 
   /** The handler takes the events it has no receipt for yet, in one transaction with their receipts. */
   private async handleIn(handler: EventHandler, events: StoredEvent[]): Promise<void> {
-    await this.database.db.transaction().execute(async (trx) => {
+    await this.database.background.transaction().execute(async (trx) => {
       const fresh = new Set((await trx
         .insertInto('event_handlings')
         .values(events.map((e) => ({ handler: handler.name, event_id: e.id })))
         .onConflict((oc) => oc.doNothing())
         .returning('event_id')
         .execute()).map((r) => r.event_id));
-      for (const event of events) if (fresh.has(event.id)) await handler.handle(event, trx);
+      const due = events.filter((e) => fresh.has(e.id));
+      if (handler.handleMany) await handler.handleMany(due, trx);
+      else for (const event of due) await handler.handle(event, trx);
     });
   }
 

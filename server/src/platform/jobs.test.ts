@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/harness.js';
-import { JobRunner, enqueueJob } from './jobs.js';
+import { JobRunner, Worker, enqueueJob } from './jobs.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -118,5 +118,34 @@ describe('jobs queue', () => {
     for (let i = 0; i < 20; i++) await enqueueJob(t.database.db, { kind: 'test.contended', payload: { i } });
     await Promise.all([a.runDue(), b.runDue(), a.runDue(), b.runDue()]);
     expect(runs.sort()).toEqual(Array.from({ length: 20 }, (_, i) => String(i)).sort());
+  });
+});
+
+describe('worker', () => {
+  it('keeps delivering events while a slow job runs: each queue has a loop of its own', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let slowRuns = 0;
+    let deliveries = 0;
+    const slowJobs = async () => {
+      if (slowRuns++ > 0) return 0;
+      await held;
+      return 1;
+    };
+    const outbox = async () => {
+      deliveries++;
+      return 0;
+    };
+    const worker = new Worker([slowJobs, outbox], 10_000, t.platform.log);
+    worker.start();
+    try {
+      await expect.poll(() => deliveries, { timeout: 2_000 }).toBeGreaterThanOrEqual(1);
+      worker.wake();
+      await expect.poll(() => deliveries, { timeout: 2_000 }).toBeGreaterThanOrEqual(2);
+      expect(slowRuns).toBe(1); // still in its first pass
+    } finally {
+      release();
+      await worker.stop();
+    }
   });
 });

@@ -104,7 +104,7 @@ export class JobRunner {
 
   /** Runs due jobs; returns how many were claimed. */
   async runDue(): Promise<number> {
-    const { db } = this.database;
+    const db = this.database.background;
     if (Date.now() - this.reclaimedAt >= RECLAIM_EVERY_MS) {
       this.reclaimedAt = Date.now();
       await sql`UPDATE jobs SET status = 'pending', locked_at = NULL, locked_by = NULL
@@ -120,7 +120,7 @@ export class JobRunner {
   }
 
   private async runOne(job: { id: string; kind: string; payload: unknown; attempts: number; max_attempts: number }): Promise<void> {
-    const { db } = this.database;
+    const db = this.database.background;
     const def = this.definitions.get(job.kind);
     try {
       if (!def) throw new Error(`No handler for job kind ${job.kind}`);
@@ -161,8 +161,50 @@ export class JobRunner {
   }
 }
 
-/** Polls the outbox and the jobs queue; wake() runs a pass at once (after a commit). */
+/**
+ * Polls the outbox and the jobs queue; wake() runs a pass at once (after a commit). Each pass runs in a loop of its
+ * own, so a slow job never holds up the delivery of events (it did: under checkout load one job pass took 10 s, and
+ * the outbox fell thousands of events behind).
+ */
 export class Worker {
+  private readonly lanes: Lane[];
+
+  constructor(
+    private readonly passes: Array<() => Promise<number>>,
+    pollMs: number,
+    private readonly log: Logger,
+  ) {
+    this.lanes = passes.map((pass) => new Lane(pass, pollMs, log));
+  }
+
+  start(): void {
+    for (const lane of this.lanes) lane.start();
+  }
+
+  wake(): void {
+    for (const lane of this.lanes) lane.wake();
+  }
+
+  /** Every pass in turn until none has anything due (up to 20 rounds). Exposed for tests. */
+  async tick(): Promise<void> {
+    try {
+      for (let round = 0; round < 20; round++) {
+        let work = 0;
+        for (const pass of this.passes) work += await pass();
+        if (work === 0) return;
+      }
+    } catch (err) {
+      this.log.error({ err }, 'worker pass failed');
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.lanes.map((lane) => lane.stop()));
+  }
+}
+
+/** One pass's loop: runs it until nothing is due, then waits pollMs or for a wake(). */
+class Lane {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -171,7 +213,7 @@ export class Worker {
   private stopping = false;
 
   constructor(
-    private readonly passes: Array<() => Promise<number>>,
+    private readonly pass: () => Promise<number>,
     private readonly pollMs: number,
     private readonly log: Logger,
   ) {}
@@ -194,7 +236,7 @@ export class Worker {
   private schedule(ms: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => {
+      this.running = this.run().finally(() => {
         this.running = undefined;
         if (this.stopped) return;
         const busy = this.again;
@@ -205,13 +247,10 @@ export class Worker {
     this.timer.unref();
   }
 
-  /** One pass over every queue until nothing is due. Exposed for tests. */
-  async tick(): Promise<void> {
+  private async run(): Promise<void> {
     try {
       for (let round = 0; round < 20 && !this.stopping; round++) {
-        let work = 0;
-        for (const pass of this.passes) work += await pass();
-        if (work === 0) return;
+        if (await this.pass() === 0) return;
       }
     } catch (err) {
       this.log.error({ err }, 'worker pass failed');
@@ -223,7 +262,6 @@ export class Worker {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
-    // Only the pass that was running is cut short; tick() called afterwards (tests' drain) runs in full.
     this.stopping = false;
   }
 }

@@ -20,6 +20,7 @@ export function defineServiceMetricsJobs(platform: Platform, metrics: ServiceMet
     name: 'service_metrics.track',
     types: CONSUMED_EVENT_TYPES,
     handle: (event, trx) => metrics.record(trx, event),
+    handleMany: (events, trx) => metrics.recordMany(trx, events),
   });
   platform.jobs.define('service_metrics.sync', z.unknown(), async (_payload, ctx) => {
     const n = await metrics.syncDirty();

@@ -285,6 +285,45 @@ describe('keeping the rows', () => {
     expect(await metricsAt(p.buyer)).toMatchObject({ completedOrders: 1, tradeVolume: 50_000 });
   });
 
+  it('takes a burst of events in one batch to the same rows as one event at a time, in a few statements', async () => {
+    const due = beijingDay(ago(5 * D));
+    // The same life for the orders of two suppliers: one supplier's events handled one at a time, the other's at once.
+    const live = async (p: Parties, each: () => Promise<void>) => {
+      const orders = Array.from({ length: 6 }, (_, i) => new Order(p, 10_000 * (i + 1)));
+      const step = async (event: Promise<unknown>) => {
+        await event;
+        await each();
+      };
+      for (const o of orders) await step(o.created(ago(10 * D), due));
+      for (const o of orders) await step(o.paid(ago(9 * D), due));
+      // Two events of one order in a row: a run of distinct orders ends there, and each order's events keep their order.
+      await step(orders[0]!.shipped(ago(6 * D), { onTime: true }));
+      await step(orders[0]!.completed(ago(2 * D)));
+      for (const o of orders.slice(1, 3)) await step(o.shipped(ago(6 * D), { onTime: true }));
+      for (const o of orders.slice(3)) await step(o.cancelled(ago(8 * D)));
+      await step(orders[0]!.refunded(ago(1 * D), 5_000));
+      return orders;
+    };
+    const single = parties();
+    await t.drain();
+    await live(single, () => t.drain());
+    const batched = parties();
+    const orders = await live(batched, async () => undefined);
+    const rows = await t.database.db.selectFrom('events').selectAll().where('subject_id', 'in', orders.map((o) => o.id)).orderBy('id').execute();
+    const events = rows.map((r) => ({
+      id: r.id, type: r.type, actorUserId: r.actor_user_id, companyId: r.company_id, subjectType: r.subject_type, subjectId: r.subject_id,
+      payload: r.payload, occurredAt: r.occurred_at,
+    }));
+    expect(events).toHaveLength(20);
+    const { queries } = await t.database.countQueries(() => t.database.transaction((trx) => t.modules.serviceMetrics.serviceMetrics.recordMany(trx, events)));
+    // BEGIN, four runs of distinct orders, the refund's two, the marks and their sync job, COMMIT.
+    expect(queries).toBeLessThanOrEqual(10);
+    await t.drain(); // the dispatcher delivers them too: merging again changes nothing
+    const [a, b] = [await metricsAt(single.supplier), await metricsAt(batched.supplier)];
+    expect(a).toMatchObject({ paidOrders: 6, shipments: { measured: 3, onTime: 3 }, refundRate: 0.1667, completedOrders: 1 });
+    expect(b).toEqual(a);
+  });
+
   it("queues a refresh for the moment a paid order's ship-by date passes unshipped", async () => {
     const p = parties();
     const now = new Date();

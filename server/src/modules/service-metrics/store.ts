@@ -53,36 +53,51 @@ const least = (table: string, col: string) => sql<never>`LEAST(${sql.ref(`${tabl
 const firstSeen = (table: string, col: string) => sql<never>`COALESCE(${sql.ref(`${table}.${col}`)}, ${sql.ref(`excluded.${col}`)})`;
 const latestKnown = (table: string, col: string) => sql<never>`COALESCE(${sql.ref(`excluded.${col}`)}, ${sql.ref(`${table}.${col}`)})`;
 
+export type OrderFact = Extract<Fact, { kind: 'order' }>;
+export interface MergedOrder { supplierCompanyId: string; orderId: string; shipBy: string | null; paidAt: Date | null; fullyShippedAt: Date | null }
+
+/**
+ * Merges order facts into their rows in one statement (the facts' orders must differ: one statement cannot update a
+ * row twice). Returns the rows after the merge. A refund's own row is apply()'s business.
+ */
+export async function upsertOrderFacts(db: Db, facts: OrderFact[]): Promise<MergedOrder[]> {
+  if (facts.length === 0) return [];
+  const T = 'service_metric_orders';
+  const rows = await t(db).insertInto(T).values(facts.map((f) => ({
+    order_id: f.orderId, supplier_company_id: f.supplierCompanyId, buyer_company_id: f.buyerCompanyId, total: f.total,
+    payment_terms: f.paymentTerms ?? null, ship_by: f.shipBy ?? null, placed_at: f.placedAt ?? null, paid_at: f.paidAt ?? null,
+    fully_shipped_at: f.fullyShippedAt ?? null, shipped_on_time: f.shippedOnTime ?? null, received_at: f.receivedAt ?? null,
+    completed_at: f.completedAt ?? null, cancelled_at: f.cancelledAt ?? null, closed_at: f.closedAt ?? null, first_refunded_at: f.refund?.at ?? null,
+  }))).onConflict((oc) => oc.column('order_id').doUpdateSet({
+    // Totals change only before payment (adjust): the latest event's total stands, except that nothing delivered
+    // late overrides the total the order completed with.
+    total: sql<never>`CASE WHEN ${sql.ref(`${T}.completed_at`)} IS NOT NULL AND excluded.completed_at IS NULL THEN ${sql.ref(`${T}.total`)} ELSE excluded.total END`,
+    payment_terms: latestKnown(T, 'payment_terms'), ship_by: latestKnown(T, 'ship_by'),
+    placed_at: least(T, 'placed_at'), paid_at: least(T, 'paid_at'),
+    // The event that completed the shipment decides on-time, once.
+    shipped_on_time: sql<never>`CASE WHEN ${sql.ref(`${T}.fully_shipped_at`)} IS NULL THEN excluded.shipped_on_time ELSE ${sql.ref(`${T}.shipped_on_time`)} END`,
+    fully_shipped_at: firstSeen(T, 'fully_shipped_at'),
+    received_at: least(T, 'received_at'), completed_at: least(T, 'completed_at'), cancelled_at: least(T, 'cancelled_at'), closed_at: least(T, 'closed_at'),
+    first_refunded_at: least(T, 'first_refunded_at'), updated_at: sql<never>`now()`,
+  })).returning(['supplier_company_id', 'order_id', 'ship_by', 'paid_at', 'fully_shipped_at']).execute();
+  return rows.map((row) => ({
+    supplierCompanyId: row.supplier_company_id, orderId: row.order_id, shipBy: row.ship_by === null ? null : dayOf(row.ship_by), paidAt: row.paid_at, fullyShippedAt: row.fully_shipped_at,
+  }));
+}
+
 /**
  * Applies one fact. Returns what it touched (for the ship-by deadline job): the order row after the merge, when
  * the fact was about an order.
  */
-export async function apply(db: Db, f: Fact): Promise<{ supplierCompanyId: string; orderId: string; shipBy: string | null; paidAt: Date | null; fullyShippedAt: Date | null } | null> {
+export async function apply(db: Db, f: Fact): Promise<MergedOrder | null> {
   switch (f.kind) {
     case 'order': {
-      const T = 'service_metric_orders';
-      const row = await t(db).insertInto(T).values({
-        order_id: f.orderId, supplier_company_id: f.supplierCompanyId, buyer_company_id: f.buyerCompanyId, total: f.total,
-        payment_terms: f.paymentTerms ?? null, ship_by: f.shipBy ?? null, placed_at: f.placedAt ?? null, paid_at: f.paidAt ?? null,
-        fully_shipped_at: f.fullyShippedAt ?? null, shipped_on_time: f.shippedOnTime ?? null, received_at: f.receivedAt ?? null,
-        completed_at: f.completedAt ?? null, cancelled_at: f.cancelledAt ?? null, closed_at: f.closedAt ?? null, first_refunded_at: f.refund?.at ?? null,
-      }).onConflict((oc) => oc.column('order_id').doUpdateSet({
-        // Totals change only before payment (adjust): the latest event's total stands, except that nothing delivered
-        // late overrides the total the order completed with.
-        total: sql<never>`CASE WHEN ${sql.ref(`${T}.completed_at`)} IS NOT NULL AND excluded.completed_at IS NULL THEN ${sql.ref(`${T}.total`)} ELSE excluded.total END`,
-        payment_terms: latestKnown(T, 'payment_terms'), ship_by: latestKnown(T, 'ship_by'),
-        placed_at: least(T, 'placed_at'), paid_at: least(T, 'paid_at'),
-        // The event that completed the shipment decides on-time, once.
-        shipped_on_time: sql<never>`CASE WHEN ${sql.ref(`${T}.fully_shipped_at`)} IS NULL THEN excluded.shipped_on_time ELSE ${sql.ref(`${T}.shipped_on_time`)} END`,
-        fully_shipped_at: firstSeen(T, 'fully_shipped_at'),
-        received_at: least(T, 'received_at'), completed_at: least(T, 'completed_at'), cancelled_at: least(T, 'cancelled_at'), closed_at: least(T, 'closed_at'),
-        first_refunded_at: least(T, 'first_refunded_at'), updated_at: sql<never>`now()`,
-      })).returning(['supplier_company_id', 'order_id', 'ship_by', 'paid_at', 'fully_shipped_at']).executeTakeFirstOrThrow();
+      const row = (await upsertOrderFacts(db, [f]))[0]!;
       if (f.refund) {
         await t(db).insertInto('service_metric_refunds').values({ event_id: f.refund.eventId, order_id: f.orderId, amount: f.refund.amount, source: f.refund.source, at: f.refund.at })
           .onConflict((oc) => oc.column('event_id').doNothing()).execute();
       }
-      return { supplierCompanyId: row.supplier_company_id, orderId: row.order_id, shipBy: row.ship_by === null ? null : dayOf(row.ship_by), paidAt: row.paid_at, fullyShippedAt: row.fully_shipped_at };
+      return row;
     }
     case 'dispute': {
       const T = 'service_metric_disputes';
