@@ -148,7 +148,8 @@ class PreparingPool implements PostgresPool {
 /**
  * Runs a statement written out in full, its text built once per shape (statementText): the checkout's statements skip
  * the query builder, which cost about a fifth of the server's CPU per order (bench/README.md, orders). The text is the
- * same string object on every run, so naming it for preparation is a cached-hash lookup. Only store.ts calls it.
+ * same string object on every run, so naming it for preparation is a cached-hash lookup. Only store.ts files and the
+ * platform's events insert call it.
  */
 export async function runStatement<R>(db: Db, text: string, values: unknown[]): Promise<R[]> {
   return (await db.executeQuery<R>(CompiledQuery.raw(text, values))).rows;
@@ -222,7 +223,7 @@ export interface OpenDatabaseOptions {
   pgliteSharedBuffers?: string;
 }
 
-/** The background pool's connections: the worker runs its passes one after another, a second covers a handler's own reads. */
+/** The background pool's connections: one for each of the worker's loops (the outbox's and the job queue's). */
 const BACKGROUND_POOL_SIZE = 2;
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
