@@ -60,9 +60,61 @@ describe('PGlite database', () => {
       await fs.rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('prepares a statement run often, custom-plan ones too, with the same answers; after an error it goes on, and after its table changed it runs unnamed', async () => {
+    const database = await openDatabase({});
+    try {
+      await sql`CREATE TABLE probe (id int PRIMARY KEY, name text, tags text[], at timestamptz, ok boolean, doc jsonb)`.execute(database.db);
+      const prepared = async () => (await sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`.execute(database.db)).rows.map((r) => r.statement);
+      const insert = (id: number, name: string | null) => sql`INSERT INTO probe VALUES (${id}, ${name}, ${['a', 'b "c"', 'd,e']}, ${new Date('2026-11-28T01:02:03.456Z')}, ${id % 2 === 0}, ${JSON.stringify({ n: id, s: 'x\'y' })})`.execute(database.db);
+      for (let i = 1; i <= 4; i++) await insert(i, i === 3 ? null : `n${i}`);
+      const byId = (id: number) => sql<Record<string, unknown>>`SELECT * FROM probe WHERE id = ${id}`.execute(database.db);
+      const custom = (id: number) => sql<{ id: number }>`${sql.raw(CUSTOM_PLAN)} SELECT id FROM probe WHERE id >= ${id} ORDER BY id`.execute(database.db);
+      const first = (await byId(3)).rows;
+      for (let i = 0; i < 4; i++) {
+        expect((await byId(3)).rows).toEqual(first);
+        expect((await custom(3)).rows).toEqual([{ id: 3 }, { id: 4 }]);
+      }
+      expect(first).toEqual([{ id: 3, name: null, tags: ['a', 'b "c"', 'd,e'], at: new Date('2026-11-28T01:02:03.456Z'), ok: false, doc: { n: 3, s: "x'y" } }]);
+      const statements = await prepared();
+      expect(statements.some((s) => s.includes('FROM probe WHERE id = $1'))).toBe(true);
+      expect(statements.some((s) => s.includes(CUSTOM_PLAN))).toBe(true);
+      expect(statements.some((s) => s.startsWith('INSERT INTO probe'))).toBe(true);
+
+      // A prepared insert that fails answers the error with its code; the connection goes on, in and out of transactions.
+      await expect(insert(1, 'again')).rejects.toMatchObject({ code: '23505' });
+      expect((await byId(1)).rows[0]).toMatchObject({ id: 1, name: 'n1' });
+      await expect(database.transaction(async (trx) => {
+        await sql`INSERT INTO probe (id, name) VALUES (${10}, ${'kept?'})`.execute(trx);
+        await sql`INSERT INTO probe (id, name) VALUES (${1}, ${'dup'})`.execute(trx);
+      })).rejects.toMatchObject({ code: '23505' });
+      expect((await byId(10)).rows).toEqual([]);
+      await insert(5, 'n5');
+      expect((await custom(4)).rows).toEqual([{ id: 4 }, { id: 5 }]);
+
+      // A migration adds a column: the prepared SELECT * fails once, then runs unnamed.
+      await sql`ALTER TABLE probe ADD COLUMN note text`.execute(database.db);
+      await expect(byId(2)).rejects.toMatchObject({ code: '0A000' });
+      expect((await byId(2)).rows[0]).toMatchObject({ id: 2, name: 'n2', note: null });
+    } finally {
+      await database.close();
+    }
+  });
 });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL database', () => {
+
+  it('runs every connection without JIT', async () => {
+    const spec = inject('testDatabase');
+    if (spec.kind !== 'postgres') throw new Error('expected a PostgreSQL test database');
+    const database = await openDatabase({ databaseUrl: spec.adminUrl, poolSize: 1 });
+    try {
+      expect((await sql<{ jit: string }>`SHOW jit`.execute(database.db)).rows[0]!.jit).toBe('off');
+      expect((await sql<{ jit: string }>`SHOW jit`.execute(database.background)).rows[0]!.jit).toBe('off');
+    } finally {
+      await database.close();
+    }
+  });
   it('prepares a statement run often, never one marked for custom plans or inferring a partial index from a value, and runs a statement unnamed after its table changed under it', async () => {
     const spec = inject('testDatabase');
     if (spec.kind !== 'postgres') throw new Error('expected a PostgreSQL test database');

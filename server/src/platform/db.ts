@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { PGlite, parse as pgliteParse, protocol, types as pgliteTypes, type Results } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CompiledQuery, Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
 import pg from 'pg';
@@ -37,17 +37,77 @@ const parseDate = (v: string) => v;
 pg.types.setTypeParser(20, parseInt8);
 pg.types.setTypeParser(1082, parseDate);
 
+type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 const LEADING_COMMAND = /^\s*(?:--[^\n]*\n\s*)*(\w+)/;
 
 /**
  * PGlite has a single connection. This pool hands it to one client at a time: connect() waits
  * until the previous client is released, so a transaction (BEGIN … COMMIT on one client) can
  * never interleave with another request's statements.
+ *
+ * Statements run often are prepared once (named, as on PostgreSQL), those marked CUSTOM_PLAN included: in WASM, parsing
+ * and planning are dear (a search's statement: 21.6 → 15.4 ms once prepared; docs/search.md, "Cost"), and PGlite's own
+ * query() makes six calls into the engine per statement where a prepared one takes two.
  */
 class PGlitePool implements PostgresPool {
   private tail: Promise<void> = Promise.resolve();
+  private readonly names = new StatementNames(true);
+  /** Parameter types of each prepared statement, from its Describe: how PGlite's serializers write the values. */
+  private readonly parameterTypes = new Map<string, number[]>();
 
   constructor(private readonly pglite: PGlite) {}
+
+  private async run(messages: Uint8Array[]): Promise<BackendMessage[]> {
+    const { serialize } = protocol;
+    const out: BackendMessage[] = [];
+    try {
+      out.push(...await this.pglite.execProtocolStream(concatBytes(messages), { syncToFs: false }));
+    } finally {
+      // After an error the engine skips to the next Sync, which PGlite's own query() also sends last and apart.
+      out.push(...await this.pglite.execProtocolStream(serialize.sync(), { syncToFs: false }));
+    }
+    return out;
+  }
+
+  private async runPrepared<R>(name: string, text: string, parameters: ReadonlyArray<unknown>): Promise<Results<R>> {
+    const { serialize } = protocol;
+    return this.pglite.runExclusive(async () => {
+      let types = this.parameterTypes.get(name);
+      if (!types) {
+        types = pgliteParse.parseDescribeStatementResults(await this.run([serialize.parse({ name, text }), serialize.describe({ type: 'S', name })]));
+        this.parameterTypes.set(name, types);
+      }
+      const values = parameters.map((v, i) => {
+        if (v === null || v === undefined) return null;
+        const serializer = this.pglite.serializers[types[i]!];
+        if (serializer) return serializer(v);
+        switch (typeof v) {
+          case 'string':
+            return v;
+          case 'number':
+          case 'boolean':
+          case 'bigint':
+            return String(v);
+          default:
+            return v instanceof Date ? v.toISOString() : JSON.stringify(v);
+        }
+      });
+      const messages = await this.run([serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({})]);
+      await this.pglite.syncToFs();
+      return pgliteParse.parseResults(messages, this.pglite.parsers)[0] as Results<R>;
+    });
+  }
 
   async connect(): Promise<PostgresPoolClient> {
     let release!: () => void;
@@ -56,6 +116,8 @@ class PGlitePool implements PostgresPool {
     this.tail = previous.then(() => released);
     await previous;
     const pglite = this.pglite;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the client object's methods need the pool
+    const pool = this;
     let done = false;
     const client = {
       async query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
@@ -66,7 +128,14 @@ class PGlitePool implements PostgresPool {
           const last = results[results.length - 1];
           return { command: command as 'SELECT', rowCount: last?.affectedRows ?? last?.rows.length ?? 0, rows: (last?.rows ?? []) as R[] };
         }
-        const result = await pglite.query<R>(sql, parameters as unknown[]);
+        const name = pool.names.nameFor(sql);
+        let result: Results<R>;
+        try {
+          result = name ? await pool.runPrepared<R>(name, sql, parameters) : await pglite.query<R>(sql, parameters as unknown[]);
+        } catch (err) {
+          if (name && (err as { code?: string }).code === '0A000') pool.names.forget(sql);
+          throw err;
+        }
         return { command: command as 'SELECT', rowCount: result.affectedRows ?? result.rows.length, rows: result.rows };
       },
       release() {
@@ -87,29 +156,29 @@ class PGlitePool implements PostgresPool {
 export const CUSTOM_PLAN = '/* custom plan */';
 const PREPARE_AFTER = 3;
 const MAX_PREPARED = 256;
-const PREPARABLE = /^\s*(?:--[^\n]*\n\s*)*(select|insert|update|delete|with)\b/i;
+const PREPARABLE = /^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*(select|insert|update|delete|with)\b/i;
 // A generic plan cannot infer a partial unique index from a parameterized predicate (ON CONFLICT (…) WHERE col = $1
 // fails with 42P10 once PostgreSQL switches to it), so such statements are never prepared.
 const NEEDS_VALUES = /\bon conflict\s*\([^)]*\)\s*where\b/i;
 
 /**
- * PostgreSQL: statements run often are prepared once per connection (named), so PostgreSQL parses each once and,
- * after five runs, may keep a generic plan instead of planning every execution (orders bench: about +20 %
- * orders/s). A text is named once this process has seen it PREPARE_AFTER times, up to MAX_PREPARED texts.
- * A statement whose result type changed under it (a migration by another process) is run unnamed from then on.
+ * Which statement texts run as named prepared statements: a text is named once this process has seen it
+ * PREPARE_AFTER times, up to MAX_PREPARED texts. A statement whose result type changed under it (a migration by
+ * another process) is run unnamed from then on.
  */
-class PreparingPool implements PostgresPool {
+class StatementNames {
   private readonly seen = new Map<string, number>();
   private readonly names = new Map<string, string>();
   private readonly unpreparable = new Set<string>();
   private nextName = 0;
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** customPlans: also name the statements marked CUSTOM_PLAN (PGlite, where parsing them is dear; below). */
+  constructor(private readonly customPlans: boolean) {}
 
-  private nameFor(text: string): string | null {
+  nameFor(text: string): string | null {
     const known = this.names.get(text);
     if (known) return known;
-    if (this.names.size >= MAX_PREPARED || text.trimStart().startsWith(CUSTOM_PLAN) || this.unpreparable.has(text) || !PREPARABLE.test(text) || NEEDS_VALUES.test(text)) return null;
+    if (this.names.size >= MAX_PREPARED || (!this.customPlans && text.trimStart().startsWith(CUSTOM_PLAN)) || this.unpreparable.has(text) || !PREPARABLE.test(text) || NEEDS_VALUES.test(text)) return null;
     const n = (this.seen.get(text) ?? 0) + 1;
     if (n < PREPARE_AFTER) {
       if (this.seen.size >= 10_000) this.seen.clear();
@@ -122,18 +191,32 @@ class PreparingPool implements PostgresPool {
     return name;
   }
 
+  /** After 0A000 "cached plan must not change result type": the table changed under the prepared statement. */
+  forget(text: string): void {
+    this.names.delete(text);
+    this.unpreparable.add(text);
+  }
+}
+
+/**
+ * PostgreSQL: statements run often are prepared once per connection (named), so PostgreSQL parses each once and,
+ * after five runs, may keep a generic plan instead of planning every execution (orders bench: about +20 %
+ * orders/s). Statements marked CUSTOM_PLAN are planned for their values every time.
+ */
+class PreparingPool implements PostgresPool {
+  private readonly names = new StatementNames(false);
+
+  constructor(private readonly pool: pg.Pool) {}
+
   async connect(): Promise<PostgresPoolClient> {
     const client = await this.pool.connect();
     const query = async (text: string, values: unknown[]) => {
-      const name = this.nameFor(text);
+      const name = this.names.nameFor(text);
       if (!name) return client.query(text, values);
       try {
         return await client.query({ name, text, values });
       } catch (err) {
-        // 0A000 "cached plan must not change result type": the table changed under the prepared statement.
-        if ((err as { code?: string }).code !== '0A000') throw err;
-        this.names.delete(text);
-        this.unpreparable.add(text);
+        if ((err as { code?: string }).code === '0A000') this.names.forget(text);
         throw err;
       }
     };
@@ -223,14 +306,24 @@ export interface OpenDatabaseOptions {
   pgliteSharedBuffers?: string;
 }
 
+/**
+ * Every connection runs without JIT (`-c jit=off`, after any options the URL gives). PostgreSQL compiles a statement
+ * whose estimated cost passes jit_above_cost; search's did at 1M products and spent 130–190 ms compiling for 10–35 ms
+ * of work (docs/search.md, "Cost"). It pays off only on long analytical scans, which this application does not run.
+ */
+function withoutJit(databaseUrl: string): string {
+  const given = new URL(databaseUrl).searchParams.get('options');
+  return [given, '-c jit=off'].filter(Boolean).join(' ');
+}
+
 /** The background pool's connections: one for each of the worker's loops (the outbox's and the job queue's). */
 const BACKGROUND_POOL_SIZE = 2;
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: withoutJit(options.databaseUrl) });
     pool.on('error', () => undefined); // idle-client errors surface on the next query instead
-    const backgroundPool = new pg.Pool({ connectionString: options.databaseUrl, max: BACKGROUND_POOL_SIZE });
+    const backgroundPool = new pg.Pool({ connectionString: options.databaseUrl, max: BACKGROUND_POOL_SIZE, options: withoutJit(options.databaseUrl) });
     backgroundPool.on('error', () => undefined);
     const counter: QueryCounter = { active: 0, count: 0 };
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool) }), log: countingLog(counter) });

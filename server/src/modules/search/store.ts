@@ -547,13 +547,9 @@ export async function searchProducts(
     FROM page pg JOIN search_products p ON p.id = pg.id
     UNION ALL
     SELECT 'facet', to_jsonb(x) FROM (SELECT facets.*, c.name_zh, c.name_en FROM facets LEFT JOIN search_categories c ON facets.facet = 'category' AND c.id::text = facets.value) x`;
-  // A broad match's bitmap stays exact (not lossy, which rechecks whole pages) with more memory than the default.
-  // No JIT: this statement's cost estimate at 1M products passes jit_above_cost, and compiling it took 130–190 ms
-  // of searches whose work was 10–35 ms (SEARCH_BENCH_EXPLAIN); it only pays off on long analytical scans.
-  const { rows } = await db.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`.execute(trx);
-    return query.execute(trx);
-  });
+  // One statement, no transaction around it: PostgreSQL's connections run without JIT (platform/db.ts), which had
+  // been this transaction's reason, and work_mem 32 MB measured no better than the default (docs/search.md, "Cost").
+  const { rows } = await query.execute(db);
   const hits = rows.filter((r) => r.kind === 'hit').map((r) => r.data as ProductHitRow);
   const desc = <T>(a: T, b: T) => (a < b ? 1 : a > b ? -1 : 0);
   switch (sort) {
