@@ -104,13 +104,16 @@ describe('PGlite database', () => {
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL database', () => {
 
-  it('runs every connection without JIT', async () => {
+  it('runs every connection without JIT, keeping the options the URL gives', async () => {
     const spec = inject('testDatabase');
     if (spec.kind !== 'postgres') throw new Error('expected a PostgreSQL test database');
-    const database = await openDatabase({ databaseUrl: spec.adminUrl, poolSize: 1 });
+    const url = new URL(spec.adminUrl);
+    url.searchParams.set('options', '-c work_mem=5MB');
+    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 1 });
     try {
-      expect((await sql<{ jit: string }>`SHOW jit`.execute(database.db)).rows[0]!.jit).toBe('off');
-      expect((await sql<{ jit: string }>`SHOW jit`.execute(database.background)).rows[0]!.jit).toBe('off');
+      for (const db of [database.db, database.background]) {
+        expect((await sql<{ jit: string; work_mem: string }>`SELECT current_setting('jit') AS jit, current_setting('work_mem') AS work_mem`.execute(db)).rows[0]).toEqual({ jit: 'off', work_mem: '5MB' });
+      }
     } finally {
       await database.close();
     }

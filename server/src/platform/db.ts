@@ -152,7 +152,7 @@ class PGlitePool implements PostgresPool {
   }
 }
 
-/** Leading comment of a statement whose best plan depends on its values (search's text and trigram matches): never prepared. */
+/** Leading comment of a statement whose best plan depends on its values (search's text and trigram matches): not prepared on PostgreSQL. */
 export const CUSTOM_PLAN = '/* custom plan */';
 const PREPARE_AFTER = 3;
 const MAX_PREPARED = 256;
@@ -310,10 +310,13 @@ export interface OpenDatabaseOptions {
  * Every connection runs without JIT (`-c jit=off`, after any options the URL gives). PostgreSQL compiles a statement
  * whose estimated cost passes jit_above_cost; search's did at 1M products and spent 130–190 ms compiling for 10–35 ms
  * of work (docs/search.md, "Cost"). It pays off only on long analytical scans, which this application does not run.
+ * The URL's own options move into the pool's: pg lets a connection string's values win over the pool's.
  */
-function withoutJit(databaseUrl: string): string {
-  const given = new URL(databaseUrl).searchParams.get('options');
-  return [given, '-c jit=off'].filter(Boolean).join(' ');
+function withoutJit(databaseUrl: string): { connectionString: string; options: string } {
+  const url = new URL(databaseUrl);
+  const given = url.searchParams.get('options');
+  url.searchParams.delete('options');
+  return { connectionString: url.toString(), options: [given, '-c jit=off'].filter(Boolean).join(' ') };
 }
 
 /** The background pool's connections: one for each of the worker's loops (the outbox's and the job queue's). */
@@ -321,9 +324,9 @@ const BACKGROUND_POOL_SIZE = 2;
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: withoutJit(options.databaseUrl) });
+    const pool = new pg.Pool({ ...withoutJit(options.databaseUrl), max: options.poolSize ?? 10 });
     pool.on('error', () => undefined); // idle-client errors surface on the next query instead
-    const backgroundPool = new pg.Pool({ connectionString: options.databaseUrl, max: BACKGROUND_POOL_SIZE, options: withoutJit(options.databaseUrl) });
+    const backgroundPool = new pg.Pool({ ...withoutJit(options.databaseUrl), max: BACKGROUND_POOL_SIZE });
     backgroundPool.on('error', () => undefined);
     const counter: QueryCounter = { active: 0, count: 0 };
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool) }), log: countingLog(counter) });
