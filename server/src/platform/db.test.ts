@@ -104,20 +104,24 @@ describe('PGlite database', () => {
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL database', () => {
 
-  it('runs every connection without JIT, keeping the options the URL gives', async () => {
+  it('runs every connection without JIT and with 32 MB of work_mem, unless the URL gives other options', async () => {
     const spec = inject('testDatabase');
     if (spec.kind !== 'postgres') throw new Error('expected a PostgreSQL test database');
+    const settings = async (databaseUrl: string) => {
+      const database = await openDatabase({ databaseUrl, poolSize: 1 });
+      try {
+        const read = sql<{ jit: string; work_mem: string }>`SELECT current_setting('jit') AS jit, current_setting('work_mem') AS work_mem`;
+        return [(await read.execute(database.db)).rows[0], (await read.execute(database.background)).rows[0]];
+      } finally {
+        await database.close();
+      }
+    };
+    expect(await settings(spec.adminUrl)).toEqual([{ jit: 'off', work_mem: '32MB' }, { jit: 'off', work_mem: '32MB' }]);
     const url = new URL(spec.adminUrl);
     url.searchParams.set('options', '-c work_mem=5MB');
-    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 1 });
-    try {
-      for (const db of [database.db, database.background]) {
-        expect((await sql<{ jit: string; work_mem: string }>`SELECT current_setting('jit') AS jit, current_setting('work_mem') AS work_mem`.execute(db)).rows[0]).toEqual({ jit: 'off', work_mem: '5MB' });
-      }
-    } finally {
-      await database.close();
-    }
+    expect(await settings(url.toString())).toEqual([{ jit: 'off', work_mem: '5MB' }, { jit: 'off', work_mem: '5MB' }]);
   });
+
   it('prepares a statement run often, never one marked for custom plans or inferring a partial index from a value, and runs a statement unnamed after its table changed under it', async () => {
     const spec = inject('testDatabase');
     if (spec.kind !== 'postgres') throw new Error('expected a PostgreSQL test database');

@@ -307,16 +307,19 @@ export interface OpenDatabaseOptions {
 }
 
 /**
- * Every connection runs without JIT (`-c jit=off`, after any options the URL gives). PostgreSQL compiles a statement
- * whose estimated cost passes jit_above_cost; search's did at 1M products and spent 130–190 ms compiling for 10–35 ms
- * of work (docs/search.md, "Cost"). It pays off only on long analytical scans, which this application does not run.
- * The URL's own options move into the pool's: pg lets a connection string's values win over the pool's.
+ * The connections' settings, before any options the URL gives (those win; pg lets a connection string's values
+ * override the pool's, so the URL's options move into the pool's):
+ * - no JIT: PostgreSQL compiles a statement whose estimated cost passes jit_above_cost; search's did at 1M products
+ *   and spent 130–190 ms compiling for 10–35 ms of work (docs/search.md, "Cost"). It pays off only on long analytical
+ *   scans, which this application does not run;
+ * - work_mem 32 MB (a cap per sort, hash or bitmap, not an allocation): a broad search's bitmap stays exact and its
+ *   window's aggregates stay in memory; at 1M products p99 was 8–11 % lower than with the default 4 MB.
  */
-function withoutJit(databaseUrl: string): { connectionString: string; options: string } {
+function withSettings(databaseUrl: string): { connectionString: string; options: string } {
   const url = new URL(databaseUrl);
   const given = url.searchParams.get('options');
   url.searchParams.delete('options');
-  return { connectionString: url.toString(), options: [given, '-c jit=off'].filter(Boolean).join(' ') };
+  return { connectionString: url.toString(), options: ['-c jit=off -c work_mem=32MB', given].filter(Boolean).join(' ') };
 }
 
 /** The background pool's connections: one for each of the worker's loops (the outbox's and the job queue's). */
@@ -324,9 +327,9 @@ const BACKGROUND_POOL_SIZE = 2;
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ ...withoutJit(options.databaseUrl), max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({ ...withSettings(options.databaseUrl), max: options.poolSize ?? 10 });
     pool.on('error', () => undefined); // idle-client errors surface on the next query instead
-    const backgroundPool = new pg.Pool({ ...withoutJit(options.databaseUrl), max: BACKGROUND_POOL_SIZE });
+    const backgroundPool = new pg.Pool({ ...withSettings(options.databaseUrl), max: BACKGROUND_POOL_SIZE });
     backgroundPool.on('error', () => undefined);
     const counter: QueryCounter = { active: 0, count: 0 };
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool) }), log: countingLog(counter) });
