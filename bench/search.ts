@@ -358,7 +358,7 @@ async function main(): Promise<void> {
       await built.app.close(); // its realtime bus holds a LISTEN connection that would keep this process alive
       await database.close();
       const pglite = env.DATABASE_URL ? null : await PGlite.create({ dataDir: path.join(env.DATA_DIR!, 'pglite'), extensions: { pg_trgm }, postgresqlconf: [`shared_buffers=${process.env.PGLITE_SHARED_BUFFERS ?? '16MB'}`] });
-      const pool = pglite ? pglitePool(pglite) : new pg.Pool({ connectionString: env.DATABASE_URL, max: 2, options: '-c jit=off' }) // as the server's (platform/db.ts);
+      const pool = pglite ? pglitePool(pglite) : new pg.Pool({ connectionString: env.DATABASE_URL, max: 2, options: '-c jit=off -c work_mem=32MB' }); // the server's settings (platform/db.ts)
       await explainQueries(pool, { indexViews: () => Promise.resolve([]), publishedIdsAfter: () => Promise.resolve([]), resolved: (id) => Promise.resolve(templates.get(id) ?? null) }, paths);
       await pglite?.close();
       return;

@@ -49,7 +49,9 @@ function concatBytes(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-const LEADING_COMMAND = /^\s*(?:--[^\n]*\n\s*)*(\w+)/;
+// Leading comments (-- lines, /* blocks */, e.g. CUSTOM_PLAN) before a statement's first word.
+const LEADING_COMMENTS = String.raw`^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*`;
+const LEADING_COMMAND = new RegExp(`${LEADING_COMMENTS}(\\w+)`);
 
 /**
  * PGlite has a single connection. This pool hands it to one client at a time: connect() waits
@@ -128,14 +130,7 @@ class PGlitePool implements PostgresPool {
           const last = results[results.length - 1];
           return { command: command as 'SELECT', rowCount: last?.affectedRows ?? last?.rows.length ?? 0, rows: (last?.rows ?? []) as R[] };
         }
-        const name = pool.names.nameFor(sql);
-        let result: Results<R>;
-        try {
-          result = name ? await pool.runPrepared<R>(name, sql, parameters) : await pglite.query<R>(sql, parameters as unknown[]);
-        } catch (err) {
-          if (name && (err as { code?: string }).code === '0A000') pool.names.forget(sql);
-          throw err;
-        }
+        const result = await pool.names.run(sql, (name) => pool.runPrepared<R>(name, sql, parameters), () => pglite.query<R>(sql, parameters as unknown[]));
         return { command: command as 'SELECT', rowCount: result.affectedRows ?? result.rows.length, rows: result.rows };
       },
       release() {
@@ -156,7 +151,7 @@ class PGlitePool implements PostgresPool {
 export const CUSTOM_PLAN = '/* custom plan */';
 const PREPARE_AFTER = 3;
 const MAX_PREPARED = 256;
-const PREPARABLE = /^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*(select|insert|update|delete|with)\b/i;
+const PREPARABLE = new RegExp(`${LEADING_COMMENTS}(select|insert|update|delete|with)\\b`, 'i');
 // A generic plan cannot infer a partial unique index from a parameterized predicate (ON CONFLICT (…) WHERE col = $1
 // fails with 42P10 once PostgreSQL switches to it), so such statements are never prepared.
 const NEEDS_VALUES = /\bon conflict\s*\([^)]*\)\s*where\b/i;
@@ -175,7 +170,7 @@ class StatementNames {
   /** customPlans: also name the statements marked CUSTOM_PLAN (PGlite, where parsing them is dear; below). */
   constructor(private readonly customPlans: boolean) {}
 
-  nameFor(text: string): string | null {
+  private nameFor(text: string): string | null {
     const known = this.names.get(text);
     if (known) return known;
     if (this.names.size >= MAX_PREPARED || (!this.customPlans && text.trimStart().startsWith(CUSTOM_PLAN)) || this.unpreparable.has(text) || !PREPARABLE.test(text) || NEEDS_VALUES.test(text)) return null;
@@ -191,10 +186,22 @@ class StatementNames {
     return name;
   }
 
-  /** After 0A000 "cached plan must not change result type": the table changed under the prepared statement. */
-  forget(text: string): void {
-    this.names.delete(text);
-    this.unpreparable.add(text);
+  /**
+   * Runs the text named when it has a name, else unnamed. After 0A000 "cached plan must not change result type" (the
+   * table changed under the prepared statement) the text runs unnamed from then on.
+   */
+  async run<T>(text: string, named: (name: string) => Promise<T>, unnamed: () => Promise<T>): Promise<T> {
+    const name = this.nameFor(text);
+    if (!name) return unnamed();
+    try {
+      return await named(name);
+    } catch (err) {
+      if ((err as { code?: string }).code === '0A000') {
+        this.names.delete(text);
+        this.unpreparable.add(text);
+      }
+      throw err;
+    }
   }
 }
 
@@ -211,14 +218,7 @@ class PreparingPool implements PostgresPool {
   async connect(): Promise<PostgresPoolClient> {
     const client = await this.pool.connect();
     const query = async (text: string, values: unknown[]) => {
-      const name = this.names.nameFor(text);
-      if (!name) return client.query(text, values);
-      try {
-        return await client.query({ name, text, values });
-      } catch (err) {
-        if ((err as { code?: string }).code === '0A000') this.names.forget(text);
-        throw err;
-      }
+      return this.names.run(text, (name) => client.query({ name, text, values }), () => client.query(text, values));
     };
     return { query, release: () => client.release() } as unknown as PostgresPoolClient;
   }

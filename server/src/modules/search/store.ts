@@ -547,8 +547,7 @@ export async function searchProducts(
     FROM page pg JOIN search_products p ON p.id = pg.id
     UNION ALL
     SELECT 'facet', to_jsonb(x) FROM (SELECT facets.*, c.name_zh, c.name_en FROM facets LEFT JOIN search_categories c ON facets.facet = 'category' AND c.id::text = facets.value) x`;
-  // One statement, no transaction around it: PostgreSQL's connections start with the settings this transaction used
-  // to make (no JIT, work_mem 32 MB; platform/db.ts).
+  // One statement, no transaction: PostgreSQL's connections start without JIT and with work_mem 32 MB (platform/db.ts).
   const { rows } = await query.execute(db);
   const hits = rows.filter((r) => r.kind === 'hit').map((r) => r.data as ProductHitRow);
   const desc = <T>(a: T, b: T) => (a < b ? 1 : a > b ? -1 : 0);
