@@ -136,20 +136,6 @@ describe('PGlite database', () => {
       const counted = () => sql<{ n: number }>`SELECT count(*)::int AS n FROM probe WHERE id > ${0}`.execute(database.db);
       const answers = await Promise.all(Array.from({ length: 12 }, counted));
       expect(answers.map((a) => a.rows[0]!.n)).toEqual(Array(12).fill(1));
-      // A transaction that reaches a statement another request is still preparing (that preparation waits for the
-      // transaction to end) runs it unnamed rather than wait for it.
-      const ranked = (db: typeof database.db) => sql<{ n: number }>`SELECT count(*)::int AS n FROM probe WHERE id < ${9}`.execute(db);
-      await ranked(database.db);
-      await ranked(database.db);
-      const both = await database.transaction(async (trx) => {
-        await sql`SELECT 1`.execute(trx);
-        const outside = ranked(database.db);
-        await new Promise((resolve) => setImmediate(resolve)); // the request outside has named it and waits for its turn
-        const inside = await ranked(trx);
-        return [inside, outside] as const;
-      });
-      expect((await both[1]).rows).toEqual([{ n: 1 }]);
-      expect(both[0].rows).toEqual([{ n: 1 }]);
       // A database cloned from another's dump, as the tests' template is.
       const clone = await openDatabase({ loadDataDir: await database.dumpDataDir!() });
       expect((await sql<{ id: number }>`SELECT id FROM probe`.execute(clone.db)).rows).toEqual([{ id: 1 }]);

@@ -162,9 +162,7 @@ const commandOf = (sql: string) => (LEADING_COMMAND.exec(sql)?.[1] ?? '').toUppe
 export class PGliteEngine implements PGliteStatements {
   private readonly names = new StatementNames(true);
   /** Parameter types of each prepared statement, from its Describe. */
-  private readonly parameterTypes = new Map<string, number[] | Promise<number[]>>();
-  /** The session preparing each statement still being prepared. */
-  private readonly preparing = new Map<string, number>();
+  private readonly parameterTypes = new Map<string, Promise<number[]>>();
   private readonly serializers: Record<number, Serializer> = { ...(pgliteTypes.serializers as Record<number, Serializer>) };
   private readonly parsers: Record<number, Parser> = { ...(pgliteTypes.parsers as Record<number, Parser>), [pgliteTypes.INT8]: parseInt8, [pgliteTypes.DATE]: parseDate };
 
@@ -247,24 +245,12 @@ export class PGliteEngine implements PGliteStatements {
 
   private async runPrepared<R>(session: number, name: string, text: string, parameters: ReadonlyArray<unknown>): Promise<Results<R>> {
     const { serialize } = protocol;
+    // Sessions run side by side: the first to need the statement prepares it, the others wait for that.
     let types = this.parameterTypes.get(name);
-    if (types instanceof Promise) {
-      // Another session is preparing it. Waiting could deadlock (this session may hold the engine inside a transaction
-      // while that preparation waits for its turn), so this run goes unnamed.
-      if (this.preparing.get(name) !== session) return this.runUnnamed<R>(session, text, parameters);
-    } else if (!types) {
-      const described = this.exchange(session, [serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]).then(pgliteParse.parseDescribeStatementResults);
-      this.parameterTypes.set(name, described);
-      this.preparing.set(name, session);
-      try {
-        types = await described;
-        this.parameterTypes.set(name, types);
-      } catch (err) {
-        this.parameterTypes.delete(name);
-        throw err;
-      } finally {
-        this.preparing.delete(name);
-      }
+    if (!types) {
+      types = this.exchange(session, [serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]).then(pgliteParse.parseDescribeStatementResults);
+      this.parameterTypes.set(name, types);
+      types.catch(() => this.parameterTypes.delete(name));
     }
     return this.execute<R>(session, name, await types, parameters);
   }
