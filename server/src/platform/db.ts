@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CompiledQuery, Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
 import pg from 'pg';
-import { channelTo, openPGlite, PGliteEngine, parseDate, parseInt8, type PGliteEngineOptions, type PGliteStatements } from './pglite-engine.js';
+import { PGliteEngine, parseDate, parseInt8, type PGliteEngineOptions, type PGliteStatements } from './pglite-engine.js';
 import { startPGliteThread } from './pglite-thread.js';
 import { StatementNames } from './statements.js';
 import type { PlatformTables } from './tables.js';
@@ -39,35 +39,40 @@ pg.types.setTypeParser(20, parseInt8);
 pg.types.setTypeParser(1082, parseDate);
 
 /**
- * PGlite has a single connection. Each client of this pool is a session of it: the engine's channel runs the sessions'
- * statements in the order they arrive, and a session inside a transaction keeps the engine until COMMIT or ROLLBACK, so
- * a transaction can never interleave with another request's statements. No client waits here for another's release:
- * on its own thread the engine goes from one statement to the next without waiting for this thread.
+ * PGlite has a single connection. This pool hands it to one client at a time: connect() waits
+ * until the previous client is released, so a transaction (BEGIN … COMMIT on one client) can
+ * never interleave with another request's statements.
  */
 class PGlitePool implements PostgresPool {
-  private nextSession = 1;
+  private tail: Promise<void> = Promise.resolve();
 
   constructor(private readonly engine: PGliteStatements) {}
 
   async connect(): Promise<PostgresPoolClient> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.tail;
+    this.tail = previous.then(() => released);
+    await previous;
     const engine = this.engine;
-    const session = this.nextSession++;
     let done = false;
     const client = {
       async query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
-        const result = parameters.length === 0 ? await engine.exec<R>(session, sql) : await engine.query<R>(session, sql, parameters);
+        const result = parameters.length === 0 ? await engine.exec<R>(sql) : await engine.query<R>(sql, parameters);
         return result as PostgresQueryResult<R>;
       },
       release() {
         if (done) return;
         done = true;
-        engine.release(session);
+        release();
       },
     };
     return client as unknown as PostgresPoolClient;
   }
 
-  async end(): Promise<void> {}
+  async end(): Promise<void> {
+    await this.tail;
+  }
 }
 
 /**
@@ -215,7 +220,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     loadDataDir: options.loadDataDir ? new Uint8Array(await options.loadDataDir.arrayBuffer()) : undefined,
     sharedBuffers: options.pgliteSharedBuffers,
   };
-  const engine = await PGliteEngine.over(options.pgliteThread === 'caller' ? channelTo(await openPGlite(engineOptions)) : await startPGliteThread(engineOptions));
+  const engine = options.pgliteThread === 'caller' ? await PGliteEngine.open(engineOptions) : await startPGliteThread(engineOptions);
   const pool = new PGlitePool(engine);
   const counter: QueryCounter = { active: 0, count: 0 };
   const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }), log: countingLog(counter) });

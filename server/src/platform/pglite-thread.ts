@@ -3,20 +3,24 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { PGliteChannel, PGliteEngineOptions } from './pglite-engine.js';
+import type { PGliteEngineOptions, PGliteStatements, StatementResult } from './pglite-engine.js';
 
 export type EngineRequest =
-  | { id: number; op: 'exchange'; session: number; messages: Uint8Array; hold: boolean }
-  | { id: number; op: 'release'; session: number }
+  | { id: number; op: 'query'; sql: string; parameters: readonly unknown[] }
+  | { id: number; op: 'exec'; sql: string }
   | { id: number; op: 'dump' }
   | { id: number; op: 'close' };
 
 /** id 0 is the thread's own "ready" (or why it could not open the database). */
 export type EngineReply =
-  | { id: number; ok: true; value: Uint8Array | null }
-  | { id: number; ok: false; error: { message: string } };
+  | { id: number; ok: true; value: StatementResult<unknown> | Uint8Array | null }
+  | { id: number; ok: false; error: { message: string; fields: Record<string, string | number | boolean> } };
 
 type Pending = { resolve: (value: EngineReply & { ok: true }) => void; reject: (err: Error) => void };
+
+function toError(error: { message: string; fields: Record<string, string | number | boolean> }): Error {
+  return Object.assign(new Error(error.message), error.fields);
+}
 
 /**
  * How to start pglite-worker.ts: the built server runs it as JavaScript beside this file; from TypeScript sources
@@ -34,12 +38,12 @@ function workerEntry(): { entry: URL | string; evaluate: boolean } {
 }
 
 /**
- * The channel to the embedded database in a thread of its own (pglite-worker.ts). PGlite runs each statement synchronously in WASM: in the server's
+ * The embedded database in a thread of its own. PGlite runs each statement synchronously in WASM: in the server's
  * thread a 15 ms search held every other request, WebSocket and timer for those 15 ms, and requests that arrived
  * meanwhile were read in no particular order afterwards (docs/decisions.md, "PGlite in its own thread").
  * The thread is referenced only while a request is out, so an idle database keeps no process alive (as in-thread).
  */
-export async function startPGliteThread(options: PGliteEngineOptions): Promise<PGliteChannel> {
+export async function startPGliteThread(options: PGliteEngineOptions): Promise<PGliteStatements> {
   const { entry, evaluate } = workerEntry();
   const load = options.loadDataDir;
   const worker = new Worker(entry, {
@@ -64,7 +68,7 @@ export async function startPGliteThread(options: PGliteEngineOptions): Promise<P
     pending.delete(reply.id);
     if (pending.size === 0) worker.unref();
     if (reply.ok) p.resolve(reply);
-    else p.reject(new Error(reply.error.message));
+    else p.reject(toError(reply.error));
   });
 
   const send = (request: EngineRequest): Promise<EngineReply & { ok: true }> =>
@@ -72,20 +76,20 @@ export async function startPGliteThread(options: PGliteEngineOptions): Promise<P
       if (failure) return reject(failure);
       pending.set(request.id, { resolve, reject });
       worker.ref();
-      worker.postMessage(request, request.op === 'exchange' ? [request.messages.buffer as ArrayBuffer] : []);
+      worker.postMessage(request);
     });
 
   await new Promise<void>((resolve, reject) => pending.set(0, { resolve: () => resolve(), reject }));
 
   return {
-    async exchange(session, messages, hold) {
-      return (await send({ id: nextId++, op: 'exchange', session, messages, hold })).value!;
+    async query<R>(sql: string, parameters: readonly unknown[]) {
+      return (await send({ id: nextId++, op: 'query', sql, parameters })).value as StatementResult<R>;
     },
-    release(session) {
-      if (!failure) worker.postMessage({ id: 0, op: 'release', session } satisfies EngineRequest);
+    async exec<R>(sql: string) {
+      return (await send({ id: nextId++, op: 'exec', sql })).value as StatementResult<R>;
     },
     async dump() {
-      return (await send({ id: nextId++, op: 'dump' })).value!;
+      return (await send({ id: nextId++, op: 'dump' })).value as Uint8Array;
     },
     async close() {
       if (failure) return;
