@@ -16,8 +16,6 @@ export const configSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optionalUrl,
   PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/).default('16MB'),
-  /** PGlite in a thread of its own (own), or in the server's (server: one thread fewer, requests wait while it runs). */
-  PGLITE_THREAD: z.enum(['own', 'server']).default('own'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** PGlite only: keep recent product-search answers until the next commit (off: every search runs; the bench's uncached figure). */
   SEARCH_RESULT_CACHE: z.enum(['on', 'off']).default('on'),

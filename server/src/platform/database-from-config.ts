@@ -40,7 +40,7 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
   if (config.DATABASE_URL) return openDatabase({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
   const unlock = lockDataDir(config.dataDir);
   try {
-    const database = await openDatabase({ pgliteDir: path.join(config.dataDir, 'pglite'), pgliteSharedBuffers: config.PGLITE_SHARED_BUFFERS, pgliteThread: config.PGLITE_THREAD === 'server' ? 'caller' : 'own' });
+    const database = await openDatabase({ pgliteDir: path.join(config.dataDir, 'pglite'), pgliteSharedBuffers: config.PGLITE_SHARED_BUFFERS });
     return {
       ...database,
       async close() {

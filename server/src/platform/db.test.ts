@@ -100,43 +100,6 @@ describe('PGlite database', () => {
       await database.close();
     }
   });
-
-  it("runs in a thread of its own: the caller's timers fire while a statement runs, and an error keeps its fields", async () => {
-    /** Timer ticks (every 10 ms) seen while the database sleeps 300 ms. */
-    const ticksDuringSleep = async (pgliteThread: 'own' | 'caller') => {
-      const database = await openDatabase({ pgliteThread });
-      try {
-        await sql`SELECT 1`.execute(database.db);
-        let ticks = 0;
-        const timer = setInterval(() => ticks++, 10);
-        await sql`SELECT pg_sleep(0.3)`.execute(database.db);
-        clearInterval(timer);
-        return ticks;
-      } finally {
-        await database.close();
-      }
-    };
-    expect(await ticksDuringSleep('own')).toBeGreaterThanOrEqual(10);
-    expect(await ticksDuringSleep('caller')).toBeLessThanOrEqual(2);
-
-    const database = await openDatabase({});
-    try {
-      await sql`CREATE TABLE probe (id int CONSTRAINT probe_key PRIMARY KEY, at timestamptz, bytes bytea)`.execute(database.db);
-      await sql`INSERT INTO probe VALUES (${1}, ${new Date('2026-11-28T01:02:03Z')}, ${new Uint8Array([0, 1, 255])})`.execute(database.db);
-      const error = await sql`INSERT INTO probe VALUES (${1}, ${null}, ${null})`.execute(database.db).catch((err: unknown) => err);
-      expect(error).toBeInstanceOf(Error);
-      expect(error).toMatchObject({ code: '23505', constraint: 'probe_key', table: 'probe', message: expect.stringContaining('probe_key') as unknown });
-      const row = (await sql<{ at: Date; bytes: Uint8Array }>`SELECT at, bytes FROM probe`.execute(database.db)).rows[0]!;
-      expect(row.at).toEqual(new Date('2026-11-28T01:02:03Z'));
-      expect([...row.bytes]).toEqual([0, 1, 255]);
-      // A database cloned from another's dump, as the tests' template is.
-      const clone = await openDatabase({ loadDataDir: await database.dumpDataDir!() });
-      expect((await sql<{ id: number }>`SELECT id FROM probe`.execute(clone.db)).rows).toEqual([{ id: 1 }]);
-      await clone.close();
-    } finally {
-      await database.close();
-    }
-  });
 });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL database', () => {

@@ -1,13 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PGlite, parse as pgliteParse, protocol, types as pgliteTypes, type Results } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CompiledQuery, Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
 import pg from 'pg';
-import { PGliteEngine, parseDate, parseInt8, type PGliteEngineOptions, type PGliteStatements } from './pglite-engine.js';
-import { startPGliteThread } from './pglite-thread.js';
-import { StatementNames } from './statements.js';
 import type { PlatformTables } from './tables.js';
-
-export { CUSTOM_PLAN } from './statements.js';
 
 export type Db = Kysely<PlatformTables>;
 
@@ -32,21 +29,87 @@ export interface Database {
   countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }>;
 }
 
-// Same JS shapes from both drivers (pglite-engine.ts): int8 as number (counts, minor units well below 2^53),
+// Same JS shapes from both drivers: int8 as number (counts, minor units well below 2^53),
 // numeric as string (decimal quantities stay exact), date as 'YYYY-MM-DD'.
+const parseInt8 = (v: string) => Number(v);
+const parseDate = (v: string) => v;
 
 pg.types.setTypeParser(20, parseInt8);
 pg.types.setTypeParser(1082, parseDate);
+
+type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+// Leading comments (-- lines, /* blocks */, e.g. CUSTOM_PLAN) before a statement's first word.
+const LEADING_COMMENTS = String.raw`^\s*(?:(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*`;
+const LEADING_COMMAND = new RegExp(`${LEADING_COMMENTS}(\\w+)`);
 
 /**
  * PGlite has a single connection. This pool hands it to one client at a time: connect() waits
  * until the previous client is released, so a transaction (BEGIN … COMMIT on one client) can
  * never interleave with another request's statements.
+ *
+ * Statements run often are prepared once (named, as on PostgreSQL), those marked CUSTOM_PLAN included: in WASM, parsing
+ * and planning are dear (a search's statement: 21.6 → 15.4 ms once prepared; docs/search.md, "Cost"), and PGlite's own
+ * query() makes six calls into the engine per statement where a prepared one takes two.
  */
 class PGlitePool implements PostgresPool {
   private tail: Promise<void> = Promise.resolve();
+  private readonly names = new StatementNames(true);
+  /** Parameter types of each prepared statement, from its Describe: how PGlite's serializers write the values. */
+  private readonly parameterTypes = new Map<string, number[]>();
 
-  constructor(private readonly engine: PGliteStatements) {}
+  constructor(private readonly pglite: PGlite) {}
+
+  private async run(messages: Uint8Array[]): Promise<BackendMessage[]> {
+    const { serialize } = protocol;
+    const out: BackendMessage[] = [];
+    try {
+      out.push(...await this.pglite.execProtocolStream(concatBytes(messages), { syncToFs: false }));
+    } finally {
+      // After an error the engine skips to the next Sync, which PGlite's own query() also sends last and apart.
+      out.push(...await this.pglite.execProtocolStream(serialize.sync(), { syncToFs: false }));
+    }
+    return out;
+  }
+
+  private async runPrepared<R>(name: string, text: string, parameters: ReadonlyArray<unknown>): Promise<Results<R>> {
+    const { serialize } = protocol;
+    return this.pglite.runExclusive(async () => {
+      let types = this.parameterTypes.get(name);
+      if (!types) {
+        types = pgliteParse.parseDescribeStatementResults(await this.run([serialize.parse({ name, text }), serialize.describe({ type: 'S', name })]));
+        this.parameterTypes.set(name, types);
+      }
+      const values = parameters.map((v, i) => {
+        if (v === null || v === undefined) return null;
+        const serializer = this.pglite.serializers[types[i]!];
+        if (serializer) return serializer(v);
+        switch (typeof v) {
+          case 'string':
+            return v;
+          case 'number':
+          case 'boolean':
+          case 'bigint':
+            return String(v);
+          default:
+            return v instanceof Date ? v.toISOString() : JSON.stringify(v);
+        }
+      });
+      const messages = await this.run([serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({})]);
+      await this.pglite.syncToFs();
+      return pgliteParse.parseResults(messages, this.pglite.parsers)[0] as Results<R>;
+    });
+  }
 
   async connect(): Promise<PostgresPoolClient> {
     let release!: () => void;
@@ -54,12 +117,21 @@ class PGlitePool implements PostgresPool {
     const previous = this.tail;
     this.tail = previous.then(() => released);
     await previous;
-    const engine = this.engine;
+    const pglite = this.pglite;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the client object's methods need the pool
+    const pool = this;
     let done = false;
     const client = {
       async query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
-        const result = parameters.length === 0 ? await engine.exec<R>(sql) : await engine.query<R>(sql, parameters);
-        return result as PostgresQueryResult<R>;
+        const command = (LEADING_COMMAND.exec(sql)?.[1] ?? '').toUpperCase();
+        if (parameters.length === 0) {
+          // exec() accepts several statements (migration files); its last result is the answer.
+          const results = await pglite.exec(sql);
+          const last = results[results.length - 1];
+          return { command: command as 'SELECT', rowCount: last?.affectedRows ?? last?.rows.length ?? 0, rows: (last?.rows ?? []) as R[] };
+        }
+        const result = await pool.names.run(sql, (name) => pool.runPrepared<R>(name, sql, parameters), () => pglite.query<R>(sql, parameters as unknown[]));
+        return { command: command as 'SELECT', rowCount: result.affectedRows ?? result.rows.length, rows: result.rows };
       },
       release() {
         if (done) return;
@@ -72,6 +144,64 @@ class PGlitePool implements PostgresPool {
 
   async end(): Promise<void> {
     await this.tail;
+  }
+}
+
+/** Leading comment of a statement whose best plan depends on its values (search's text and trigram matches): not prepared on PostgreSQL. */
+export const CUSTOM_PLAN = '/* custom plan */';
+const PREPARE_AFTER = 3;
+const MAX_PREPARED = 256;
+const PREPARABLE = new RegExp(`${LEADING_COMMENTS}(select|insert|update|delete|with)\\b`, 'i');
+// A generic plan cannot infer a partial unique index from a parameterized predicate (ON CONFLICT (…) WHERE col = $1
+// fails with 42P10 once PostgreSQL switches to it), so such statements are never prepared.
+const NEEDS_VALUES = /\bon conflict\s*\([^)]*\)\s*where\b/i;
+
+/**
+ * Which statement texts run as named prepared statements: a text is named once this process has seen it
+ * PREPARE_AFTER times, up to MAX_PREPARED texts. A statement whose result type changed under it (a migration by
+ * another process) is run unnamed from then on.
+ */
+class StatementNames {
+  private readonly seen = new Map<string, number>();
+  private readonly names = new Map<string, string>();
+  private readonly unpreparable = new Set<string>();
+  private nextName = 0;
+
+  /** customPlans: also name the statements marked CUSTOM_PLAN (PGlite, where parsing them is dear; below). */
+  constructor(private readonly customPlans: boolean) {}
+
+  private nameFor(text: string): string | null {
+    const known = this.names.get(text);
+    if (known) return known;
+    if (this.names.size >= MAX_PREPARED || (!this.customPlans && text.trimStart().startsWith(CUSTOM_PLAN)) || this.unpreparable.has(text) || !PREPARABLE.test(text) || NEEDS_VALUES.test(text)) return null;
+    const n = (this.seen.get(text) ?? 0) + 1;
+    if (n < PREPARE_AFTER) {
+      if (this.seen.size >= 10_000) this.seen.clear();
+      this.seen.set(text, n);
+      return null;
+    }
+    this.seen.delete(text);
+    const name = `ts_${this.nextName++}`;
+    this.names.set(text, name);
+    return name;
+  }
+
+  /**
+   * Runs the text named when it has a name, else unnamed. After 0A000 "cached plan must not change result type" (the
+   * table changed under the prepared statement) the text runs unnamed from then on.
+   */
+  async run<T>(text: string, named: (name: string) => Promise<T>, unnamed: () => Promise<T>): Promise<T> {
+    const name = this.nameFor(text);
+    if (!name) return unnamed();
+    try {
+      return await named(name);
+    } catch (err) {
+      if ((err as { code?: string }).code === '0A000') {
+        this.names.delete(text);
+        this.unpreparable.add(text);
+      }
+      throw err;
+    }
   }
 }
 
@@ -173,12 +303,7 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob | undefined;
   poolSize?: number;
   /** PGlite's buffer pool. Its WASM memory never shrinks, so this bounds the process's idle footprint. */
-  pgliteSharedBuffers?: string | undefined;
-  /**
-   * Where PGlite runs: 'own' (default), a thread of its own (pglite-thread.ts), so the engine's synchronous WASM does
-   * not hold up the caller's thread; 'caller', in the caller's thread (one thread fewer; tools that only load data).
-   */
-  pgliteThread?: 'own' | 'caller' | undefined;
+  pgliteSharedBuffers?: string;
 }
 
 /**
@@ -215,13 +340,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     });
   }
   if (options.pgliteDir) fs.mkdirSync(path.dirname(path.resolve(options.pgliteDir)), { recursive: true });
-  const engineOptions: PGliteEngineOptions = {
-    dataDir: options.pgliteDir,
-    loadDataDir: options.loadDataDir ? new Uint8Array(await options.loadDataDir.arrayBuffer()) : undefined,
-    sharedBuffers: options.pgliteSharedBuffers,
-  };
-  const engine = options.pgliteThread === 'caller' ? await PGliteEngine.open(engineOptions) : await startPGliteThread(engineOptions);
-  const pool = new PGlitePool(engine);
+  const pglite = await PGlite.create({
+    ...(options.pgliteDir ? { dataDir: options.pgliteDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    extensions: { pg_trgm },
+    // The data files sit on the real file system, so the OS page cache backs a small buffer pool.
+    postgresqlconf: [`shared_buffers=${options.pgliteSharedBuffers ?? '16MB'}`, 'wal_buffers=1MB', 'temp_buffers=2MB'],
+    parsers: { [pgliteTypes.INT8]: parseInt8, [pgliteTypes.DATE]: parseDate },
+  });
+  const pool = new PGlitePool(pglite);
   const counter: QueryCounter = { active: 0, count: 0 };
   const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }), log: countingLog(counter) });
   return wrap(
@@ -231,8 +358,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     counter,
     async () => {
       await db.destroy();
-      await engine.close();
+      await pglite.close();
     },
-    async () => new Blob([await engine.dump()]),
+    async () => pglite.dumpDataDir('none'),
   );
 }
