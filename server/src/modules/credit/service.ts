@@ -96,6 +96,12 @@ export class CreditService {
     });
   }
 
+  /** Each company's current grade as stored (null: not graded, or no rating yet): one query for a list of companies' cards. */
+  async currentGrades(companyIds: string[]): Promise<Map<string, ReturnType<typeof gradeOf>>> {
+    const latest = await store.latestRatings(this.db, [...new Set(companyIds)]);
+    return new Map(companyIds.map((id) => [id, gradeOf(latest.get(id))]));
+  }
+
   /** The grade with every dimension and factor behind it, and the history; public, like a printed rating. */
   async view(ctx: RequestContext, companyId: string) {
     await this.deps.companies.get(ctx, companyId);

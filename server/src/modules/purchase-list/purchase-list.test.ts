@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
-import { addMember, call, createCompany, registerUser, type TestUser } from '../../testing/factories.js';
+import { addMember, call, createCompany, createVerifiedCompany, operatorHeaders, registerUser, type TestUser } from '../../testing/factories.js';
 import { categoryIdOf, createProduct, createSupplier, publishProduct, type ProductJson } from '../../testing/catalog-factories.js';
 import { unitPriceAt } from './service.js';
 
@@ -223,7 +223,7 @@ describe('purchase list', () => {
     expect((await add(buyer.owner, buyer.companyId, skuOf(draft, 'HR-Q235B-10'), 10)).statusCode).toBe(404);
   });
 
-  it('reads the list with the same number of queries whether it holds one line or many', async () => {
+  it('reads the list with the same number of queries whether it holds one line or many, from one supplier or several', async () => {
     const buyer = await buyerCompany();
     const listing = () => call(t, { method: 'GET', url: `/api/v1/purchase-list?companyId=${buyer.companyId}`, headers: buyer.owner.headers });
     const first = await product();
@@ -239,6 +239,18 @@ describe('purchase list', () => {
     const many = await t.database.countQueries(listing);
     expect((await listing()).json<List>().count).toBe(10);
     expect(many.queries).toBe(few.queries);
+    // Three more suppliers, one of them verified: their cards cost no query of their own.
+    for (let i = 0; i < 3; i++) {
+      const owner = i === 0 ? await registerUser(t) : (await createSupplier(t)).owner;
+      if (i === 0) await createVerifiedCompany(t, owner, await operatorHeaders(t));
+      const p = await product(owner);
+      await add(buyer.owner, buyer.companyId, skuOf(p, 'HR-Q235B-10'), 10);
+    }
+    const suppliers = await t.database.countQueries(listing);
+    const groups = suppliers.result.json<List>().groups;
+    expect(groups).toHaveLength(4);
+    expect(groups.filter((g) => g.supplier.verified)).toHaveLength(1);
+    expect(suppliers.queries).toBe(few.queries);
   });
 
   it('gives checkout the selected lines and removes what was ordered in its transaction', async () => {

@@ -23,8 +23,8 @@ export interface CatalogPort {
 
 export interface Deps {
   companies: Pick<AccountsModule['companies'], 'profilesOf'>;
-  credit: Pick<CreditModule['credit'], 'view'>;
-  verification: Pick<TrustModule['verification'], 'isVerified'>;
+  credit: Pick<CreditModule['credit'], 'currentGrades'>;
+  verification: Pick<TrustModule['verification'], 'verifiedAmong'>;
   catalog: CatalogPort;
 }
 
@@ -176,20 +176,21 @@ export class PurchaseListService {
     const out = new Map<string, SupplierCard>();
     if (unique.length === 0) return out;
     const ctx = systemContext();
-    const profiles = await this.deps.companies.profilesOf(ctx, unique);
+    const [profiles, grades, verified] = await Promise.all([
+      this.deps.companies.profilesOf(ctx, unique), this.deps.credit.currentGrades(unique), this.deps.verification.verifiedAmong(unique),
+    ]);
     for (const id of unique) {
       const p = profiles.get(id);
       if (!p) continue;
-      const [credit, verified] = await Promise.all([this.deps.credit.view(ctx, id).catch(() => null), this.deps.verification.isVerified(id)]);
-      out.set(id, { id, name: p.legalName, nameEn: p.nameEn, grade: credit?.grade ?? null, verified });
+      out.set(id, { id, name: p.legalName, nameEn: p.nameEn, grade: grades.get(id) ?? null, verified: verified.has(id) });
     }
     return out;
   }
 
   /**
    * The user's purchase list for the buying company, grouped by supplier and priced now. A constant number of queries
-   * whatever the number of items (one for the items, the catalog's batch read of the products), plus the supplier
-   * cards (a batch of names and each distinct supplier's grade and verification).
+   * whatever the number of items or suppliers (one for the items, the catalog's batch read of the products, and one
+   * each for the suppliers' names, grades and verifications).
    */
   async list(ctx: RequestContext, companyId: string): Promise<ListView> {
     const actor = this.buyer(ctx, companyId);

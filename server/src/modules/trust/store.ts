@@ -62,6 +62,12 @@ export async function latestApproved(db: Db, companyId: string): Promise<Verific
   return t(db).selectFrom('verifications').selectAll().where('company_id', '=', companyId).where('status', '=', 'approved').orderBy('decided_at', 'desc').limit(1).executeTakeFirst();
 }
 
+export async function approvedAmong(db: Db, companyIds: string[]): Promise<Set<string>> {
+  if (companyIds.length === 0) return new Set();
+  const rows = await t(db).selectFrom('verifications').select('company_id').distinct().where('company_id', 'in', companyIds).where('status', '=', 'approved').execute();
+  return new Set(rows.map((r) => r.company_id));
+}
+
 export async function findVerification(db: Db, id: string, forUpdate = false): Promise<VerificationRow | undefined> {
   let q = t(db).selectFrom('verifications').selectAll().where('id', '=', id);
   if (forUpdate) q = q.forUpdate();
