@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -153,6 +154,51 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL database', () => {
       await expect(byId(2)).rejects.toMatchObject({ code: '0A000' });
       expect((await byId(2)).rows).toEqual([{ id: 2, name: 'b', note: null }]);
     } finally {
+      await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(database.db);
+      await database.close();
+    }
+  });
+  it("writes a transaction's BEGIN with its first statement: two writes for a one-statement transaction, none for an empty one, and a failed first statement still rolls back", async () => {
+    const spec = inject('testDatabase');
+    if (spec.kind !== 'postgres') throw new Error('expected a PostgreSQL test database');
+    const database = await openDatabase({ databaseUrl: spec.adminUrl, poolSize: 1 });
+    const table = `begin_probe_${process.pid}_${Date.now()}`;
+    const socket = net.Socket.prototype as unknown as Record<'_write' | '_writev', (...args: unknown[]) => unknown>;
+    const original = { _write: socket._write, _writev: socket._writev };
+    let writes = 0;
+    const counted = async (fn: () => Promise<unknown>) => {
+      writes = 0;
+      for (const k of ['_write', '_writev'] as const) socket[k] = function (this: unknown, ...args: unknown[]) { writes++; return original[k].apply(this, args); };
+      try {
+        await fn();
+      } finally {
+        Object.assign(socket, original);
+      }
+      return writes;
+    };
+    try {
+      await sql`CREATE TABLE ${sql.table(table)} (id int PRIMARY KEY)`.execute(database.db);
+      expect(await counted(() => database.transaction((trx) => sql`INSERT INTO ${sql.table(table)} VALUES (1)`.execute(trx)))).toBe(2);
+      expect(await counted(() => database.transaction(async () => undefined))).toBe(0);
+      // The first statement ran inside the transaction: rolled back with it.
+      await expect(database.transaction(async (trx) => {
+        await sql`INSERT INTO ${sql.table(table)} VALUES (2)`.execute(trx);
+        throw new Error('changed my mind');
+      })).rejects.toThrow('changed my mind');
+      // A first statement that fails rolls the transaction back and leaves the connection usable.
+      await expect(database.transaction(async (trx) => {
+        await sql`INSERT INTO ${sql.table(table)} VALUES (1)`.execute(trx);
+      })).rejects.toMatchObject({ code: '23505' });
+      const ids = (await sql<{ id: number }>`SELECT id FROM ${sql.table(table)} ORDER BY id`.execute(database.db)).rows;
+      expect(ids).toEqual([{ id: 1 }]);
+      const inTransaction = await database.transaction(async (trx) => {
+        const a = await sql<{ x: string }>`SELECT pg_current_xact_id()::text AS x`.execute(trx);
+        const b = await sql<{ x: string }>`SELECT pg_current_xact_id()::text AS x`.execute(trx);
+        return a.rows[0]!.x === b.rows[0]!.x;
+      });
+      expect(inTransaction).toBe(true);
+    } finally {
+      Object.assign(socket, original);
       await sql`DROP TABLE IF EXISTS ${sql.table(table)}`.execute(database.db);
       await database.close();
     }

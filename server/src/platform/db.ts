@@ -209,6 +209,11 @@ class StatementNames {
  * PostgreSQL: statements run often are prepared once per connection (named), so PostgreSQL parses each once and,
  * after five runs, may keep a generic plan instead of planning every execution (orders bench: about +20 %
  * orders/s). Statements marked CUSTOM_PLAN are planned for their values every time.
+ *
+ * A transaction's BEGIN is held back and written in one packet with the transaction's first statement (the pool's
+ * clients pipeline: pg sends a query without waiting for the one before to be answered), so a transaction costs one
+ * round trip fewer — a wake-up of PostgreSQL and of this process, which on the checkout path is a sixth of its
+ * statements (bench/README.md, orders, fifth pass). A transaction that ends before any statement sends nothing.
  */
 class PreparingPool implements PostgresPool {
   private readonly names = new StatementNames(false);
@@ -217,16 +222,51 @@ class PreparingPool implements PostgresPool {
 
   async connect(): Promise<PostgresPoolClient> {
     const client = await this.pool.connect();
+    const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
+    const run = (text: string, values: unknown[]) => this.names.run(text, (name) => client.query({ name, text, values }), () => client.query(text, values));
+    let heldBegin: string | null = null;
     const query = async (text: string, values: unknown[]) => {
-      return this.names.run(text, (name) => client.query({ name, text, values }), () => client.query(text, values));
+      if (values.length === 0 && BEGINS_TRANSACTION.test(text)) {
+        heldBegin = text;
+        return NO_ROWS;
+      }
+      if (heldBegin === null) return run(text, values);
+      const begin = heldBegin;
+      heldBegin = null;
+      if (values.length === 0 && ENDS_TRANSACTION.test(text)) return { ...NO_ROWS, command: text.trim().toUpperCase() };
+      // Both are submitted in this tick; the cork makes them one write. BEGIN cannot fail on a live connection, and on
+      // a dead one the statement fails too, so the statement never runs outside the transaction it was written for.
+      stream.cork();
+      let begun: Promise<unknown>;
+      let result: Promise<pg.QueryResult>;
+      try {
+        begun = client.query(begin);
+        result = run(text, values);
+      } finally {
+        stream.uncork();
+      }
+      const [b, r] = await Promise.allSettled([begun, result]);
+      if (b.status === 'rejected') throw b.reason;
+      if (r.status === 'rejected') throw r.reason;
+      return r.value;
     };
-    return { query, release: () => client.release() } as unknown as PostgresPoolClient;
+    return {
+      query,
+      release: (err?: Error | boolean) => {
+        heldBegin = null;
+        client.release(err);
+      },
+    } as unknown as PostgresPoolClient;
   }
 
   async end(): Promise<void> {
     await this.pool.end();
   }
 }
+
+const BEGINS_TRANSACTION = /^\s*(begin|start transaction)\b/i;
+const ENDS_TRANSACTION = /^\s*(commit|rollback)\s*$/i;
+const NO_ROWS = { command: 'BEGIN', rowCount: null, rows: [], fields: [] };
 
 /**
  * Runs a statement written out in full, its text built once per shape (statementText): the checkout's statements skip
@@ -327,9 +367,10 @@ const BACKGROUND_POOL_SIZE = 2;
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ ...withSettings(options.databaseUrl), max: options.poolSize ?? 10 });
+    // pipeline: PreparingPool writes a transaction's BEGIN with its first statement.
+    const pool = new pg.Pool({ ...withSettings(options.databaseUrl), max: options.poolSize ?? 10, pipeline: true });
     pool.on('error', () => undefined); // idle-client errors surface on the next query instead
-    const backgroundPool = new pg.Pool({ ...withSettings(options.databaseUrl), max: BACKGROUND_POOL_SIZE });
+    const backgroundPool = new pg.Pool({ ...withSettings(options.databaseUrl), max: BACKGROUND_POOL_SIZE, pipeline: true });
     backgroundPool.on('error', () => undefined);
     const counter: QueryCounter = { active: 0, count: 0 };
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool) }), log: countingLog(counter) });
