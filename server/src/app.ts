@@ -120,7 +120,8 @@ function createModules(platform: Platform, options: BuildOptions) {
   const settlements = createSettlementsModule(platform, {
     companies: accounts.companies, payments: payments.payments, credit: credit.credit, notifications: notifications.notifications,
     // Late bound: orders draws on credit lines, so it is built after settlements.
-    orders: { escrowOutstanding: () => orders.orders.escrowOutstanding(), escrowHeldForSeller: (id) => orders.orders.escrowHeldForSeller(id), numbersOf: (ids) => orders.orders.numbersOf(ids) },
+    orders: { escrowOutstanding: () => orders.orders.escrowOutstanding(), escrowHeldForSeller: (id) => orders.orders.escrowHeldForSeller(id), numbersOf: (ids) => orders.orders.numbersOf(ids),
+      creditTermDays: async () => (await orders.orders.settings()).creditTermDays },
   });
   const invoices = createInvoicesModule(platform, {
     files: files.files,

@@ -54,11 +54,15 @@ describe('demo trade', () => {
     const waiting = mine.find((o) => o.status === 'awaiting_approval')!;
     expect(waiting.total).toBeGreaterThan(DEMO_APPROVAL_THRESHOLD);
     expect(owner.actor!.userId).not.toBe(waiting.placedBy);
-    // A credit-terms order went to the end: its bill is issued, due in 30 days.
+    // A credit-terms order went to the end: its bill is issued, due 45 days after receipt (the line's own term).
     const credit = await t.modules.settlements.settlements.creditLineOf(owner, minhang);
+    expect(credit.line).toMatchObject({ termDays: 45 });
     expect(credit.line?.limit).toBeGreaterThan(0);
-    expect(mine.some((o) => o.paymentTerms === 'credit_terms' && o.status === 'completed')).toBe(true);
+    const onTerms = mine.find((o) => o.paymentTerms === 'credit_terms' && o.status === 'completed');
+    expect(onTerms).toBeDefined();
     expect(credit.bills.length).toBe(1);
+    expect(credit.bills[0]).toMatchObject({ termDays: 45 });
+    expect(Date.parse(String(credit.bills[0]!.dueAt)) - Date.parse(String(onTerms!.receivedAt))).toBe(45 * 86_400_000);
     // The staged order: the seller asked a 30 % deposit, the deposit is paid.
     const staged = mine.find((o) => o.status === 'deposit_paid')!;
     expect(staged.depositBps).toBe(3000);

@@ -202,7 +202,7 @@ export async function seedDemoTrade(built: BuiltApp, options: { approved?: strin
         out.steps++;
       }
       if (!(await m.settlements.settlements.creditLineOf(minhangOwner, minhang)).line) {
-        await m.settlements.settlements.putCreditLine(ops, minhang, putCreditLineBody.parse({ limit: DEMO_CREDIT_LIMIT, note: '年度合作客户,授信 30 天账期。' }));
+        await m.settlements.settlements.putCreditLine(ops, minhang, putCreditLineBody.parse({ limit: DEMO_CREDIT_LIMIT, termDays: 45, note: '年度合作客户,授信 45 天账期。' }));
         out.steps++;
       }
     }

@@ -20,13 +20,17 @@ export interface Statement {
 export type BillStatus = 'awaiting_completion' | 'billed' | 'overdue' | 'repaid' | 'released';
 export interface Bill {
   id: string; orderId: string; orderNumber: string | null; amount: number; released: number; outstanding: number; currency: string; status: BillStatus;
-  dueAt: string | null; billedAt: string | null; repaidAt: string | null; daysOverdue: number; repayable: boolean; createdAt: string;
+  dueAt: string | null; billedAt: string | null; repaidAt: string | null; daysOverdue: number; repayable: boolean;
+  /** Days from receipt to due, fixed when the order drew on the line (null for bills older than per-line terms). */
+  termDays: number | null; createdAt: string;
 }
 export interface CreditLine {
   companyId: string; companyName: string | null; limit: number; used: number; available: number; currency: string; status: 'active' | 'frozen';
   suggestedFromGrade: string | null; suggestedLimit: number | null; note: string; grantedAt: string; updatedAt: string; overdue: { count: number; amount: number };
+  /** The line's own term in days; null: the platform's default. */
+  termDays: number | null;
 }
-export interface CompanyCreditLine { companyId: string; line: CreditLine | null; bills: Bill[]; overdue: { count: number; amount: number } }
+export interface CompanyCreditLine { companyId: string; line: CreditLine | null; bills: Bill[]; overdue: { count: number; amount: number }; defaultTermDays: number }
 export interface Reconciliation {
   ok: boolean; balanced: boolean; unbalancedTransactions: Array<{ transactionId: string; currency: string; sum: number }>;
   escrowBalance: number; escrowOutstandingOrders: number; escrowMatchesOrders: boolean; receivables: number; billedOutstanding: number; receivablesMatchBills: boolean;

@@ -235,7 +235,7 @@ describe('credit terms', () => {
       expect(order).toMatchObject({ paymentTerms: 'credit_terms', nextPayment: null, actions: ['pay', 'cancel'] });
       const accepted = await act(p.buyer.owner, order.id, 'pay', {});
       expect(accepted.json()).toMatchObject({ order: { status: 'paid' }, intent: null });
-      expect(draw).toHaveBeenCalledWith(expect.anything(), p.buyer.companyId, order.total, order.id);
+      expect(draw).toHaveBeenCalledWith(expect.anything(), p.buyer.companyId, order.total, order.id, 30);
       await shipAllDirect(t, order.id);
       const received = (await act(p.buyer.owner, order.id, 'confirm-receipt')).json<OrderJson>();
       const due = Date.parse(received.creditDueAt!) - Date.parse(received['receivedAt'] as string);
@@ -270,6 +270,49 @@ describe('credit terms', () => {
     } finally {
       vi.restoreAllMocks();
     }
+  });
+});
+
+describe('credit terms on the line\'s own term', () => {
+  it("makes an order due its credit line's term after receipt, keeping the term it was drawn with when the line changes", async () => {
+    const ops = await operatorHeaders(t);
+    const grant = (termDays: number | null) => call(t, {
+      method: 'PUT', url: `/api/v1/admin/credit-lines/${p.buyer.companyId}`, headers: ops, payload: { limit: 500_000_000, termDays },
+    });
+    for (const bad of [0, 181, 1.5]) {
+      const refused = await grant(bad);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    }
+    expect((await grant(60)).json()).toMatchObject({ termDays: 60 });
+    const receiveOnTerms = async () => {
+      const order = await placeOrder(t, p, { quantity: 10, paymentTerms: 'credit_terms' });
+      expect((await act(p.buyer.owner, order.id, 'pay', {})).statusCode).toBe(200);
+      return order;
+    };
+    const first = await receiveOnTerms();
+    // The operator moves the line to 90 days: the order drawn before keeps its 60.
+    expect((await grant(90)).json()).toMatchObject({ termDays: 90 });
+    const second = await receiveOnTerms();
+    const dueAfter = async (orderId: string) => {
+      await shipAllDirect(t, orderId);
+      const received = (await act(p.buyer.owner, orderId, 'confirm-receipt')).json<OrderJson>();
+      return (Date.parse(received.creditDueAt!) - Date.parse(received['receivedAt'] as string)) / DAY;
+    };
+    expect(await dueAfter(first.id)).toBe(60);
+    expect(await dueAfter(second.id)).toBe(90);
+    // Back to the platform's default for orders drawn from now on: the bill keeps the default of its day (30).
+    expect((await grant(null)).json()).toMatchObject({ termDays: null });
+    const third = await receiveOnTerms();
+    expect(await dueAfter(third.id)).toBe(30);
+    const bills = (await call(t, { method: 'GET', url: `/api/v1/companies/${p.buyer.companyId}/credit-line`, headers: p.buyer.owner.headers }))
+      .json<{ line: { termDays: number | null }; defaultTermDays: number; bills: Array<{ orderId: string; termDays: number | null; dueAt: string }> }>();
+    expect(bills.line.termDays).toBeNull();
+    expect(bills.defaultTermDays).toBe(30);
+    expect(Object.fromEntries(bills.bills.filter((b) => [first.id, second.id, third.id].includes(b.orderId)).map((b) => [b.orderId, b.termDays])))
+      .toEqual({ [first.id]: 60, [second.id]: 90, [third.id]: 30 });
+    await expectBooksBalanced();
   });
 });
 

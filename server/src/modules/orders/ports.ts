@@ -37,8 +37,11 @@ export interface PurchaseListPort {
 
 /** settlements' credit lines (账期, late bound). draw throws when over the limit or overdue. */
 export interface CreditLinesPort {
-  draw(trx: Db, companyId: string, amount: number, orderId: string): Promise<unknown>;
+  /** defaultTermDays: the platform's term, kept on the bill when the buyer's line has no term of its own. */
+  draw(trx: Db, companyId: string, amount: number, orderId: string, defaultTermDays: number): Promise<unknown>;
   release(trx: Db, companyId: string, amount: number, orderId: string): Promise<unknown>;
+  /** The term (days from receipt to due) the order's bill was drawn with; null: the platform's default term. */
+  termDaysOf?(trx: Db, orderId: string): Promise<number | null>;
   setDue(trx: Db, orderId: string, dueAt: Date): Promise<unknown>;
   /** A bill past due blocks new credit-terms orders at checkout. */
   hasOverdue?(companyId: string): Promise<boolean>;

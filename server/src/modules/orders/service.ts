@@ -434,7 +434,7 @@ export class OrdersService {
     const intentId = await this.act(ctx, id, ['pay', 'accept_terms'], async (trx, o, actor, name) => {
       if (name === 'accept_terms') {
         if (!this.deps.creditLines) throw new DomainError(OrderErrors.CREDIT_TERMS_UNAVAILABLE);
-        await this.deps.creditLines.draw(trx, o.buyer_company_id, o.total, o.id);
+        await this.deps.creditLines.draw(trx, o.buyer_company_id, o.total, o.id, (await this.settings(trx)).creditTermDays);
         await this.markPaid(trx, o, actor.userId, 'accept_terms', {});
         return null;
       }
@@ -664,7 +664,8 @@ export class OrdersService {
 
   /**
    * Receipt effects. From partly_shipped (the buyer accepts the partial), the unshipped rest is released to stock
-   * and its value refunded; credit-terms orders get their due date (received + creditTermDays).
+   * and its value refunded; credit-terms orders get their due date: received + the term the order's bill was drawn with
+   * (the buyer's line's own, else the platform's creditTermDays then), or today's creditTermDays for a bill without one.
    */
   private async receiveWithin(trx: Db, o: store.OrderRow, name: 'confirm_receipt' | 'auto_confirm', actorUserId: string | null): Promise<store.OrderRow> {
     const settings = await this.settings(trx);
@@ -682,7 +683,8 @@ export class OrdersService {
       restValue = Math.min(restValue, this.refundable(o));
       patch = await this.moveRefund(trx, o, restValue);
     }
-    const dueAt = o.payment_terms === 'credit_terms' ? new Date(now.getTime() + settings.creditTermDays * DAY) : null;
+    const termDays = o.payment_terms === 'credit_terms' ? ((await this.deps.creditLines?.termDaysOf?.(trx, o.id)) ?? settings.creditTermDays) : null;
+    const dueAt = termDays !== null ? new Date(now.getTime() + termDays * DAY) : null;
     const next = await this.change(trx, o, name, actorUserId, { ...patch, status: 'received', received_at: now, ...(dueAt ? { credit_due_at: dueAt } : {}) },
       { auto: name === 'auto_confirm', unshippedRefunded: restValue });
     if (dueAt) await this.deps.creditLines?.setDue(trx, o.id, dueAt);

@@ -11,7 +11,7 @@ export type SettlementEvent =
   | { type: 'payout.requested'; companyId: string; subjectType: 'payout'; subjectId: string; payload: { payoutId: string; amount: number; currency: string; provider: string } }
   | { type: 'payout.paid'; companyId: string; subjectType: 'payout'; subjectId: string; payload: { payoutId: string; amount: number; currency: string; provider: string; bankReference: string } }
   | { type: 'payout.failed'; companyId: string; subjectType: 'payout'; subjectId: string; payload: { payoutId: string; amount: number; currency: string; reason: string } }
-  | { type: 'credit_line.changed'; companyId: string; subjectType: 'credit_line'; subjectId: string; payload: { limit: number; previousLimit: number | null; status: 'active' | 'frozen'; previousStatus: 'active' | 'frozen' | null; grade: string | null; suggestedLimit: number } }
+  | { type: 'credit_line.changed'; companyId: string; subjectType: 'credit_line'; subjectId: string; payload: { limit: number; previousLimit: number | null; status: 'active' | 'frozen'; previousStatus: 'active' | 'frozen' | null; termDays: number | null; previousTermDays: number | null; grade: string | null; suggestedLimit: number } }
   | { type: 'credit_terms.drawn'; companyId: string; subjectType: 'credit_draw'; subjectId: string; payload: BillRef }
   | { type: 'credit_terms.released'; companyId: string; subjectType: 'credit_draw'; subjectId: string; payload: BillRef & { outstanding: number } }
   | { type: 'credit_terms.billed'; companyId: string; subjectType: 'credit_draw'; subjectId: string; payload: BillRef & { dueAt: string | null } }

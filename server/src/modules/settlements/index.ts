@@ -25,11 +25,13 @@ export function createSettlementsModule(platform: Platform, deps: Deps) {
     /** Ports for the orders module; draw/release/setDue join the caller's transaction. */
     creditLines: {
       /** Locks the line; throws CREDIT_LINE_NOT_FOUND, CREDIT_LINE_FROZEN, CREDIT_OVERDUE_BLOCKED or CREDIT_LIMIT_EXCEEDED. */
-      draw: async (trx: Db, companyId: string, amount: number, orderId: string): Promise<void> => {
-        await settlements.draw(trx, companyId, amount, orderId);
+      draw: async (trx: Db, companyId: string, amount: number, orderId: string, defaultTermDays?: number): Promise<void> => {
+        await settlements.draw(trx, companyId, amount, orderId, defaultTermDays ?? null);
       },
       /** Gives back part or all of the order's draw (refund/cancel before completion); throws CREDIT_RELEASE_EXCEEDS. */
       release: (trx: Db, companyId: string, amount: number, orderId: string) => settlements.release(trx, companyId, amount, orderId),
+      /** The term the order's bill was drawn with, in days; null: the platform's default term. */
+      termDaysOf: (trx: Db, orderId: string) => settlements.termDaysOf(trx, orderId),
       /** The bill's due date, set at receipt. */
       setDue: (trx: Db, orderId: string, dueAt: Date) => settlements.setDue(trx, orderId, dueAt),
       /** Whether the company has a billed bill past its due date (optionally inside a transaction). */

@@ -17,7 +17,7 @@ export const SETTLEMENT_NOTIFICATION_KINDS: NotificationKind[] = [
   {
     key: 'credit_line.changed', group: 'trade', mailByDefault: true,
     title: { zh: '账期额度变更:{limit}', en: 'Your credit line changed: {limit}' },
-    body: { zh: '状态:{statusZh}。', en: 'Status: {statusEn}.' },
+    body: { zh: '状态:{statusZh}。账期:{termZh}。', en: 'Status: {statusEn}. Term: {termEn}.' },
     label: { zh: '账期额度变更', en: 'Credit line changes' },
   },
   {

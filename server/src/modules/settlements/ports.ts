@@ -11,6 +11,8 @@ export interface OrdersPort {
   escrowHeldForSeller(companyId: string): Promise<number>;
   /** Order numbers by id (statements, bills, reminders); unknown ids are missing from the map. */
   numbersOf(ids: string[]): Promise<Map<string, string>>;
+  /** The platform's default credit term (days from receipt to due), for lines without a term of their own. */
+  creditTermDays(): Promise<number>;
 }
 
 export interface Deps {

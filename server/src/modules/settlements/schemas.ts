@@ -79,16 +79,18 @@ const billStatus = z.enum(['awaiting_completion', 'billed', 'overdue', 'repaid',
 export const billView = z.object({
   id: z.uuid(), orderId: z.uuid(), orderNumber: z.string().nullable(), amount: z.number().int(), released: z.number().int(), outstanding: z.number().int(),
   currency: z.string(), status: billStatus, dueAt: timestamp.nullable(), billedAt: timestamp.nullable(), repaidAt: timestamp.nullable(),
-  daysOverdue: z.number().int(), repayable: z.boolean(), createdAt: timestamp,
+  daysOverdue: z.number().int(), repayable: z.boolean(), termDays: z.number().int().nullable(), createdAt: timestamp,
 });
 export const creditLineView = z.object({
   companyId: z.uuid(), companyName: z.string().nullable(), limit: z.number().int(), used: z.number().int(), available: z.number().int(),
   currency: z.string(), status: z.enum(['active', 'frozen']), suggestedFromGrade: z.string().nullable(), suggestedLimit: z.number().int().nullable(),
+  termDays: z.number().int().nullable().describe("days from receipt to due for this line's orders; null: the platform's default term"),
   note: z.string(), grantedAt: timestamp, updatedAt: timestamp,
   overdue: z.object({ count: z.number().int(), amount: z.number().int() }),
 });
 export const companyCreditLine = z.object({
   companyId: z.uuid(), line: creditLineView.nullable(), bills: z.array(billView),
+  defaultTermDays: z.number().int().describe("the platform's credit term, for a line without a term of its own"),
   overdue: z.object({ count: z.number().int(), amount: z.number().int() }),
 });
 export const creditLinesQuery = z.strictObject({ status: z.enum(['active', 'frozen']).optional(), cursor: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
@@ -96,10 +98,12 @@ export const creditLinePage = z.object({ items: z.array(creditLineView), nextCur
 export const putCreditLineBody = z.strictObject({
   limit: z.number().int().min(0).max(MAX_AMOUNT),
   status: z.enum(['active', 'frozen']).default('active'),
+  /** Days from receipt to due (账期) for orders drawn from now on; null or absent: the platform's default term. */
+  termDays: z.number().int().min(1).max(180).nullable().default(null),
   note: z.string().trim().max(500).default(''),
 });
 export type PutCreditLineInput = z.infer<typeof putCreditLineBody>;
-export const suggestionView = z.object({ companyId: z.uuid(), companyName: z.string(), grade: z.string().nullable(), suggestedLimit: z.number().int(), line: creditLineView.nullable() });
+export const suggestionView = z.object({ companyId: z.uuid(), companyName: z.string(), grade: z.string().nullable(), suggestedLimit: z.number().int(), defaultTermDays: z.number().int(), line: creditLineView.nullable() });
 
 export const repayBody = z.strictObject({ provider: z.enum(['sandbox', 'bank_transfer']).default('sandbox') });
 export const intentSummary = z.object({

@@ -299,8 +299,8 @@ export class SettlementsService {
     requireOperator(ctx);
     const company = await this.deps.companies.get(ctx, companyId);
     const grade = await this.gradeOf(ctx, companyId);
-    const [line, overdue] = await Promise.all([store.findCreditLine(this.db, companyId), store.overdueOf(this.db, companyId, new Date())]);
-    return { companyId, companyName: company.legalName, grade, suggestedLimit: suggestedLimit(grade), line: line ? this.lineView(line, company.legalName, overdue) : null };
+    const [line, overdue, defaultTermDays] = await Promise.all([store.findCreditLine(this.db, companyId), store.overdueOf(this.db, companyId, new Date()), this.deps.orders.creditTermDays()]);
+    return { companyId, companyName: company.legalName, grade, suggestedLimit: suggestedLimit(grade), defaultTermDays, line: line ? this.lineView(line, company.legalName, overdue) : null };
   }
 
   /** Grants, adjusts, freezes or unfreezes a buyer's credit line. Lowering the limit below what is used only stops new draws. */
@@ -311,15 +311,21 @@ export class SettlementsService {
     const suggested = suggestedLimit(grade);
     const row = await this.platform.database.transaction(async (trx) => {
       const before = await store.findCreditLine(trx, companyId, true);
-      const line = await store.upsertCreditLine(trx, { companyId, limit: input.limit, status: input.status, suggestedFromGrade: grade, suggestedLimit: suggested, note: input.note, grantedBy: actor.userId });
-      if (!before || before.credit_limit !== line.credit_limit || before.status !== line.status) {
+      const line = await store.upsertCreditLine(trx, { companyId, limit: input.limit, status: input.status, termDays: input.termDays, suggestedFromGrade: grade, suggestedLimit: suggested, note: input.note, grantedBy: actor.userId });
+      if (!before || before.credit_limit !== line.credit_limit || before.status !== line.status || before.term_days !== line.term_days) {
         await record(trx, actor.userId, {
           type: 'credit_line.changed', companyId, subjectType: 'credit_line', subjectId: companyId,
-          payload: { limit: line.credit_limit, previousLimit: before?.credit_limit ?? null, status: line.status, previousStatus: before?.status ?? null, grade, suggestedLimit: suggested },
+          payload: {
+            limit: line.credit_limit, previousLimit: before?.credit_limit ?? null, status: line.status, previousStatus: before?.status ?? null,
+            termDays: line.term_days, previousTermDays: before?.term_days ?? null, grade, suggestedLimit: suggested,
+          },
         });
         await this.deps.notifications.notify(trx, {
           kind: 'credit_line.changed', to: { companyId, roles: ['owner', 'admin', 'finance', 'purchaser'] }, link: '/workbench/credit-terms',
-          params: { limit: yuan(line.credit_limit), statusZh: line.status === 'active' ? '可用' : '已冻结', statusEn: line.status },
+          params: {
+            limit: yuan(line.credit_limit), statusZh: line.status === 'active' ? '可用' : '已冻结', statusEn: line.status,
+            termZh: line.term_days === null ? '平台默认' : `收货后 ${line.term_days} 天`, termEn: line.term_days === null ? 'the platform default' : `${line.term_days} days after receipt`,
+          },
         });
       }
       return line;
@@ -330,11 +336,14 @@ export class SettlementsService {
   /** The buyer's own view: the line, every bill with its state, and what is overdue. */
   async creditLineOf(ctx: RequestContext, companyId: string, now = new Date()) {
     authorize(ctx, 'company.view_private', companyId);
-    const [line, draws, overdue] = await Promise.all([store.findCreditLine(this.db, companyId), store.drawsOf(this.db, companyId), store.overdueOf(this.db, companyId, now)]);
+    const [line, draws, overdue, defaultTermDays] = await Promise.all([
+      store.findCreditLine(this.db, companyId), store.drawsOf(this.db, companyId), store.overdueOf(this.db, companyId, now), this.deps.orders.creditTermDays(),
+    ]);
     const numbers = draws.length ? await this.deps.orders.numbersOf(draws.map((d) => d.order_id)) : new Map<string, string>();
     return {
       companyId,
       line: line ? this.lineView(line, null, overdue) : null,
+      defaultTermDays,
       bills: draws.map((d) => billView(d, numbers.get(d.order_id) ?? null, now)),
       overdue,
     };
@@ -393,7 +402,7 @@ export class SettlementsService {
   private lineView(r: store.CreditLineRow, companyName: string | null, overdue: { count: number; amount: number } | undefined) {
     return {
       companyId: r.company_id, companyName, limit: r.credit_limit, used: r.used, available: Math.max(r.credit_limit - r.used, 0), currency: r.currency, status: r.status,
-      suggestedFromGrade: r.suggested_from_grade, suggestedLimit: r.suggested_limit, note: r.note, grantedAt: r.granted_at, updatedAt: r.updated_at,
+      suggestedFromGrade: r.suggested_from_grade, suggestedLimit: r.suggested_limit, termDays: r.term_days, note: r.note, grantedAt: r.granted_at, updatedAt: r.updated_at,
       overdue: overdue ?? { count: 0, amount: 0 },
     };
   }
@@ -404,8 +413,9 @@ export class SettlementsService {
   /**
    * Draws on the buyer's credit line for an order accepted on terms. Locks the line row; refuses a missing or frozen
    * line, any overdue bill, or an amount above what is left. Drawing again for the same order returns the same bill.
+   * The bill keeps the line's term (or the platform's default the caller passes) as the order's term from now on.
    */
-  async draw(trx: Db, companyId: string, amount: number, orderId: string, now = new Date()): Promise<{ drawId: string }> {
+  async draw(trx: Db, companyId: string, amount: number, orderId: string, defaultTermDays: number | null = null, now = new Date()): Promise<{ drawId: string }> {
     const line = await store.findCreditLine(trx, companyId, true);
     if (!line) throw new DomainError(SettlementErrors.CREDIT_LINE_NOT_FOUND);
     const existing = await store.findDrawByOrder(trx, orderId, true);
@@ -418,7 +428,7 @@ export class SettlementsService {
     if (overdue.count > 0) throw new DomainError(SettlementErrors.CREDIT_OVERDUE_BLOCKED, { count: overdue.count, amount: overdue.amount });
     const available = Math.max(line.credit_limit - line.used, 0);
     if (amount > available) throw new DomainError(SettlementErrors.CREDIT_LIMIT_EXCEEDED, { amount, available });
-    const d = await store.insertDraw(trx, { id: uuidv7(), companyId, orderId, amount, currency: line.currency });
+    const d = await store.insertDraw(trx, { id: uuidv7(), companyId, orderId, amount, currency: line.currency, termDays: line.term_days ?? defaultTermDays });
     await store.addUsed(trx, companyId, amount);
     await record(trx, null, { type: 'credit_terms.drawn', companyId, subjectType: 'credit_draw', subjectId: d.id, payload: { drawId: d.id, orderId, amount } });
     return { drawId: d.id };
@@ -438,7 +448,12 @@ export class SettlementsService {
     await record(trx, null, { type: 'credit_terms.released', companyId, subjectType: 'credit_draw', subjectId: d.id, payload: { drawId: d.id, orderId, amount, outstanding: outstanding - amount } });
   }
 
-  /** The bill's due date (orders: at receipt, received_at + creditTermDays). */
+  /** The term the order's bill was drawn with (days from receipt to due); null: the platform's default term. */
+  async termDaysOf(trx: Db, orderId: string): Promise<number | null> {
+    return (await store.findDrawByOrder(trx, orderId))?.term_days ?? null;
+  }
+
+  /** The bill's due date (orders: at receipt, received_at + the bill's term, or the platform's default term). */
   async setDue(trx: Db, orderId: string, dueAt: Date): Promise<void> {
     const d = await store.findDrawByOrder(trx, orderId, true);
     if (!d) throw new DomainError(SettlementErrors.CREDIT_DRAW_NOT_FOUND);
@@ -550,7 +565,7 @@ function billView(d: store.CreditDrawRow, orderNumber: string | null, now: Date)
   return {
     id: d.id, orderId: d.order_id, orderNumber, amount: d.amount, released: d.released, outstanding: d.repaid_at ? 0 : d.amount - d.released, currency: d.currency,
     status, dueAt: d.due_at, billedAt: d.billed_at, repaidAt: d.repaid_at, daysOverdue: status === 'overdue' ? daysLate(d.due_at, now) : 0,
-    repayable: status === 'billed' || status === 'overdue', createdAt: d.created_at,
+    repayable: status === 'billed' || status === 'overdue', termDays: d.term_days, createdAt: d.created_at,
   };
 }
 

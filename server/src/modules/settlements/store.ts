@@ -32,6 +32,8 @@ interface CreditLinesTable {
   suggested_from_grade: string | null;
   suggested_limit: number | null;
   note: Defaulted<string>;
+  /** Days from receipt to due; null: the platform's default term. */
+  term_days: number | null;
   granted_by: string | null;
   granted_at: Timestamp;
   updated_at: Timestamp;
@@ -49,6 +51,8 @@ interface CreditDrawsTable {
   repaid_amount: Defaulted<number>;
   repayment_intent_id: string | null;
   overdue_at: NullableTimestamp;
+  /** The line's term when drawn; null: the platform's default term. */
+  term_days: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -126,13 +130,13 @@ export async function findCreditLine(db: Db, companyId: string, forUpdate = fals
   return q.executeTakeFirst();
 }
 
-export async function upsertCreditLine(db: Db, l: { companyId: string; limit: number; status: CreditLineStatus; suggestedFromGrade: string | null; suggestedLimit: number | null; note: string; grantedBy: string }): Promise<CreditLineRow> {
+export async function upsertCreditLine(db: Db, l: { companyId: string; limit: number; status: CreditLineStatus; termDays: number | null; suggestedFromGrade: string | null; suggestedLimit: number | null; note: string; grantedBy: string }): Promise<CreditLineRow> {
   const now = new Date();
   return t(db).insertInto('credit_lines').values({
-    company_id: l.companyId, credit_limit: l.limit, status: l.status, suggested_from_grade: l.suggestedFromGrade, suggested_limit: l.suggestedLimit,
+    company_id: l.companyId, credit_limit: l.limit, status: l.status, term_days: l.termDays, suggested_from_grade: l.suggestedFromGrade, suggested_limit: l.suggestedLimit,
     note: l.note, granted_by: l.grantedBy, granted_at: now, updated_at: now,
   }).onConflict((oc) => oc.column('company_id').doUpdateSet({
-    credit_limit: l.limit, status: l.status, suggested_from_grade: l.suggestedFromGrade, suggested_limit: l.suggestedLimit, note: l.note,
+    credit_limit: l.limit, status: l.status, term_days: l.termDays, suggested_from_grade: l.suggestedFromGrade, suggested_limit: l.suggestedLimit, note: l.note,
     granted_by: l.grantedBy, updated_at: now,
   })).returningAll().executeTakeFirstOrThrow();
 }
@@ -162,8 +166,8 @@ export async function findDrawByOrder(db: Db, orderId: string, forUpdate = false
   return q.executeTakeFirst();
 }
 
-export async function insertDraw(db: Db, d: { id: string; companyId: string; orderId: string; amount: number; currency: string }): Promise<CreditDrawRow> {
-  return t(db).insertInto('credit_draws').values({ id: d.id, company_id: d.companyId, order_id: d.orderId, amount: d.amount, currency: d.currency, repayment_intent_id: null })
+export async function insertDraw(db: Db, d: { id: string; companyId: string; orderId: string; amount: number; currency: string; termDays: number | null }): Promise<CreditDrawRow> {
+  return t(db).insertInto('credit_draws').values({ id: d.id, company_id: d.companyId, order_id: d.orderId, amount: d.amount, currency: d.currency, term_days: d.termDays, repayment_intent_id: null })
     .returningAll().executeTakeFirstOrThrow();
 }
 

@@ -14,8 +14,8 @@ import { useDebounced } from '../catalog/model.js';
 import type { CreditLine } from '../settlementsShared.js';
 import { DATE_STYLE, Money, NUM_STYLE } from '../settlementsShared.js';
 
-interface Suggestion { companyId: string; companyName: string; grade: string | null; suggestedLimit: number; line: CreditLine | null }
-interface LineForm { limitYuan: number; status: 'active' | 'frozen'; note: string }
+interface Suggestion { companyId: string; companyName: string; grade: string | null; suggestedLimit: number; defaultTermDays: number; line: CreditLine | null }
+interface LineForm { limitYuan: number; status: 'active' | 'frozen'; termDays: number | null; note: string }
 
 const thousands = (v: number | string | undefined) => (v === undefined || `${v}` === '' ? '' : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 
@@ -31,7 +31,7 @@ function GrantModal({ companyId, onClose }: { companyId: string; onClose: () => 
   const [form] = Form.useForm<LineForm>();
   const s = useQuery({ queryKey: ['admin', 'credit-lines', 'suggestion', companyId], queryFn: () => api<Suggestion>(`/admin/credit-lines/${companyId}`) });
   const save = useMutation({
-    mutationFn: (v: LineForm) => api<CreditLine>(`/admin/credit-lines/${companyId}`, { method: 'PUT', body: { limit: Math.round(v.limitYuan * 100), status: v.status, note: v.note ?? '' } }),
+    mutationFn: (v: LineForm) => api<CreditLine>(`/admin/credit-lines/${companyId}`, { method: 'PUT', body: { limit: Math.round(v.limitYuan * 100), status: v.status, termDays: v.termDays ?? null, note: v.note ?? '' } }),
     onSuccess: async () => {
       message.success(t('settle.admin.saved'));
       await qc.invalidateQueries({ queryKey: ['admin', 'credit-lines'] });
@@ -59,10 +59,14 @@ function GrantModal({ companyId, onClose }: { companyId: string; onClose: () => 
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('settle.admin.suggestedHint')}</Typography.Paragraph>
           {d.line && d.line.used > 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('settle.admin.belowUsedHint', { amount: formatMoney(d.line.used) })} />}
           <Form<LineForm> form={form} layout="vertical" onFinish={(v) => save.mutate(v)}
-            initialValues={{ limitYuan: (d.line?.limit ?? d.suggestedLimit) / 100, status: d.line?.status ?? 'active', note: d.line?.note ?? '' }}>
+            initialValues={{ limitYuan: (d.line?.limit ?? d.suggestedLimit) / 100, status: d.line?.status ?? 'active', termDays: d.line?.termDays ?? null, note: d.line?.note ?? '' }}>
             <Form.Item name="limitYuan" label={t('settle.admin.limit')} rules={[{ required: true }]}>
               <InputNumber<number> prefix="¥" min={0} precision={2} style={{ width: 240, maxWidth: '100%' }} data-testid="credit-line-limit"
                 formatter={thousands} parser={(v) => Number((v ?? '').replace(/,/g, ''))} />
+            </Form.Item>
+            <Form.Item name="termDays" label={t('settle.admin.term')} extra={t('settle.admin.termHint')}>
+              <InputNumber<number> min={1} max={180} precision={0} suffix={t('settle.admin.daysUnit')} style={{ width: 240, maxWidth: '100%' }}
+                placeholder={t('settle.admin.termPlaceholder', { count: d.defaultTermDays })} data-testid="credit-line-term" />
             </Form.Item>
             <Form.Item name="status" label={t('settle.admin.statusCol')}>
               <Radio.Group options={[{ value: 'active', label: t('settle.admin.active') }, { value: 'frozen', label: t('settle.admin.freeze') }]} optionType="button" />
@@ -127,6 +131,11 @@ export default function AdminCreditLines() {
       ),
     },
     { title: t('settle.credit.available'), dataIndex: 'available', align: 'right', responsive: ['md'], render: (v: number) => <Money amount={v} /> },
+    {
+      title: t('settle.admin.termCol'), dataIndex: 'termDays', responsive: ['sm'], render: (d: number | null) => (d === null
+        ? <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{t('settle.admin.termPlatform')}</Typography.Text>
+        : <span style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>{t('settle.admin.termDays', { count: d })}</span>),
+    },
     {
       title: t('settle.admin.grade'), dataIndex: 'suggestedFromGrade', responsive: ['lg'], render: (g: string | null, l) => (
         <Space orientation="vertical" size={0}>

@@ -39,6 +39,7 @@ export default function CreditTermsPage() {
   const toRepay = open.reduce((s, b) => s + b.outstanding, 0);
   const nextDue = open.map((b) => b.dueAt).filter((d): d is string => !!d).sort()[0] ?? null;
   const compact = !screens.sm;
+  const dueLater = (b: Bill) => (b.termDays ? t('settle.credit.dueDaysAfterReceipt', { count: b.termDays }) : t('settle.credit.dueAfterReceipt'));
 
   const repayButton = (b: Bill) => (b.repayable && canPay ? (
     <Button type="primary" size="small" danger={b.status === 'overdue'} loading={repay.isPending && repay.variables?.id === b.id} onClick={() => repay.mutate(b)} data-testid={`repay-${b.id}`}>{t('settle.credit.repay')}</Button>
@@ -56,7 +57,7 @@ export default function CreditTermsPage() {
         <Space orientation="vertical" size={4}>
           {orderCell(b)}
           <Space size={4} wrap>{statusTag(b)}{b.status === 'overdue' && <Tag color="red">{t('settle.credit.daysOverdue', { count: b.daysOverdue })}</Tag>}</Space>
-          {b.dueAt && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('settle.credit.dueOn', { date: formatDate(b.dueAt) })}</Typography.Text>}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{b.dueAt ? t('settle.credit.dueOn', { date: formatDate(b.dueAt) }) : dueLater(b)}</Typography.Text>
         </Space>
       ),
     },
@@ -83,7 +84,7 @@ export default function CreditTermsPage() {
     {
       title: t('settle.credit.col.due'), dataIndex: 'dueAt', render: (d: string | null, b) => (
         <Space orientation="vertical" size={2}>
-          <span style={{ whiteSpace: 'nowrap' }}>{d ? formatDate(d) : <Typography.Text type="secondary">{t('settle.credit.dueAfterReceipt')}</Typography.Text>}</span>
+          <span style={{ whiteSpace: 'nowrap' }}>{d ? formatDate(d) : <Typography.Text type="secondary">{dueLater(b)}</Typography.Text>}</span>
           {b.status === 'overdue' && <Tag color="red">{t('settle.credit.daysOverdue', { count: b.daysOverdue })}</Tag>}
         </Space>
       ),
@@ -122,6 +123,9 @@ export default function CreditTermsPage() {
             </Row>
             <div style={{ marginTop: 16 }}>
               <Progress percent={usedPct} strokeColor={usedPct > 80 ? '#CF1322' : '#F25C05'} format={(p) => t('settle.credit.usedPct', { pct: p ?? 0 })} />
+              <Typography.Paragraph strong style={{ margin: '4px 0 0' }} data-testid="credit-term">
+                {line.termDays !== null ? t('settle.credit.term', { count: line.termDays }) : t('settle.credit.termDefault', { count: data.defaultTermDays })}
+              </Typography.Paragraph>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('settle.credit.howTo')}</Typography.Text>
             </div>
           </>
