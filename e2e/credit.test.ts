@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from './harness.js';
+import { DEMO_PASSWORD, settledShot, signIn, switchLanguage } from './steps.js';
 
 let env: E2E;
 beforeAll(async () => {
@@ -68,5 +69,27 @@ describe('credit rating and portable credential', () => {
     await owner.locator('[data-testid="verification-status"][data-status="approved"]').waitFor();
     await owner.getByText('已认证').first().waitFor();
     await env.screenshot(owner, 'verification-approved-zh-CN');
+  });
+  it("an operator gives a buyer's credit line its own term and the buyer sees it, in both languages", async () => {
+    const ops = await signIn(env, 'en-US', 'ops@tongshang.demo', DEMO_PASSWORD);
+    await ops.goto(`${env.baseUrl}/admin/credit-lines`);
+    await ops.getByTestId('credit-line-lookup').locator('input').fill('闵行');
+    await ops.locator('.ant-select-item-option').filter({ hasText: /Minhang|闵行/ }).first().click();
+    await ops.getByTestId('credit-line-limit').fill('200000');
+    await ops.getByTestId('credit-line-term').fill('60');
+    await settledShot(ops, 'admin-credit-line-term-en-US', { fullPage: false });
+    await ops.locator('#credit-line-save').click();
+    await ops.getByRole('cell', { name: '60 days' }).waitFor();
+    await switchLanguage(ops, 'zh-CN');
+    await ops.getByRole('cell', { name: '60 天' }).waitFor();
+    await settledShot(ops, 'admin-credit-lines-zh-CN');
+
+    const buyer = await signIn(env, 'zh-CN', 'wu.hao@minhang-machinery.demo', DEMO_PASSWORD);
+    await buyer.goto(`${env.baseUrl}/workbench/credit-terms`);
+    await buyer.getByTestId('credit-term').getByText('账期:收货后 60 天').waitFor();
+    await settledShot(buyer, 'credit-terms-zh-CN');
+    await switchLanguage(buyer, 'en-US');
+    await buyer.getByTestId('credit-term').getByText('Term: 60 days after receipt').waitFor();
+    await settledShot(buyer, 'credit-terms-en-US');
   });
 });
