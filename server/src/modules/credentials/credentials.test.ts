@@ -121,4 +121,44 @@ describe('portable credentials', () => {
     ] });
     expect((await call(t, { method: 'GET', url: '/api/v1/trust-marks?companyIds=nope' })).statusCode).toBe(400);
   });
+  it("reads the marks of one company or many in the same number of queries, each saying what the company's own pages say", async () => {
+    const owner = await registerUser(t);
+    const member = await createVerifiedCompany(t, owner, ops);
+    await t.drain();
+    const standard = (await call(t, {
+      method: 'POST', url: '/api/v1/admin/trustpass/plans', headers: ops,
+      payload: { code: 'marks-standard', nameZh: '标准版', nameEn: 'Standard', annualPrice: 688_000, publishLimit: 200, rfqQuoteQuota: 30, badge: '诚信通' },
+    })).json<{ id: string; badge: string | null }>();
+    const bought = await call(t, { method: 'POST', url: `/api/v1/companies/${member.id}/trustpass/purchases`, headers: owner.headers, payload: { planId: standard.id } });
+    expect(bought.statusCode, bought.body).toBe(201);
+    await call(t, { method: 'POST', url: `/api/v1/sandbox/payments/${bought.json<{ paymentIntent: { id: string } }>().paymentIntent.id}/approve`, headers: owner.headers });
+    const visited = await createVerifiedCompany(t, owner, ops);
+    await call(t, { method: 'POST', url: `/api/v1/admin/companies/${visited.id}/field-verifications`, headers: ops, payload: { visitedOn: '2026-11-01', inspector: '李检查', notes: '' } });
+    const others = [];
+    for (let i = 0; i < 5; i++) others.push(await createCompany(t, owner));
+    await t.drain();
+    const marks = (ids: string[]) => call(t, { method: 'GET', url: `/api/v1/trust-marks?companyIds=${ids.join(',')}` });
+    const all = [member.id, visited.id, ...others.map((c) => c.id)];
+    await marks(all); // the companies never rated are rated once, as their rating pages would
+    const one = await t.database.countQueries(() => marks([member.id]));
+    const many = await t.database.countQueries(() => marks(all));
+    expect(many.queries).toBe(one.queries);
+
+    const items = many.result.json<{ items: Array<Record<string, unknown>> }>().items;
+    expect(items.map((m) => m.companyId)).toEqual(all);
+    for (const m of items) {
+      const id = m.companyId as string;
+      const [verification, credit, trustpass] = await Promise.all(['verification', 'credit', 'trustpass'].map(async (what) =>
+        (await call(t, { method: 'GET', url: `/api/v1/companies/${id}/${what}` })).json<Record<string, unknown>>()));
+      expect(m).toEqual({
+        companyId: id, verified: verification!.verified, verifiedAt: verification!.verifiedAt, verificationLevel: verification!.level,
+        grade: credit!.grade, score: credit!.score, trustpassActive: trustpass!.status === 'active' || trustpass!.status === 'grace',
+        trustpassYears: trustpass!.trustpassYears, planBadge: (trustpass!.plan as { badge: string | null } | null)?.badge ?? null,
+      });
+    }
+    expect(items[0]).toMatchObject({ verified: true, trustpassActive: true, trustpassYears: 1, planBadge: standard.badge });
+    expect(items[1]).toMatchObject({ verificationLevel: 'field', trustpassActive: false });
+    expect(items[2]).toMatchObject({ verified: false, verificationLevel: 'none', trustpassYears: 0, planBadge: null });
+    expect((await marks([member.id, '0190a0a0-0000-7000-8000-000000000000'])).statusCode).toBe(404);
+  });
 });

@@ -176,25 +176,30 @@ export class CredentialsService {
 
   /** The public trust marks of companies, for lists and profiles (verified, grade, TrustPass years). */
   async marks(ctx: RequestContext, companyIds: string[]) {
-    const publicCtx: RequestContext = { ...ctx, actor: null };
-    return Promise.all(companyIds.map(async (companyId) => {
-      const [verification, credit, trustpass] = await Promise.all([
-        this.deps.verification.view(publicCtx, companyId),
-        this.deps.credit.view(publicCtx, companyId),
-        this.deps.trustpass.status(publicCtx, companyId),
-      ]);
+    // A page of search results asks for up to 50 companies: a few queries for all of them, not a dozen for each.
+    const names = await this.deps.companies.namesOf(companyIds);
+    for (const id of companyIds) if (!names.has(id)) await this.deps.companies.get(ctx, id); // COMPANY_NOT_FOUND, as before
+    const [verification, credit, trustpass] = await Promise.all([
+      this.deps.verification.publicMarks(companyIds),
+      this.deps.credit.currentRatings(companyIds),
+      this.deps.trustpass.publicStatuses(companyIds),
+    ]);
+    return companyIds.map((companyId) => {
+      const v = verification.get(companyId)!;
+      const c = credit.get(companyId)!;
+      const tp = trustpass.get(companyId)!;
       return {
         companyId,
-        verified: verification.verified,
-        verifiedAt: verification.verifiedAt,
-        verificationLevel: verification.level,
-        grade: credit.grade,
-        score: credit.score,
-        trustpassActive: trustpass.status === 'active' || trustpass.status === 'grace',
-        trustpassYears: trustpass.trustpassYears,
-        planBadge: trustpass.plan?.badge ?? null,
+        verified: v.verified,
+        verifiedAt: v.verifiedAt,
+        verificationLevel: v.level,
+        grade: c.grade,
+        score: c.score,
+        trustpassActive: tp.status === 'active' || tp.status === 'grace',
+        trustpassYears: tp.trustpassYears,
+        planBadge: tp.planBadge,
       };
-    }));
+    });
   }
 
   /** The embeddable badge: grade, TrustPass years, verified — or plainly "not verified" once revoked. */

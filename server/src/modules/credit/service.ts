@@ -102,6 +102,17 @@ export class CreditService {
     return new Map(companyIds.map((id) => [id, gradeOf(latest.get(id))]));
   }
 
+  /**
+   * Each company's current grade and score (trust marks on lists): one query for those rated; a company never rated is
+   * rated now, as view() does, so its marks match its rating page (once: afterwards its rating is stored).
+   */
+  async currentRatings(companyIds: string[]): Promise<Map<string, { grade: ReturnType<typeof gradeOf>; score: number }>> {
+    const ids = [...new Set(companyIds)];
+    const latest = await store.latestRatings(this.db, ids);
+    for (const id of ids) if (!latest.has(id)) latest.set(id, await this.recompute(id));
+    return new Map(ids.map((id) => [id, { grade: gradeOf(latest.get(id)), score: Number(latest.get(id)!.score) }]));
+  }
+
   /** The grade with every dimension and factor behind it, and the history; public, like a printed rating. */
   async view(ctx: RequestContext, companyId: string) {
     await this.deps.companies.get(ctx, companyId);

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db.js';
 import type { Json, NullableTimestamp, Timestamp } from '../../platform/tables.js';
 import type { RegistryRecord } from './registry.js';
@@ -66,6 +66,16 @@ export async function approvedAmong(db: Db, companyIds: string[]): Promise<Set<s
   if (companyIds.length === 0) return new Set();
   const rows = await t(db).selectFrom('verifications').select('company_id').distinct().where('company_id', 'in', companyIds).where('status', '=', 'approved').execute();
   return new Set(rows.map((r) => r.company_id));
+}
+
+/** Per company among these: when its latest approval was decided, and whether an inspector visited it (one query). */
+export async function publicMarksAmong(db: Db, companyIds: string[]): Promise<Map<string, { verifiedAt: Date; fieldVisited: boolean }>> {
+  if (companyIds.length === 0) return new Map();
+  const rows = await sql<{ company_id: string; verified_at: Date; field_visited: boolean }>`
+    SELECT v.company_id, max(v.decided_at) AS verified_at,
+           EXISTS (SELECT 1 FROM field_verifications f WHERE f.company_id = v.company_id) AS field_visited
+    FROM verifications v WHERE v.company_id = ANY(${companyIds}::uuid[]) AND v.status = 'approved' GROUP BY v.company_id`.execute(db);
+  return new Map(rows.rows.map((r) => [r.company_id, { verifiedAt: r.verified_at, fieldVisited: r.field_visited }]));
 }
 
 export async function findVerification(db: Db, id: string, forUpdate = false): Promise<VerificationRow | undefined> {

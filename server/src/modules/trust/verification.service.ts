@@ -125,6 +125,15 @@ export class VerificationService {
     return store.approvedAmong(this.db, [...new Set(companyIds)]);
   }
 
+  /** What view() tells anyone about each of these companies (verified, since when, at which level), in one query. */
+  async publicMarks(companyIds: string[]): Promise<Map<string, { verified: boolean; verifiedAt: Date | null; level: 'none' | 'registry' | 'field' }>> {
+    const found = await store.publicMarksAmong(this.db, [...new Set(companyIds)]);
+    return new Map(companyIds.map((id) => {
+      const m = found.get(id);
+      return [id, m ? { verified: true, verifiedAt: m.verifiedAt, level: m.fieldVisited ? 'field' : 'registry' } : { verified: false, verifiedAt: null, level: 'none' }];
+    }));
+  }
+
   private adminItem(v: store.VerificationRow, names: Map<string, string>) {
     return {
       id: v.id, companyId: v.company_id, companyName: names.get(v.company_id) ?? '', status: v.status, uscc: v.uscc, legalName: v.legal_name,

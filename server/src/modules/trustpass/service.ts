@@ -92,6 +92,19 @@ export class TrustpassService {
     };
   }
 
+  /** What status() tells anyone about each of these companies (status, years, the plan's badge), in two queries. */
+  async publicStatuses(companyIds: string[], now = new Date()): Promise<Map<string, { status: ReturnType<typeof membershipStatus>; trustpassYears: number; planBadge: string | null }>> {
+    const ids = [...new Set(companyIds)];
+    const [memberships, plans] = await Promise.all([store.membershipsOf(this.db, ids), ids.length ? store.listPlans(this.db, false) : []]);
+    const byCompany = new Map(memberships.map((m) => [m.company_id, m]));
+    const badges = new Map(plans.map((p) => [p.id, p.badge]));
+    return new Map(ids.map((id) => {
+      const m = byCompany.get(id);
+      const membership = m ? { runStartedAt: m.run_started_at, expiresAt: m.expires_at } : undefined;
+      return [id, { status: membershipStatus(membership, now), trustpassYears: trustpassYears(membership, now), planBadge: m ? (badges.get(m.plan_id) ?? null) : null }];
+    }));
+  }
+
   /** The gates other modules enforce (publishing, RFQ quotes): the plan's while active or in grace, else the free tier. */
   async limits(companyId: string, now = new Date()): Promise<{ publishLimit: number; rfqQuoteQuota: number }> {
     const m = await store.findMembership(this.db, companyId);

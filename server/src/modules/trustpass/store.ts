@@ -86,6 +86,11 @@ export async function findMembership(db: Db, companyId: string, forUpdate = fals
   return q.executeTakeFirst();
 }
 
+export async function membershipsOf(db: Db, companyIds: string[]): Promise<MembershipRow[]> {
+  if (companyIds.length === 0) return [];
+  return t(db).selectFrom('trustpass_memberships').selectAll().where('company_id', 'in', companyIds).execute();
+}
+
 export async function upsertMembership(db: Db, m: { companyId: string; planId: string; runStartedAt: Date; expiresAt: Date }): Promise<void> {
   await t(db)
     .insertInto('trustpass_memberships')
