@@ -280,6 +280,25 @@ describe('quotes', () => {
     expect((await quote(s1, rfq.id)).json()).toMatchObject({ code: 'QUOTE_ALREADY_SUBMITTED' });
   });
 
+  it("compares quotes from many suppliers in the same number of queries as from one, each with the supplier's card", async () => {
+    const b = await buyer();
+    const first = await postRfq(b);
+    const s1 = await supplier({}, hotRolled, true);
+    await quoteOk(s1, first.id);
+    const second = await postRfq(b);
+    const quoting = [s1, await supplier(), await supplier({}, hotRolled, true), await supplier()];
+    for (const s of quoting) await quoteOk(s, second.id);
+    const compare = (rfqId: string) => get(b.owner, `/api/v1/rfqs/${rfqId}/quotes`);
+    await compare(first.id);
+    await compare(second.id); // the suppliers never rated are rated once
+    const one = await t.database.countQueries(() => compare(first.id));
+    const many = await t.database.countQueries(() => compare(second.id));
+    expect(many.queries).toBe(one.queries);
+    const items = many.result.json<{ items: QuoteJson[] }>().items;
+    expect(items).toHaveLength(4);
+    expect(items.filter((q) => q.supplier.verified).map((q) => q.supplier.id).sort()).toEqual([quoting[0]!.id, quoting[2]!.id].sort());
+  });
+
   it('revises before the deadline keeping the history, not after; withdraws; may quote again after withdrawing', async () => {
     const b = await buyer();
     const s = await supplier();

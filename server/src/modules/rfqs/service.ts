@@ -130,17 +130,22 @@ export class RfqsService {
     return asGrade((await this.deps.credit.view(systemContext(), companyId)).grade);
   }
 
+  /** The quoting suppliers' cards: each owning module read once for all of them (a comparison of many quotes). */
   private async supplierFacts(ids: string[]): Promise<Map<string, SupplierFacts>> {
     const unique = [...new Set(ids)];
-    const ctx = systemContext();
-    const rates = this.deps.responseRates ? await this.deps.responseRates(unique) : new Map<string, { responseRate: number | null }>();
+    if (unique.length === 0) return new Map();
+    const [companies, ratings, verified, memberships, rates] = await Promise.all([
+      this.deps.companies.profilesOf(systemContext(), unique), this.deps.credit.currentRatings(unique), this.deps.verification.verifiedAmong(unique),
+      this.deps.trustpass.publicStatuses(unique), this.deps.responseRates ? this.deps.responseRates(unique) : new Map<string, { responseRate: number | null }>(),
+    ]);
     const out = new Map<string, SupplierFacts>();
     for (const id of unique) {
-      const company = await this.company(id);
+      const company = companies.get(id);
       if (!company) continue;
-      const [grade, verified, trustpass] = await Promise.all([this.gradeOf(id), this.deps.verification.isVerified(id), this.deps.trustpass.status(ctx, id)]);
+      const trustpass = memberships.get(id)!;
       out.set(id, {
-        id, name: company.legalName, nameEn: company.nameEn, province: company.province, companyType: company.companyType, grade, verified,
+        id, name: company.legalName, nameEn: company.nameEn, province: company.province, companyType: company.companyType,
+        grade: asGrade(ratings.get(id)?.grade ?? null), verified: verified.has(id),
         trustpassActive: trustpass.status === 'active' || trustpass.status === 'grace', trustpassYears: trustpass.trustpassYears,
         responseRate: rates.get(id)?.responseRate ?? null,
       });
