@@ -30,19 +30,26 @@ function DisputeList() {
   const tab = params.get('status') === 'decided' ? 'decided' : params.get('status') === 'all' ? 'all' : 'open';
   const list = usePaged<DisputeListItem>(KEY, '/disputes', { status: tab === 'all' ? undefined : tab, limit: '30' });
   const columns: TableColumnsType<DisputeListItem> = [
-    { title: t('afterSales.col.order'), width: 190, render: (_, d) => <Link to={`/admin/disputes/${d.id}`}>{d.orderNumber}</Link> },
-    { title: t('afterSales.col.buyer'), ellipsis: true, render: (_, d) => companyDisplayName(d.buyer) },
-    { title: t('afterSales.col.supplier'), ellipsis: true, render: (_, d) => companyDisplayName(d.supplier) },
+    { title: t('afterSales.col.order'), width: 170, render: (_, d) => <Link to={`/admin/disputes/${d.id}`} style={{ whiteSpace: 'nowrap' }}>{d.orderNumber}</Link> },
+    // Buyer over seller in one column: both names stay readable where two narrow columns cut them to a few letters.
+    {
+      title: `${t('afterSales.col.buyer')} / ${t('afterSales.col.supplier')}`, render: (_, d) => (
+        <Space orientation="vertical" size={0} style={{ minWidth: 0, maxWidth: '100%' }}>
+          <Typography.Text ellipsis={{ tooltip: companyDisplayName(d.buyer) }}>{companyDisplayName(d.buyer)}</Typography.Text>
+          <Typography.Text type="secondary" ellipsis={{ tooltip: companyDisplayName(d.supplier) }}>{companyDisplayName(d.supplier)}</Typography.Text>
+        </Space>
+      ),
+    },
     { title: t('afterSales.col.kind'), width: 110, render: (_, d) => t(`afterSales.kind.${d.kind}`) },
     { title: t('afterSales.col.amount'), width: 120, align: 'right', render: (_, d) => (d.kind === 'exchange' ? '—' : formatMoney(d.amountRequested)) },
-    { title: t('afterSales.admin.openedBy'), width: 100, render: (_, d) => t(`afterSales.side.${d.openedBySide}`) },
+    { title: t('afterSales.admin.openedBy'), width: 100, responsive: ['lg'], render: (_, d) => t(`afterSales.side.${d.openedBySide}`) },
     {
-      title: t('afterSales.col.status'), width: 200,
+      title: t('afterSales.col.status'), width: 150,
       render: (_, d) => d.status === 'open'
         ? <Tag color="purple">{t('afterSales.admin.tabs.open')}</Tag>
         : <Space size={4}><Tag color="green">{t(`afterSales.decision.${d.decision ?? 'seller'}`)}</Tag>{(d.refundAmount ?? 0) > 0 && formatMoney(d.refundAmount ?? 0)}</Space>,
     },
-    { title: t('afterSales.admin.openedAt'), width: 150, render: (_, d) => formatDateTime(d.createdAt) },
+    { title: t('afterSales.admin.openedAt'), width: 170, responsive: ['md'], render: (_, d) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(d.createdAt)}</span> },
   ];
   return (
     <Card title={t('afterSales.admin.title')}>
@@ -53,7 +60,7 @@ function DisputeList() {
       {list.isError ? <ProblemResult error={list.error} onRetry={() => void list.refetch()} /> : (
         <>
           <Table<DisputeListItem>
-            rowKey="id" size="middle" columns={columns} dataSource={list.items} loading={list.isPending} pagination={false} scroll={{ x: 1000 }}
+            rowKey="id" size="middle" columns={columns} dataSource={list.items} loading={list.isPending} pagination={false} scroll={{ x: 900 }}
             onRow={(d) => ({ onClick: () => void navigate(`/admin/disputes/${d.id}`), style: { cursor: 'pointer' } })}
             locale={{ emptyText: <Empty description={t('afterSales.admin.empty')} /> }}
             data-testid="disputes-table"
