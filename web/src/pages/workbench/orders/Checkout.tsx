@@ -190,6 +190,7 @@ export default function Checkout() {
   const setOrder = (supplierId: string, patch: Partial<PerOrder>) => setPerOrder((m) => ({ ...m, [supplierId]: { ...order(supplierId), ...patch } }));
   const line = credit.data?.line ?? null;
   const creditOk = line !== null && line.status === 'active' && (credit.data?.overdue.count ?? 0) === 0;
+  const termDays = line?.termDays ?? credit.data?.defaultTermDays ?? null;
   const creditFor = (g: Group) => creditOk && line !== null && line.available >= g.subtotal;
   const hasProblems = groups.some((g) => g.rows.some((r) => r.problems.length > 0));
   const grandTotal = groups.reduce((s, g) => s + g.subtotal, 0);
@@ -345,7 +346,9 @@ export default function Checkout() {
                 </div>
                 {line && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {creditOk ? t('orders.checkout.creditAvailable', { amount: money(line.available) }) : t('orders.checkout.creditBlocked', { reason: line.status === 'frozen' ? t('orders.checkout.creditFrozen') : t('orders.checkout.creditOverdue') })}
+                    {creditOk
+                      ? [t('orders.checkout.creditAvailable', { amount: money(line.available) }), termDays !== null ? t('orders.checkout.creditTerm', { count: termDays }) : null].filter(Boolean).join(' · ')
+                      : t('orders.checkout.creditBlocked', { reason: line.status === 'frozen' ? t('orders.checkout.creditFrozen') : t('orders.checkout.creditOverdue') })}
                   </Typography.Text>
                 )}
               </div>

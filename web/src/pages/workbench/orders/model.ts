@@ -239,8 +239,10 @@ export interface InvoiceProfile {
 /** GET /api/v1/companies/{id}/credit-line (the settlements module), as far as checkout needs it. */
 export interface CompanyCreditLine {
   companyId: string;
-  line: { limit: number; used: number; available: number; status: 'active' | 'frozen'; overdue: { count: number; amount: number } } | null;
+  line: { limit: number; used: number; available: number; status: 'active' | 'frozen'; termDays: number | null; overdue: { count: number; amount: number } } | null;
   overdue: { count: number; amount: number };
+  /** The platform's term, for a line without a term of its own. */
+  defaultTermDays: number;
 }
 
 /** Lists come back as `{ items }` or a bare array, depending on the module. */
