@@ -140,7 +140,8 @@ const zh = {
     bySystem: '系统',
     checkout: {
       title: '确认订单',
-      fromList: '以下商品将按供应商拆分为 {{count}} 个订单',
+      fromList_one: '以下商品将生成 {{count}} 个订单',
+      fromList_other: '以下商品将生成 {{count}} 个订单,每个供应商一个',
       fromQuote: '按已接受的报价下单,价格与交期来自报价,无需重新填写',
       direct: '立即订购',
       address: '收货信息',
@@ -360,7 +361,8 @@ const en: typeof zh = {
     bySystem: 'System',
     checkout: {
       title: 'Confirm order',
-      fromList: 'These goods become {{count}} orders, one per supplier',
+      fromList_one: 'These goods become one order',
+      fromList_other: 'These goods become {{count}} orders, one per supplier',
       fromQuote: "Ordering at the accepted quote: its prices and lead time, nothing re-typed",
       direct: 'Order now',
       address: 'Delivery',
