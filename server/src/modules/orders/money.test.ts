@@ -295,6 +295,10 @@ describe('credit terms on the line\'s own term', () => {
     // The operator moves the line to 90 days: the order drawn before keeps its 60.
     expect((await grant(90)).json()).toMatchObject({ termDays: 90 });
     const second = await receiveOnTerms();
+    // Before receipt the order shows its term; an escrow order has none.
+    const termOf = async (orderId: string) => ((await getOrder(t, p.buyer.owner, orderId)) as unknown as { creditTermDays: number | null }).creditTermDays;
+    expect([await termOf(first.id), await termOf(second.id)]).toEqual([60, 90]);
+    expect(await termOf((await placeOrder(t, p, { quantity: 10 })).id)).toBeNull();
     const dueAfter = async (orderId: string) => {
       await shipAllDirect(t, orderId);
       const received = (await act(p.buyer.owner, orderId, 'confirm-receipt')).json<OrderJson>();

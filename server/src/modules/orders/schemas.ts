@@ -131,7 +131,10 @@ export const orderSummary = z.object({
   /** The viewer's side of this order. */
   viewerSide: z.enum(['buyer', 'seller', 'operator']).nullable(),
 });
-export const orderView = orderSummary.extend({ history: z.array(historyEntry), payments: z.array(orderPayment) });
+export const orderView = orderSummary.extend({
+  creditTermDays: z.number().int().nullable().optional().describe('credit terms: days from receipt to due, as drawn when the order was accepted on terms'),
+  history: z.array(historyEntry), payments: z.array(orderPayment),
+});
 export const orderPage = pageSchema(orderSummary);
 export const checkoutResponse = z.object({ orders: z.array(orderView) });
 

@@ -73,6 +73,8 @@ export interface OrderSummary {
   lines: OrderLineView[]; actions: ViewerAction[]; viewerSide: 'buyer' | 'seller' | 'operator' | null;
 }
 export interface OrderView extends OrderSummary {
+  /** Credit terms: days from receipt to due, as the bill was drawn (null before acceptance, or for escrow). */
+  creditTermDays?: number | null;
   history: Array<{ id: string; at: Date; actorUserId: string | null; action: string; fromStatus: OrderStatus | null; toStatus: OrderStatus; detail: Record<string, unknown> }>;
   payments: Array<{ id: string; stage: store.PaymentStage; amount: number; provider: string; intentId: string; status: store.PaymentStatus; refunded: number; createdAt: Date; settledAt: Date | null }>;
 }
@@ -270,8 +272,10 @@ export class OrdersService {
   private async fullView(actor: Actor | null, o: store.OrderRow): Promise<OrderView> {
     const [summary] = await this.summaries(actor, [o]);
     const [history, payments] = [await store.historyOf(this.db, o.id), await store.paymentsOf(this.db, o.id)];
+    const creditTermDays = o.payment_terms === 'credit_terms' ? ((await this.deps.creditLines?.termDaysOf?.(this.db, o.id)) ?? null) : null;
     return {
       ...summary!,
+      creditTermDays,
       history: history.map((h) => ({ id: h.id, at: h.at, actorUserId: h.actor_user_id, action: h.action, fromStatus: h.from_status, toStatus: h.to_status, detail: h.detail })),
       payments: payments.map((p) => ({ id: p.id, stage: p.stage, amount: p.amount, provider: p.provider, intentId: p.intent_id, status: p.status, refunded: p.refunded, createdAt: p.created_at, settledAt: p.settled_at })),
     };

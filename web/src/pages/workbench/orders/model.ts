@@ -121,6 +121,8 @@ export interface OrderSummary {
   nextPayment: { stage: PaymentStage; amount: number } | null;
   shipBy: string | null;
   creditDueAt: string | null;
+  /** Credit terms: days from receipt to due, fixed when the order was accepted on terms. */
+  creditTermDays?: number | null;
   address: OrderAddress;
   invoiceProfileId: string | null;
   note: string;

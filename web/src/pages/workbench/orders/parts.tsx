@@ -220,7 +220,11 @@ export function OrderFacts({ order, regionName }: { order: OrderView; regionName
       </Descriptions.Item>
       <Descriptions.Item label={t('orders.detail.terms')}><TermsTag order={order} /></Descriptions.Item>
       <Descriptions.Item label={t('orders.detail.shipBy')}>{formatDate(order.shipBy)}</Descriptions.Item>
-      {order.paymentTerms === 'credit_terms' && <Descriptions.Item label={t('orders.detail.creditDue')}>{formatDate(order.creditDueAt)}</Descriptions.Item>}
+      {order.paymentTerms === 'credit_terms' && (
+        <Descriptions.Item label={t('orders.detail.creditDue')}>
+          {order.creditDueAt ? formatDate(order.creditDueAt) : order.creditTermDays ? t('orders.detail.creditDueAfterReceipt', { count: order.creditTermDays }) : formatDate(null)}
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('orders.detail.source')}>{t(`orders.source.${order.source}`)}</Descriptions.Item>
       {order.note !== '' && <Descriptions.Item label={t('orders.detail.note')}>{order.note}</Descriptions.Item>}
       {order.buyerNote !== '' && <Descriptions.Item label={t('orders.detail.buyerNote')}>{order.buyerNote}</Descriptions.Item>}
