@@ -229,7 +229,7 @@ describe('credit terms', () => {
     const lines = t.modules.settlements.creditLines;
     const draw = vi.spyOn(lines, 'draw').mockResolvedValue(undefined);
     const release = vi.spyOn(lines, 'release').mockResolvedValue(undefined);
-    const setDue = vi.spyOn(lines, 'setDue').mockResolvedValue(undefined);
+    const setDueAfter = vi.spyOn(lines, 'setDueAfter').mockImplementation((_trx, _orderId, receivedAt, days) => Promise.resolve(new Date(receivedAt.getTime() + days * DAY)));
     try {
       const order = await placeOrder(t, p, { quantity: 10, paymentTerms: 'credit_terms' });
       expect(order).toMatchObject({ paymentTerms: 'credit_terms', nextPayment: null, actions: ['pay', 'cancel'] });
@@ -240,7 +240,7 @@ describe('credit terms', () => {
       const received = (await act(p.buyer.owner, order.id, 'confirm-receipt')).json<OrderJson>();
       const due = Date.parse(received.creditDueAt!) - Date.parse(received['receivedAt'] as string);
       expect(due).toBe(30 * DAY);
-      expect(setDue).toHaveBeenCalledWith(expect.anything(), order.id, new Date(received.creditDueAt!));
+      expect(setDueAfter).toHaveBeenCalledWith(expect.anything(), order.id, new Date(received['receivedAt'] as string), 30);
       const receivable = await balance(`receivable:${p.buyer.companyId}:CNY`);
       await t.modules.orders.service.completeIfDue(order.id, new Date(Date.now() + 8 * DAY));
       expect(await balance(`receivable:${p.buyer.companyId}:CNY`)).toBe(receivable + order.total);

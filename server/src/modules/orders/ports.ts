@@ -42,7 +42,8 @@ export interface CreditLinesPort {
   release(trx: Db, companyId: string, amount: number, orderId: string): Promise<unknown>;
   /** The term (days from receipt to due) the order's bill was drawn with; null: the platform's default term. */
   termDaysOf?(trx: Db, orderId: string): Promise<number | null>;
-  setDue(trx: Db, orderId: string, dueAt: Date): Promise<unknown>;
+  /** At receipt: sets the bill's due date, receivedAt + the bill's term (defaultTermDays when its line had none), and returns it. */
+  setDueAfter(trx: Db, orderId: string, receivedAt: Date, defaultTermDays: number): Promise<Date>;
   /** A bill past due blocks new credit-terms orders at checkout. */
   hasOverdue?(companyId: string): Promise<boolean>;
 }

@@ -687,11 +687,11 @@ export class OrdersService {
       restValue = Math.min(restValue, this.refundable(o));
       patch = await this.moveRefund(trx, o, restValue);
     }
-    const termDays = o.payment_terms === 'credit_terms' ? ((await this.deps.creditLines?.termDaysOf?.(trx, o.id)) ?? settings.creditTermDays) : null;
-    const dueAt = termDays !== null ? new Date(now.getTime() + termDays * DAY) : null;
+    const creditLines = this.deps.creditLines;
+    const dueAt = o.payment_terms !== 'credit_terms' ? null
+      : creditLines ? await creditLines.setDueAfter(trx, o.id, now, settings.creditTermDays) : new Date(now.getTime() + settings.creditTermDays * DAY);
     const next = await this.change(trx, o, name, actorUserId, { ...patch, status: 'received', received_at: now, ...(dueAt ? { credit_due_at: dueAt } : {}) },
       { auto: name === 'auto_confirm', unshippedRefunded: restValue });
-    if (dueAt) await this.deps.creditLines?.setDue(trx, o.id, dueAt);
     await record(trx, actorUserId, { type: 'order.received', payload: { ...ref(next), auto: name === 'auto_confirm' } });
     if (restValue > 0) await record(trx, actorUserId, { type: 'order.refunded', payload: { ...ref(next), amount: restValue, source: 'cancel', sourceId: null } });
     await this.notifySeller(trx, next, 'order.received', {}, actorUserId);

@@ -22,7 +22,7 @@ export function createSettlementsModule(platform: Platform, deps: Deps) {
   defineSettlementJobs(platform, settlements);
   return {
     settlements,
-    /** Ports for the orders module; draw/release/setDue join the caller's transaction. */
+    /** Ports for the orders module; draw/release/setDueAfter join the caller's transaction. */
     creditLines: {
       /** Locks the line; throws CREDIT_LINE_NOT_FOUND, CREDIT_LINE_FROZEN, CREDIT_OVERDUE_BLOCKED or CREDIT_LIMIT_EXCEEDED. */
       draw: async (trx: Db, companyId: string, amount: number, orderId: string, defaultTermDays?: number): Promise<void> => {
@@ -32,8 +32,8 @@ export function createSettlementsModule(platform: Platform, deps: Deps) {
       release: (trx: Db, companyId: string, amount: number, orderId: string) => settlements.release(trx, companyId, amount, orderId),
       /** The term the order's bill was drawn with, in days; null: the platform's default term. */
       termDaysOf: (trx: Db, orderId: string) => settlements.termDaysOf(trx, orderId),
-      /** The bill's due date, set at receipt. */
-      setDue: (trx: Db, orderId: string, dueAt: Date) => settlements.setDue(trx, orderId, dueAt),
+      /** At receipt: sets and returns the bill's due date, receivedAt + the bill's term (or defaultTermDays). */
+      setDueAfter: (trx: Db, orderId: string, receivedAt: Date, defaultTermDays: number) => settlements.setDueAfter(trx, orderId, receivedAt, defaultTermDays),
       /** Whether the company has a billed bill past its due date (optionally inside a transaction). */
       hasOverdue: (companyId: string, trx?: Db) => settlements.hasOverdue(companyId, trx),
     },

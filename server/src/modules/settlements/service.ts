@@ -453,12 +453,13 @@ export class SettlementsService {
     return (await store.findDrawByOrder(trx, orderId))?.term_days ?? null;
   }
 
-  /** The bill's due date (orders: at receipt, received_at + the bill's term, or the platform's default term). */
-  async setDue(trx: Db, orderId: string, dueAt: Date): Promise<void> {
+  /** At receipt: the bill falls due its term after receivedAt (the line's term kept at draw, else defaultTermDays); returns the due date. */
+  async setDueAfter(trx: Db, orderId: string, receivedAt: Date, defaultTermDays: number): Promise<Date> {
     const d = await store.findDrawByOrder(trx, orderId, true);
     if (!d) throw new DomainError(SettlementErrors.CREDIT_DRAW_NOT_FOUND);
-    if (d.repaid_at) return;
-    await store.updateDraw(trx, d.id, { due_at: dueAt });
+    const dueAt = new Date(receivedAt.getTime() + (d.term_days ?? defaultTermDays) * DAY);
+    if (!d.repaid_at) await store.updateDraw(trx, d.id, { due_at: dueAt });
+    return dueAt;
   }
 
   /** Whether the buyer has an overdue bill (checkout shows it; draw refuses it). */

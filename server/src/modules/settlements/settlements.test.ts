@@ -238,7 +238,7 @@ describe('credit lines (账期)', () => {
   /** What the orders module does for a credit-terms order: receipt sets the due date, completion posts the receivable. */
   async function complete(buyerId: string, sellerId: string, orderId: string, amount: number, dueAt: Date) {
     await t.database.transaction(async (trx) => {
-      await settlements().creditLines.setDue(trx, orderId, dueAt);
+      await settlements().creditLines.setDueAfter(trx, orderId, new Date(dueAt.getTime() - 30 * DAY), 30);
       const fee = Math.round(amount * 0.02);
       await payments().post(trx, { kind: 'order_release', referenceType: 'order', referenceId: orderId, currency: 'CNY', memo: 'credit-terms completion' }, [
         { account: `receivable:${buyerId}:CNY`, purpose: 'buyer receivable', companyId: buyerId, amount },
@@ -386,7 +386,7 @@ describe('credit lines (账期)', () => {
     await grant(buyer.id, 500_000);
     const orderId = await draw(buyer.id, 25_000);
     await t.database.transaction(async (trx) => {
-      await settlements().creditLines.setDue(trx, orderId, new Date(Date.now() + 30 * DAY));
+      await settlements().creditLines.setDueAfter(trx, orderId, new Date(), 30);
       await payments().post(trx, { kind: 'order_release', referenceType: 'order', referenceId: orderId, currency: 'CNY' }, [
         { account: `receivable:${buyer.id}:CNY`, purpose: 'buyer receivable', companyId: buyer.id, amount: 25_000 },
         { account: `seller:${seller.id}:available:CNY`, purpose: 'seller available balance', companyId: seller.id, amount: -25_000 },
