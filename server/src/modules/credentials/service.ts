@@ -7,7 +7,7 @@ import type { Platform } from '../../platform/platform.js';
 import type { AccountsModule } from '../accounts/index.js';
 import type { CreditModule } from '../credit/index.js';
 import type { TrustModule } from '../trust/index.js';
-import type { TrustpassModule } from '../trustpass/index.js';
+import { showsTrustPass, type TrustpassModule } from '../trustpass/index.js';
 import { CredentialErrors } from './errors.js';
 import type { KeyRing } from './keys.js';
 import * as store from './store.js';
@@ -195,7 +195,7 @@ export class CredentialsService {
         verificationLevel: v.level,
         grade: c.grade,
         score: c.score,
-        trustpassActive: tp.status === 'active' || tp.status === 'grace',
+        trustpassActive: showsTrustPass(tp.status),
         trustpassYears: tp.trustpassYears,
         planBadge: tp.planBadge,
       };

@@ -1,4 +1,4 @@
-import { membershipStatus, trustpassYears } from '../trustpass/index.js';
+import { membershipStatus, showsTrustPass, trustpassYears } from '../trustpass/index.js';
 import type { CreditFacts } from './scorecard.js';
 
 /** The event types a rating is computed from: the sedimented record, not any module's current state. */
@@ -83,7 +83,7 @@ export function factsFromEvents(events: FactEvent[], now: Date, measured: Measur
     rejectedVerifications: rejected,
     platformDays: createdAt ? Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / DAY)) : 0,
     trustpassYears: trustpassYears(membership, now),
-    trustpassActive: status === 'active' || status === 'grace',
+    trustpassActive: showsTrustPass(status),
     // Trade and service facts of the orders (service-metrics module).
     completedOrders: measured.completedOrders,
     tradeVolumeYuan: Math.floor(measured.tradeVolume / 100),

@@ -8,6 +8,7 @@ import type { Platform } from '../../platform/platform.js';
 import { authorize, can, requireUser } from '../../platform/policy.js';
 import { PROVINCES, type CompanyProfile } from '../accounts/index.js';
 import { lineTotal, tierAt, UNIT_NAMES, type Unit } from '../catalog/index.js';
+import { showsTrustPass } from '../trustpass/index.js';
 import { RfqErrors } from './errors.js';
 import { record } from './events.js';
 import { RFQ_NOTIFICATION_KINDS } from './kinds.js';
@@ -146,7 +147,7 @@ export class RfqsService {
       out.set(id, {
         id, name: company.legalName, nameEn: company.nameEn, province: company.province, companyType: company.companyType,
         grade: asGrade(ratings.get(id)?.grade ?? null), verified: verified.has(id),
-        trustpassActive: trustpass.status === 'active' || trustpass.status === 'grace', trustpassYears: trustpass.trustpassYears,
+        trustpassActive: showsTrustPass(trustpass.status), trustpassYears: trustpass.trustpassYears,
         responseRate: rates.get(id)?.responseRate ?? null,
       });
     }

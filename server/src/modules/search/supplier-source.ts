@@ -3,7 +3,7 @@ import { DomainError } from '../../platform/errors.js';
 import type { AccountsModule } from '../accounts/index.js';
 import type { CreditModule } from '../credit/index.js';
 import type { TrustModule } from '../trust/index.js';
-import type { TrustpassModule } from '../trustpass/index.js';
+import { showsTrustPass, type TrustpassModule } from '../trustpass/index.js';
 import type { SupplierCompanyType, SupplierFacts, SupplierSource } from './ports.js';
 
 export interface SupplierSourceDeps {
@@ -43,7 +43,7 @@ export function supplierSource(deps: SupplierSourceDeps): SupplierSource {
         companyType: isSupplierType(company.companyType) ? company.companyType : null,
         province: company.province, city: company.city, mainProducts: company.mainProducts, logoUrl: company.logoUrl,
         verified: verification.verified, grade: credit.grade, creditScore: credit.grade ? credit.score : null,
-        trustpassActive: trustpass.status === 'active' || trustpass.status === 'grace', trustpassYears: trustpass.trustpassYears,
+        trustpassActive: showsTrustPass(trustpass.status), trustpassYears: trustpass.trustpassYears,
         responseRate: rates.get(companyId)?.responseRate ?? null,
         // Service metrics (docs/service-metrics.md); disputeRate is the share of paid orders with a dispute the supplier lost.
         onTimeRate: measured?.onTimeRate ?? null, repeatBuyerRate: measured?.repeatBuyerRate ?? null, disputeRate: measured?.disputeRate ?? null,

@@ -20,4 +20,4 @@ export function createTrustpassModule(platform: Platform, deps: Deps) {
 }
 
 export type TrustpassModule = ReturnType<typeof createTrustpassModule>;
-export { membershipStatus, trustpassYears } from './membership.js';
+export { membershipStatus, showsTrustPass, trustpassYears } from './membership.js';

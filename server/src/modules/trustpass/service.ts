@@ -12,7 +12,7 @@ import type { PaymentsModule } from '../payments/index.js';
 import type { TrustModule } from '../trust/index.js';
 import { TrustpassErrors } from './errors.js';
 import { record } from './events.js';
-import { extend, graceUntil, membershipStatus, trustpassYears } from './membership.js';
+import { extend, graceUntil, membershipStatus, showsTrustPass, trustpassYears } from './membership.js';
 import * as store from './store.js';
 
 /** What a company without TrustPass may do; plans raise these. */
@@ -108,8 +108,7 @@ export class TrustpassService {
   /** The gates other modules enforce (publishing, RFQ quotes): the plan's while active or in grace, else the free tier. */
   async limits(companyId: string, now = new Date()): Promise<{ publishLimit: number; rfqQuoteQuota: number }> {
     const m = await store.findMembership(this.db, companyId);
-    const status = membershipStatus(m ? { expiresAt: m.expires_at } : undefined, now);
-    if (!m || status === 'none' || status === 'expired') return FREE_LIMITS;
+    if (!m || !showsTrustPass(membershipStatus({ expiresAt: m.expires_at }, now))) return FREE_LIMITS;
     const plan = await store.findPlan(this.db, m.plan_id);
     return plan ? { publishLimit: plan.publish_limit, rfqQuoteQuota: plan.rfq_quote_quota } : FREE_LIMITS;
   }
