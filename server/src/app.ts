@@ -71,7 +71,11 @@ function createModules(platform: Platform, options: BuildOptions) {
     companies: accounts.companies, members: accounts.members, verification: trust.verification, payments: payments.payments,
   });
   const responseMetrics = createResponseMetricsModule(platform, { companies: accounts.companies });
-  const serviceMetrics = createServiceMetricsModule(platform, { companies: accounts.companies });
+  const serviceMetrics = createServiceMetricsModule(platform, {
+    companies: accounts.companies,
+    // Late bound: the catalog is built after this module.
+    products: { get: (ctx, id) => catalog.products.get(ctx, id) },
+  });
   const credit = createCreditModule(platform, { companies: accounts.companies, responseRates: responseMetrics.ratesOf, serviceFacts: serviceMetrics.factsOf });
   const credentials = createCredentialsModule(platform, { companies: accounts.companies, verification: trust.verification, trustpass: trustpass.trustpass, credit: credit.credit });
   const admin = createAdminModule(platform);
@@ -85,7 +89,7 @@ function createModules(platform: Platform, options: BuildOptions) {
   });
   const search = createSearchModule(platform, {
     companies: accounts.companies, verification: trust.verification, trustpass: trustpass.trustpass, credit: credit.credit, responseRates: responseMetrics.ratesOf,
-    serviceRates: serviceMetrics.ratesOf,
+    serviceRates: serviceMetrics.ratesOf, productSales: serviceMetrics.salesOf,
     catalog: {
       indexViews: (ids) => catalog.products.indexViews(ids), publishedIdsAfter: (afterId, limit) => catalog.products.publishedIdsAfter(afterId, limit),
       resolved: (id) => catalog.categories.resolved(id),

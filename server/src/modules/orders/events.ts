@@ -11,7 +11,8 @@ type E<T extends string, P extends object = object> = { type: T; payload: OrderR
  * the change; service-metrics and notifications react to them after commit.
  */
 export type OrderEvent =
-  | E<'order.created', { source: 'purchase_list' | 'quote' | 'direct'; paymentTerms: 'escrow' | 'credit_terms'; status: string; shipBy: string | null }>
+  /** productIds: the catalog products on the order's lines (none for a quote's order), for per-product sales. */
+  | E<'order.created', { source: 'purchase_list' | 'quote' | 'direct'; paymentTerms: 'escrow' | 'credit_terms'; status: string; shipBy: string | null; productIds: string[] }>
   | E<'order.approved'>
   | E<'order.rejected', { reason: string }>
   | E<'order.adjusted', { before: number; after: number }>

@@ -958,9 +958,12 @@ export class OrdersService {
           skuLabel: Object.values(l.sku.attributes).join(' / '), unit: l.product.unit, quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal,
           leadTimeDays: l.product.leadTimeDays, imageUrl: l.product.imageUrl,
         }))), orders.map((o) => ({ id: uuidv7(), orderId: o.id, actorUserId: actor.userId, action: 'place', fromStatus: null, toStatus: o.status, detail: { source }, at: now })),
-        asDomainEvents(actor.userId, orders.map((o): OrderEvent => ({
+        asDomainEvents(actor.userId, orders.map((o, i): OrderEvent => ({
           type: 'order.created',
-          payload: { orderId: o.id, number: o.number, buyerCompanyId: o.buyerCompanyId, supplierCompanyId: o.supplierCompanyId, total: o.total, source, paymentTerms: o.paymentTerms, status: o.status, shipBy: null },
+          payload: {
+            orderId: o.id, number: o.number, buyerCompanyId: o.buyerCompanyId, supplierCompanyId: o.supplierCompanyId, total: o.total, source, paymentTerms: o.paymentTerms,
+            status: o.status, shipBy: null, productIds: [...new Set(groups[i]!.lines.map((l) => l.product.id))],
+          },
         }))));
         const rows = placed.orders;
         for (const r of rows) if (r.status === 'awaiting_approval') await this.requestApproval(trx, r, actor, names.get(r.supplier_company_id)?.name ?? '');
@@ -1054,7 +1057,7 @@ export class OrdersService {
           quantity: terms.quantity, unitPrice: terms.unitPrice, lineTotal: terms.total, leadTimeDays: terms.leadTimeDays, imageUrl: null,
         }]);
         await store.insertHistory(trx, [{ id: uuidv7(), orderId: row!.id, actorUserId: actor.userId, action: 'place', fromStatus: null, toStatus: row!.status, detail: { source: 'quote', quoteId: terms.quoteId, revision: terms.revision } }]);
-        await record(trx, actor.userId, { type: 'order.created', payload: { ...ref(row!), source: 'quote', paymentTerms: row!.payment_terms, status: row!.status, shipBy: null } });
+        await record(trx, actor.userId, { type: 'order.created', payload: { ...ref(row!), source: 'quote', paymentTerms: row!.payment_terms, status: row!.status, shipBy: null, productIds: [] } });
         if (row!.status === 'awaiting_approval') await this.requestApproval(trx, row!, actor, supplierName);
         return row!.id;
       });

@@ -69,6 +69,8 @@ export interface ProductDoc {
   trustpass_years: number;
   supplier_factor: number;
   product_factor: number;
+  /** Distinct buyer companies in 90 days (service metrics), the product factor's sales input. */
+  recent_buyers: number;
   published_at: Date;
   source_updated_at: Date;
 }
@@ -118,10 +120,10 @@ export function attributeIndex(view: Pick<ProductIndexView, 'attributes' | 'skuA
 /** The supplier columns a product row copies. */
 export type ProductSupplier = Pick<SupplierDoc, 'legal_name' | 'name_en' | 'company_type' | 'tokens_a' | 'province' | 'grade' | 'grade_rank' | 'verified' | 'trustpass_active' | 'trustpass_years' | 'supplier_factor'>;
 
-export function productDoc(view: ProductIndexView, supplier: ProductSupplier): ProductDoc {
+export function productDoc(view: ProductIndexView, supplier: ProductSupplier, recentBuyers = 0): ProductDoc {
   const tiers = [...view.priceTiers].sort((a, b) => a.minQuantity - b.minQuantity);
   const attrs = attributeIndex(view);
-  const ranking = productFactors({ completeness: view.completeness, imageCount: view.imageCount });
+  const ranking = productFactors({ completeness: view.completeness, imageCount: view.imageCount, recentBuyers });
   const leaf = (names: string[]) => names[names.length - 1];
   return {
     id: view.id, company_id: view.companyId, category_id: view.categoryId, category_path: view.categoryPathIds,
@@ -137,7 +139,7 @@ export function productDoc(view: ProductIndexView, supplier: ProductSupplier): P
     supplier_name: supplier.legal_name, supplier_name_en: supplier.name_en, company_type: supplier.company_type,
     province: supplier.province, grade: supplier.grade, grade_rank: supplier.grade_rank, verified: supplier.verified,
     trustpass_active: supplier.trustpass_active, trustpass_years: supplier.trustpass_years,
-    supplier_factor: supplier.supplier_factor, product_factor: ranking.factor,
+    supplier_factor: supplier.supplier_factor, product_factor: ranking.factor, recent_buyers: recentBuyers,
     published_at: new Date(view.publishedAt ?? view.updatedAt), source_updated_at: new Date(view.updatedAt),
   };
 }

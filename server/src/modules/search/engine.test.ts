@@ -4,6 +4,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
 import type { AttributeDefinition, CatalogPort, ProductIndexView, ResolvedCategory, SupplierFacts } from './ports.js';
 import { SearchService, type ProductSearchInput } from './service.js';
+import { recentBuyersFactor } from './ranking.js';
 
 /*
  * The engine on its own: documents go in through the search module's own indexing calls, with a stand-in catalog
@@ -225,7 +226,7 @@ describe('ranking', () => {
     const res = await find({ q: '不锈钢管', explain: true });
     const hit = res.items.find((i) => i.id === fixture.pipe304.id)!;
     const ex = hit.explain!;
-    expect(ex.factors.map((f) => f.name)).toEqual(['match', 'titleRank', 'titlePhrase', 'grade', 'verified', 'trustpassYears', 'onTimeRate', 'responseRate', 'repeatBuyerRate', 'disputeRate', 'completeness', 'images']);
+    expect(ex.factors.map((f) => f.name)).toEqual(['match', 'titleRank', 'titlePhrase', 'grade', 'verified', 'trustpassYears', 'onTimeRate', 'responseRate', 'repeatBuyerRate', 'disputeRate', 'completeness', 'images', 'recentBuyers']);
     expect(ex.factors.filter((f) => f.value === null).map((f) => [f.name, f.factor])).toEqual([['onTimeRate', 1], ['responseRate', 1], ['repeatBuyerRate', 1], ['disputeRate', 1]]);
     expect(ex.factors.find((f) => f.name === 'grade')).toEqual({ name: 'grade', value: '4A', factor: 1.125 });
     expect(ex.supplierFactor).toBeCloseTo(1.125 * 1.1 * 1.06, 4);
@@ -237,7 +238,11 @@ describe('ranking', () => {
   it('has no paid input: every factor is a fact about service, relevance or the listing', async () => {
     const res = await find({ q: '钢', explain: true });
     const factorNames = new Set(res.items.flatMap((i) => i.explain!.factors.map((f) => f.name)));
-    expect([...factorNames].sort()).toEqual(['completeness', 'disputeRate', 'grade', 'images', 'match', 'onTimeRate', 'repeatBuyerRate', 'responseRate', 'titlePhrase', 'titleRank', 'trustpassYears', 'verified']);
+    expect([...factorNames].sort()).toEqual(['completeness', 'disputeRate', 'grade', 'images', 'match', 'onTimeRate', 'recentBuyers', 'repeatBuyerRate', 'responseRate', 'titlePhrase', 'titleRank', 'trustpassYears', 'verified']);
+  });
+
+  it('raises a product with recent buyers by 5 % per doubling up to seven, and leaves one without sales neutral', () => {
+    expect([0, 1, 3, 7, 8, 500, -2].map(recentBuyersFactor)).toEqual([1, 1.05, 1.1, 1.15, 1.15, 1.15, 1]);
   });
 });
 

@@ -7,6 +7,8 @@ import * as store from './store.js';
 
 export const PRODUCT_EVENTS = ['product.created', 'product.updated', 'product.published', 'product.delisted', 'product.taken_down', 'product.deleted'] as const;
 export const CATEGORY_EVENTS = ['category.updated'] as const;
+/** A product's recent sales moved (service metrics): its product factor changes. */
+export const PRODUCT_SALES_EVENTS = ['product_sales.changed'] as const;
 /** Supplier facts the index keeps: names and region (accounts), verification (trust), TrustPass, credit grade, response rate, service metrics. */
 export const SUPPLIER_EVENTS = [
   'company.created', 'company.updated', 'company.logo_changed',
@@ -29,11 +31,11 @@ const nextNightly = (now: Date) => {
 export function defineSearchJobs(platform: Platform, search: SearchService): void {
   platform.events.register({
     name: 'search.index_on_change',
-    types: [...PRODUCT_EVENTS, ...CATEGORY_EVENTS, ...SUPPLIER_EVENTS],
+    types: [...PRODUCT_EVENTS, ...PRODUCT_SALES_EVENTS, ...CATEGORY_EVENTS, ...SUPPLIER_EVENTS],
     handle: async (event, trx) => {
       const payload = event.payload as { productId?: unknown; categoryId?: unknown };
       const mark = uuidv7();
-      if (event.type.startsWith('product.')) {
+      if (event.type.startsWith('product.') || event.type === 'product_sales.changed') {
         const id = typeof payload.productId === 'string' ? payload.productId : event.subjectId;
         await store.markDirty(trx, 'product', [id], mark);
       } else if (event.type === 'category.updated') {

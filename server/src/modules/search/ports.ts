@@ -74,6 +74,9 @@ export interface CatalogPort {
   resolved(categoryId: string): Promise<ResolvedCategory | null>;
 }
 
+/** service-metrics' salesOf: each product's recent buyers (0 while none). */
+export type ProductSalesPort = (productIds: string[]) => Promise<Map<string, { recentBuyers: number }>>;
+
 export type SupplierCompanyType = 'manufacturer' | 'trading_company' | 'both';
 
 /** A supplier's facts, each from the module that owns it; the service metrics stay null until their issues publish them. */

@@ -2,7 +2,7 @@
  * The ranking factors (docs/search.md). score = text relevance × supplier service factor × product factor.
  * Every input is a fact another module owns and a buyer can see; there is no input a supplier can buy its way
  * into — TrustPass counts only as consecutive years of membership, a track record, capped at five.
- * Metrics that do not exist yet (on-time, response, repeat buyers, disputes) are null and weigh exactly 1.
+ * A metric with nothing measured yet (on-time, response, repeat buyers, disputes) is null and weighs exactly 1.
  */
 
 export type Grade = '1A' | '2A' | '3A' | '4A' | '5A';
@@ -63,11 +63,23 @@ export function imageFactor(count: number): number {
   return count <= 0 ? 0.85 : count === 1 ? 0.95 : count === 2 ? 1 : 1.05;
 }
 
-export function productFactors(p: { completeness: number; imageCount: number }): { factor: number; factors: Factor[] } {
+/**
+ * Recent buyers: distinct buyer companies that paid for the product in 90 days (service metrics; cancelled and
+ * fully refunded orders do not count). +5 % per doubling, capped at 7 buyers (1.15): a proven product rises, but a
+ * best-seller cannot bury a better-serving supplier's new product. None is neutral (1), so a new product loses nothing.
+ */
+export const RECENT_BUYERS_CAP = 7;
+export const RECENT_BUYERS_PER_DOUBLING = 0.05;
+export function recentBuyersFactor(buyers: number): number {
+  return round(1 + RECENT_BUYERS_PER_DOUBLING * Math.log2(1 + Math.min(Math.max(0, Math.floor(buyers)), RECENT_BUYERS_CAP)));
+}
+
+export function productFactors(p: { completeness: number; imageCount: number; recentBuyers: number }): { factor: number; factors: Factor[] } {
   const completeness = clamp01(p.completeness);
   const factors: Factor[] = [
     { name: 'completeness', value: round(completeness), factor: round(0.8 + 0.2 * completeness) },
     { name: 'images', value: p.imageCount, factor: imageFactor(p.imageCount) },
+    { name: 'recentBuyers', value: p.recentBuyers, factor: recentBuyersFactor(p.recentBuyers) },
   ];
   return { factor: round(factors.reduce((x, f) => x * f.factor, 1)), factors };
 }

@@ -68,6 +68,8 @@ export const productHit = z.object({
   priceTiers: z.array(z.object({ minQuantity: z.number(), unitPrice: z.number().int() })),
   unitPrice: z.number().int(), quantity: z.number(), currency: z.literal('CNY'), moq: z.number(), unit: z.string(), leadTimeDays: z.number().int(),
   publishedAt: timestamp,
+  /** Distinct buyer companies that paid for it in the last 90 days (cancelled and fully refunded orders excluded). */
+  recentBuyers: z.number().int().nonnegative(),
   supplier: z.object({ id: z.uuid(), name: z.string(), nameEn: z.string().nullable(), companyType: z.enum(['manufacturer', 'trading_company', 'both']).nullable(), province: z.string(), grade: grade.nullable(), verified: z.boolean(), trustpassYears: z.number().int(), responseRate: z.number().nullable() }),
   explain: z.object({ score: z.number(), relevance: z.number(), supplierFactor: z.number(), productFactor: z.number(), factors: z.array(factor) }).optional(),
 });

@@ -4,7 +4,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import type { Platform } from '../../platform/platform.js';
 import { PROVINCES } from '../accounts/index.js';
 import { productDoc, supplierDoc } from './documents.js';
-import type { AttributeDefinition, CatalogPort, ProductIndexView, ResolvedCategory, SupplierCompanyType, SupplierFacts, SupplierSource } from './ports.js';
+import type { AttributeDefinition, CatalogPort, ProductIndexView, ProductSalesPort, ResolvedCategory, SupplierCompanyType, SupplierFacts, SupplierSource } from './ports.js';
 import { GRADE_RANK, GRADES, MATCH_BASE, productFactors, TITLE_PHRASE_BONUS, type Factor, type Grade } from './ranking.js';
 import * as store from './store.js';
 import { normalize, queryWords, tsQueryText, type QueryWord } from './tokenize.js';
@@ -12,6 +12,8 @@ import { normalize, queryWords, tsQueryText, type QueryWord } from './tokenize.j
 export interface Deps {
   catalog: CatalogPort;
   suppliers: SupplierSource;
+  /** Each product's recent buyers (the product factor's sales input); without it every product counts none. */
+  sales?: ProductSalesPort;
   /** The ranked window's size (store.WINDOW); smaller in tests. */
   window?: number;
   /** Static-rank tiers to look for the window in; by default store.RANK_TIERS from store.TIERED_FROM products on. */
@@ -67,6 +69,8 @@ export interface ProductHit {
   unit: string;
   leadTimeDays: number;
   publishedAt: Date;
+  /** Distinct buyer companies that paid for it in 90 days (service metrics). */
+  recentBuyers: number;
   supplier: { id: string; name: string; nameEn: string | null; companyType: SupplierCompanyType | null; province: string; grade: Grade | null; verified: boolean; trustpassYears: number; responseRate: number | null };
   explain?: Explain;
 }
@@ -313,7 +317,7 @@ export class SearchService {
       id: r.id, categoryId: r.category_id, titleZh: r.title_zh, titleEn: r.title_en, coverUrl: r.cover_url,
       priceTiers: tierMin.map((minQuantity, i) => ({ minQuantity, unitPrice: tierPrice[i]! })),
       unitPrice: Number(r.unit_price), quantity: input.quantity ?? moq, currency: 'CNY', moq, unit: r.unit, leadTimeDays: r.lead_time_days,
-      publishedAt: new Date(r.published_at),
+      publishedAt: new Date(r.published_at), recentBuyers: Number(r.recent_buyers),
       supplier: {
         id: r.company_id, name: r.supplier_name, nameEn: r.supplier_name_en, companyType: r.company_type, province: r.province, grade: r.grade, verified: r.verified,
         trustpassYears: r.trustpass_active ? r.trustpass_years : 0, responseRate: r.response_rate === null ? null : Number(r.response_rate),
@@ -330,7 +334,7 @@ export class SearchService {
             { name: 'titlePhrase', value: r.title_phrase, factor: r.title_phrase ? TITLE_PHRASE_BONUS : 0 },
           ] : []),
           ...(r.supplier_factors ?? []),
-          ...productFactors({ completeness: Number(r.completeness), imageCount: Number(r.image_count) }).factors,
+          ...productFactors({ completeness: Number(r.completeness), imageCount: Number(r.image_count), recentBuyers: Number(r.recent_buyers) }).factors,
         ],
       };
     }
@@ -417,9 +421,10 @@ export class SearchService {
       suppliers = await store.findSuppliers(this.db, companyIds);
     }
     const byCompany = new Map(suppliers.map((s) => [s.company_id, s]));
+    const sales = this.deps.sales && published.length > 0 ? await this.deps.sales(published.map((v) => v.id)) : new Map<string, { recentBuyers: number }>();
     const docs = published.flatMap((v) => {
       const s = byCompany.get(v.companyId);
-      return s ? [productDoc(v, s)] : [];
+      return s ? [productDoc(v, s, sales.get(v.id)?.recentBuyers ?? 0)] : [];
     });
     const categories = new Map<string, { id: string; parent_id: string | null; name_zh: string; name_en: string }>();
     for (const v of published) {

@@ -418,6 +418,7 @@ export interface ProductHitRow {
   product_factor: number;
   completeness: number;
   image_count: number;
+  recent_buyers: number;
   /** Only with explain: the supplier's factors as search_suppliers keeps them. */
   supplier_factors: Factor[] | null;
   /** The supplier's response rate as search_suppliers keeps it (read for the page's rows only). */
@@ -541,7 +542,7 @@ export async function searchProducts(
       'tier_min', p.tier_min, 'tier_price', p.tier_price, 'moq', p.moq, 'unit', p.unit, 'lead_time_days', p.lead_time_days,
       'supplier_name', p.supplier_name, 'supplier_name_en', p.supplier_name_en, 'company_type', p.company_type, 'province', p.province, 'grade', p.grade, 'verified', p.verified,
       'trustpass_active', p.trustpass_active, 'trustpass_years', p.trustpass_years, 'supplier_factor', p.supplier_factor, 'product_factor', p.product_factor,
-      'completeness', p.completeness, 'image_count', p.image_count, 'published_at', p.published_at, 'unit_price', pg.unit_price, 'score', pg.score,
+      'completeness', p.completeness, 'image_count', p.image_count, 'recent_buyers', p.recent_buyers, 'published_at', p.published_at, 'unit_price', pg.unit_price, 'score', pg.score,
       'text_rank', ${text}, 'title_phrase', ${phrase}, 'response_rate', (SELECT s.response_rate FROM search_suppliers s WHERE s.company_id = p.company_id), 'supplier_factors', ${explain ? sql`(SELECT s.factors FROM search_suppliers s WHERE s.company_id = p.company_id)` : sql`NULL::jsonb`}
     ) AS data
     FROM page pg JOIN search_products p ON p.id = pg.id

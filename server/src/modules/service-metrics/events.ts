@@ -21,7 +21,7 @@ const money = z.number().int().nonnegative();
 
 const orderRef = z.object({ orderId: z.uuid(), buyerCompanyId: z.uuid(), supplierCompanyId: z.uuid(), total: money, at: when.optional() });
 const orderPayloads = {
-  'order.created': orderRef.extend({ paymentTerms: z.string().optional(), shipBy: day.nullable().optional() }),
+  'order.created': orderRef.extend({ paymentTerms: z.string().optional(), shipBy: day.nullable().optional(), productIds: z.array(z.uuid()).max(500).optional() }),
   'order.adjusted': orderRef,
   'order.paid': orderRef.extend({ terms: z.string().optional(), shipBy: day.nullable().optional() }),
   'order.shipped': orderRef.extend({ fully: z.boolean(), onTime: z.boolean().optional(), shipBy: day.nullable().optional(), shippedAt: when.optional() }),
@@ -50,6 +50,8 @@ const billPayloads = {
 export type Fact =
   | {
     kind: 'order'; orderId: string; supplierCompanyId: string; buyerCompanyId: string; total: number; paymentTerms?: string; shipBy?: string;
+    /** The catalog products on the order's lines (order.created; events before migration 0034 name none). */
+    productIds?: string[];
     placedAt?: Date; paidAt?: Date; fullyShippedAt?: Date; shippedOnTime?: boolean; receivedAt?: Date; completedAt?: Date;
     cancelledAt?: Date; closedAt?: Date; refund?: { eventId: string; amount: number; source: string | null; at: Date };
   }
@@ -73,7 +75,10 @@ function orderFact(event: StoredEvent, type: keyof typeof orderPayloads): Parsed
   const shipBy = typeof d.shipBy === 'string' ? { shipBy: d.shipBy } : {};
   switch (type) {
     case 'order.created':
-      return { ...base, ...shipBy, placedAt: at, ...(typeof d.paymentTerms === 'string' ? { paymentTerms: d.paymentTerms } : {}) };
+      return {
+        ...base, ...shipBy, placedAt: at, ...(typeof d.paymentTerms === 'string' ? { paymentTerms: d.paymentTerms } : {}),
+        ...(Array.isArray(d.productIds) && d.productIds.length > 0 ? { productIds: [...new Set(d.productIds as string[])] } : {}),
+      };
     case 'order.adjusted':
       return base;
     case 'order.paid':
@@ -208,4 +213,29 @@ export const CHANGED_EVENT = 'service_metrics.changed';
 
 export function recordChanged(trx: Db, payload: ServiceMetricsChanged): Promise<string> {
   return recordEvent(trx, { type: CHANGED_EVENT, actorUserId: null, companyId: payload.companyId, subjectType: 'company', subjectId: payload.companyId, payload });
+}
+
+/**
+ * Whether an order fact can move its products' recent sales: payment brings the order in, cancellation and closing
+ * take it out, and learning the products (placement) matters when payment was seen first.
+ */
+export function movesProductSales(f: Fact): boolean {
+  return f.kind === 'order' && Boolean(f.paidAt ?? f.cancelledAt ?? f.closedAt ?? f.productIds);
+}
+
+export interface ProductSalesChanged {
+  productId: string;
+  supplierCompanyId: string;
+  /** Distinct buyer companies with a paid order of the product in the window, neither cancelled nor closed. */
+  recentBuyers: number;
+  recentOrders: number;
+}
+
+/** Published when a product's recent sales change: search refreshes its product factor. */
+export const PRODUCT_SALES_CHANGED_EVENT = 'product_sales.changed';
+
+export function recordProductSalesChanged(trx: Db, payload: ProductSalesChanged): Promise<string> {
+  return recordEvent(trx, {
+    type: PRODUCT_SALES_CHANGED_EVENT, actorUserId: null, companyId: payload.supplierCompanyId, subjectType: 'product', subjectId: payload.productId, payload,
+  });
 }

@@ -10,6 +10,13 @@ export function registerServiceMetricsRoutes(app: App, metrics: ServiceMetricsSe
     },
   }, async (req) => metrics.view(req.ctx, req.params.id));
 
+  app.get('/api/v1/products/:id/sales', {
+    schema: {
+      tags: ['service-metrics'], params: s.productParams, response: { 200: s.productSalesView },
+      summary: "Public: a product's recent sales over 90 days — distinct buyer companies and orders paid, neither cancelled nor fully refunded (docs/service-metrics.md)",
+    },
+  }, async (req) => metrics.productView(req.ctx, req.params.id));
+
   app.get('/api/v1/service-metrics', {
     schema: {
       tags: ['service-metrics'], summary: 'Public: the headline service metrics of up to 50 companies (trust-mark strips on lists)',

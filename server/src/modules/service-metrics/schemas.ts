@@ -39,3 +39,14 @@ export const manyResponse = z.object({
     reviewAverage: score, reviewCount: z.number().int(), paidOrders: z.number().int(),
   })),
 });
+
+export const productParams = z.object({ id: z.uuid() });
+
+export const productSalesView = z.object({
+  productId: z.uuid(),
+  windowDays: z.literal(90),
+  /** Distinct buyer companies with a paid order of the product in the window (neither cancelled nor fully refunded). */
+  recentBuyers: z.number().int().nonnegative(),
+  recentOrders: z.number().int().nonnegative(),
+  computedAt: timestamp.nullable(),
+});

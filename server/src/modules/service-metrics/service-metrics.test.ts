@@ -48,8 +48,8 @@ class Order {
   private emit(type: string, extra: Payload) {
     return emit(type, this.buyer, 'order', this.id, this.ref(extra));
   }
-  created(at: string, shipBy: string | null = null) {
-    return this.emit('order.created', { source: 'direct', paymentTerms: 'escrow', status: 'awaiting_payment', shipBy, at });
+  created(at: string, shipBy: string | null = null, productIds: string[] = []) {
+    return this.emit('order.created', { source: 'direct', paymentTerms: 'escrow', status: 'awaiting_payment', shipBy, productIds, at });
   }
   paid(at: string, shipBy: string | null) {
     return this.emit('order.paid', { terms: 'escrow', shipBy, at });
@@ -316,8 +316,8 @@ describe('keeping the rows', () => {
     }));
     expect(events).toHaveLength(20);
     const { queries } = await t.database.countQueries(() => t.database.transaction((trx) => t.modules.serviceMetrics.serviceMetrics.recordMany(trx, events)));
-    // BEGIN, four runs of distinct orders, the refund's two, the marks and their sync job, COMMIT.
-    expect(queries).toBeLessThanOrEqual(10);
+    // BEGIN, four runs of distinct orders, the refund's two, the companies' and the products' marks and their sync job, COMMIT.
+    expect(queries).toBeLessThanOrEqual(11);
     await t.drain(); // the dispatcher delivers them too: merging again changes nothing
     const [a, b] = [await metricsAt(single.supplier), await metricsAt(batched.supplier)];
     expect(a).toMatchObject({ paidOrders: 6, shipments: { measured: 3, onTime: 3 }, refundRate: 0.1667, completedOrders: 1 });
@@ -446,6 +446,80 @@ describe('the cached summary, the API, and the modules that read the metrics', (
   });
 });
 
+describe('recent buyers of a product', () => {
+  const salesOf = async (id: string) => (await t.modules.serviceMetrics.salesOf([id])).get(id);
+  const searchHit = async (q: string, id: string) => {
+    const res = await call(t, { method: 'GET', url: `/api/v1/search/products?q=${encodeURIComponent(q)}&explain=true` });
+    expect(res.statusCode, res.body).toBe(200);
+    const hit = res.json<{ items: Array<{ id: string; recentBuyers: number; explain: { productFactor: number; factors: Array<{ name: string; value: unknown; factor: number }> } }> }>()
+      .items.find((i) => i.id === id);
+    return { recentBuyers: hit?.recentBuyers, productFactor: hit?.explain.productFactor, factor: hit?.explain.factors.find((f) => f.name === 'recentBuyers') };
+  };
+
+  it('counts distinct buyer companies of paid orders in 90 days, not cancelled, closed, unpaid or own orders, and feeds the search product factor', async () => {
+    const owner = await registerUser(t);
+    const company = await createCompany(t, owner, { legalName: '江苏销量测试五金有限公司', nameEn: 'Jiangsu Sales Test Hardware Co.' });
+    const product = await createProduct(t, owner, await categoryIdOf(t, 'steel.plate.hot_rolled'), { titleZh: '销量测试热轧板 10mm' });
+    await publishProduct(t, owner, product.id);
+    await t.drain();
+    const before = await searchHit('销量测试热轧板', product.id);
+    expect(before).toMatchObject({ recentBuyers: 0, factor: { value: 0, factor: 1 } });
+
+    const now = new Date();
+    const rel = (ms: number) => ago(ms, now);
+    const other = uuidv7();
+    const p = { supplier: company.id, buyer: uuidv7() };
+    const order = (buyer: string) => new Order(p, 100_000, buyer);
+    const pid = [product.id, other];
+    // Buyer A twice: one buyer, two orders.
+    for (const at of [rel(10 * D), rel(4 * D)]) { const o = order(p.buyer); await o.created(at, null, pid); await o.paid(at, null); }
+    // Buyer F once, its payment seen before its placement (the products arrive second).
+    const f = order(uuidv7());
+    await f.paid(rel(2 * D), null);
+    await f.created(rel(2 * D), null, [product.id]);
+    // None of these count: cancelled after payment, fully refunded (closed), paid 100 days ago, never paid, the supplier's own.
+    const cancelled = order(uuidv7()); await cancelled.created(rel(6 * D), null, pid); await cancelled.paid(rel(6 * D), null); await cancelled.cancelled(rel(5 * D));
+    const closed = order(uuidv7()); await closed.created(rel(6 * D), null, pid); await closed.paid(rel(6 * D), null); await closed.closed(rel(1 * D));
+    const old = order(uuidv7()); await old.created(rel(100 * D), null, pid); await old.paid(rel(100 * D), null);
+    await order(uuidv7()).created(rel(3 * D), null, pid);
+    const own = order(company.id); await own.created(rel(3 * D), null, pid); await own.paid(rel(3 * D), null);
+    await t.drain();
+
+    expect(await salesOf(product.id)).toEqual({ recentBuyers: 2, recentOrders: 3 });
+    expect(await salesOf(other)).toEqual({ recentBuyers: 1, recentOrders: 2 });
+    const res = await call(t, { method: 'GET', url: `/api/v1/products/${product.id}/sales` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ productId: product.id, windowDays: 90, recentBuyers: 2, recentOrders: 3 });
+    // +5 % per doubling of buyers: 1 + 0.05 × log2(3).
+    const after = await searchHit('销量测试热轧板', product.id);
+    expect(after).toMatchObject({ recentBuyers: 2, factor: { value: 2, factor: 1.0792 } });
+    expect(after.productFactor).toBeCloseTo(before.productFactor! * 1.0792, 3);
+
+    // F's order cancelled: down to one buyer, and search follows.
+    await f.cancelled(rel(0));
+    await t.drain();
+    expect(await salesOf(product.id)).toEqual({ recentBuyers: 1, recentOrders: 2 });
+    expect(await searchHit('销量测试热轧板', product.id)).toMatchObject({ recentBuyers: 1, factor: { value: 1, factor: 1.05 } });
+
+    // The window slides: 85 days on, only A's order of 4 days ago is left; 95 days on, nothing (and the row says so).
+    await t.database.transaction((trx) => t.modules.serviceMetrics.serviceMetrics.refreshProductSalesIn(trx, [product.id], new Date(now.getTime() + 85 * D)));
+    expect(await salesOf(product.id)).toEqual({ recentBuyers: 1, recentOrders: 1 });
+    await t.database.transaction((trx) => t.modules.serviceMetrics.serviceMetrics.refreshProductSalesIn(trx, [product.id], new Date(now.getTime() + 95 * D)));
+    expect(await salesOf(product.id)).toEqual({ recentBuyers: 0, recentOrders: 0 });
+    await t.drain();
+    expect(await searchHit('销量测试热轧板', product.id)).toMatchObject({ recentBuyers: 0, factor: { value: 0, factor: 1 } });
+    const changes = await sql<{ n: number }>`SELECT count(*)::int AS n FROM events WHERE type = 'product_sales.changed' AND subject_id = ${product.id}`.execute(t.database.db);
+    expect(changes.rows[0]!.n).toBe(4);
+  });
+
+  it('answers 404 for the sales of a product that does not exist, and 400 for a malformed id', async () => {
+    expect((await call(t, { method: 'GET', url: `/api/v1/products/${uuidv7()}/sales` })).statusCode).toBe(404);
+    const bad = await call(t, { method: 'GET', url: '/api/v1/products/not-a-uuid/sales' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+  });
+});
+
 describe('through the real order flow', () => {
   it('turns placed, paid, shipped, received and refunded orders into the metrics, the API and the search factor', async () => {
     const parties = await createTradeParties(t);
@@ -472,5 +546,8 @@ describe('through the real order flow', () => {
     });
     const rates = (await t.modules.serviceMetrics.ratesOf([supplierId])).get(supplierId);
     expect(rates).toEqual({ onTimeRate: 1, repeatBuyerRate: 1, disputeRate: 0 });
+    // Two paid orders of the one product by one buyer; the unpaid third is not a sale.
+    const sales = await call(t, { method: 'GET', url: `/api/v1/products/${parties.product.id}/sales` });
+    expect(sales.json()).toMatchObject({ recentBuyers: 1, recentOrders: 2 });
   }, 90_000);
 });

@@ -6,11 +6,13 @@ import { enqueueJob } from '../../platform/jobs.js';
 import type { Platform } from '../../platform/platform.js';
 import type { AccountsModule } from '../accounts/index.js';
 import { DISPUTE_MEMORY_DAYS, WINDOW_DAYS, computeMetrics, emptyMetrics, sameMetrics, shipByDeadline, windowStart, type Metrics } from './definitions.js';
-import { companiesOf, factOf, movesMetrics, recordChanged } from './events.js';
+import { companiesOf, factOf, movesMetrics, movesProductSales, recordChanged, recordProductSalesChanged } from './events.js';
 import * as store from './store.js';
 
 export interface Deps {
   companies: AccountsModule['companies'];
+  /** Late bound (the catalog is built after this module): the product as its reader may see it (PRODUCT_NOT_FOUND otherwise). */
+  products?: { get(ctx: RequestContext, productId: string): Promise<unknown> };
 }
 
 /** What credit reads (facts.ts): the service facts of each company, nulls while nothing is measured. */
@@ -28,6 +30,12 @@ export interface SupplierRates {
   repeatBuyerRate: number | null;
   /** The share of paid orders with a dispute the supplier lost (docs/search.md "disputes lost, share of orders"). */
   disputeRate: number | null;
+}
+
+/** What search reads (the product factor) and product pages show: a product's sales over the window. */
+export interface ProductSalesView {
+  recentBuyers: number;
+  recentOrders: number;
 }
 
 const SYNC_JOB = 'service_metrics.sync';
@@ -60,9 +68,11 @@ export class ServiceMetricsService {
    */
   async recordMany(trx: Db, events: StoredEvent[]): Promise<void> {
     const dirty = new Set<string>();
+    const salesMoved = new Set<string>();
     let run: store.OrderFact[] = [];
     const flush = async () => {
       const merged = await store.upsertOrderFacts(trx, run);
+      await store.insertOrderProducts(trx, run.flatMap((f) => (f.productIds ?? []).map((productId) => ({ orderId: f.orderId, productId }))));
       for (const order of merged) await this.watchShipBy(trx, order);
       run = [];
     };
@@ -73,6 +83,7 @@ export class ServiceMetricsService {
         continue;
       }
       if (movesMetrics(fact)) for (const id of companiesOf(fact)) dirty.add(id);
+      if (movesProductSales(fact) && fact.kind === 'order') salesMoved.add(fact.orderId);
       if (fact.kind === 'order' && !fact.refund) {
         if (run.some((f) => f.orderId === fact.orderId)) await flush();
         run.push(fact);
@@ -83,7 +94,10 @@ export class ServiceMetricsService {
       if (order) await this.watchShipBy(trx, order);
     }
     await flush();
-    if (dirty.size > 0 && await store.markDirty(trx, [...dirty], uuidv7())) await enqueueJob(trx, { kind: SYNC_JOB });
+    const mark = uuidv7();
+    const companiesQueued = dirty.size > 0 && await store.markDirty(trx, [...dirty], mark);
+    const productsQueued = salesMoved.size > 0 && await store.markProductsOfOrdersDirty(trx, [...salesMoved], mark);
+    if (companiesQueued || productsQueued) await enqueueJob(trx, { kind: SYNC_JOB });
   }
 
   /** A paid order that has not shipped: refresh its supplier the moment its ship-by date passes. */
@@ -102,7 +116,7 @@ export class ServiceMetricsService {
    * marked again while it was being computed keeps its mark and is computed again.
    */
   async syncDirty(): Promise<number> {
-    let done = 0;
+    let done = await this.syncDirtyProducts();
     for (;;) {
       const page = await store.dirtyPage(this.db, SYNC_PAGE);
       if (page.length === 0) return done;
@@ -114,6 +128,44 @@ export class ServiceMetricsService {
         done++;
       }
     }
+  }
+
+  /** The marked products' recent sales, a page per transaction; records product_sales.changed for each that moved. */
+  async syncDirtyProducts(): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const page = await store.dirtyProductsPage(this.db, SYNC_PAGE);
+      if (page.length === 0) return done;
+      await this.platform.database.transaction(async (trx) => {
+        await this.refreshProductSalesIn(trx, page.map((p) => p.productId));
+        await store.clearDirtyProducts(trx, page);
+      });
+      done += page.length;
+    }
+  }
+
+  /** Recomputes the products' cached sales as of now; returns how many changed (each recorded as an event). */
+  async refreshProductSalesIn(trx: Db, productIds: string[], now: Date = this.clock()): Promise<number> {
+    const [computed, before] = await Promise.all([store.computeProductSales(trx, productIds, windowStart(now), now), store.productSales(trx, productIds)]);
+    const found = new Map(computed.map((c) => [c.productId, c]));
+    const fellToNone = productIds.filter((id) => !found.has(id) && (before.get(id)?.recentOrders ?? 0) > 0);
+    const suppliers = await store.suppliersOfProducts(trx, fellToNone);
+    const next = [
+      ...computed,
+      ...fellToNone.flatMap((productId) => {
+        const supplierCompanyId = suppliers.get(productId) ?? before.get(productId)?.supplierCompanyId;
+        return supplierCompanyId ? [{ productId, supplierCompanyId, recentBuyers: 0, recentOrders: 0 }] : [];
+      }),
+    ];
+    await store.upsertProductSales(trx, next, now);
+    let changed = 0;
+    for (const n of next) {
+      const b = before.get(n.productId);
+      if (b && b.recentBuyers === n.recentBuyers && b.recentOrders === n.recentOrders) continue;
+      await recordProductSalesChanged(trx, n);
+      changed++;
+    }
+    return changed;
   }
 
   /** Recomputes one company's cached metrics as of now; records service_metrics.changed when anything moved. */
@@ -134,9 +186,11 @@ export class ServiceMetricsService {
     await this.platform.database.transaction((trx) => this.refreshIn(trx, companyId).then(() => undefined));
   }
 
-  /** Nightly: the windows slide, so every cached summary is recomputed. */
-  async refreshAll(pageSize = 200): Promise<{ companies: number; changed: number }> {
-    const totals = { companies: 0, changed: 0 };
+  /** Nightly: the windows slide, so every cached summary and every product's recent sales are recomputed. */
+  async refreshAll(pageSize = 200): Promise<{ companies: number; changed: number; products: number }> {
+    const totals = { companies: 0, changed: 0, products: 0 };
+    await store.markProductsWithSalesDirty(this.db, uuidv7());
+    totals.products = await this.syncDirtyProducts();
     let after: string | null = null;
     for (;;) {
       const ids = await store.summaryCompaniesAfter(this.db, after, pageSize);
@@ -177,6 +231,20 @@ export class ServiceMetricsService {
   async ratesOf(companyIds: string[]): Promise<Map<string, SupplierRates>> {
     const m = await this.cached(companyIds);
     return new Map([...m].map(([id, x]) => [id, { onTimeRate: x.onTimeRate, repeatBuyerRate: x.repeatBuyerRate, disputeRate: x.disputeLostRate }]));
+  }
+
+  /** Batch reader for search: each product's cached recent sales (zero while none). */
+  async salesOf(productIds: string[]): Promise<Map<string, ProductSalesView>> {
+    const ids = [...new Set(productIds)];
+    const found = await store.productSales(this.db, ids);
+    return new Map(ids.map((id) => [id, { recentBuyers: found.get(id)?.recentBuyers ?? 0, recentOrders: found.get(id)?.recentOrders ?? 0 }]));
+  }
+
+  /** Public: a product's recent sales (404 for a product the reader may not see). */
+  async productView(ctx: RequestContext, productId: string) {
+    await this.deps.products?.get(ctx, productId);
+    const row = (await store.productSales(this.db, [productId])).get(productId);
+    return { productId, windowDays: WINDOW_DAYS, recentBuyers: row?.recentBuyers ?? 0, recentOrders: row?.recentOrders ?? 0, computedAt: row?.computedAt ?? null };
   }
 
   /** Public: the company's metrics (404 for an unknown company). */

@@ -41,10 +41,14 @@ interface BillsTable {
 }
 interface SummariesTable { company_id: string; metrics: Json<Metrics>; computed_at: Timestamp }
 interface DirtyTable { company_id: string; mark: string; marked_at: ColumnType<Date, Date | undefined, Date> }
+interface OrderProductsTable { order_id: string; product_id: string }
+interface ProductSalesTable { product_id: string; supplier_company_id: string; recent_buyers: number; recent_orders: number; computed_at: Timestamp }
+interface DirtyProductsTable { product_id: string; mark: string; marked_at: ColumnType<Date, Date | undefined, Date> }
 
 type Tables = {
   service_metric_orders: OrdersTable; service_metric_refunds: RefundsTable; service_metric_disputes: DisputesTable;
   service_metric_reviews: ReviewsTable; service_metric_bills: BillsTable; service_metric_summaries: SummariesTable; service_metric_dirty: DirtyTable;
+  service_metric_order_products: OrderProductsTable; service_metric_product_sales: ProductSalesTable; service_metric_dirty_products: DirtyProductsTable;
 };
 const t = (db: Db) => db.withTables<Tables>();
 
@@ -237,4 +241,96 @@ export async function summaryCompaniesAfter(db: Db, afterId: string | null, limi
   let q = t(db).selectFrom('service_metric_summaries').select('company_id').orderBy('company_id').limit(limit);
   if (afterId) q = q.where('company_id', '>', afterId);
   return (await q.execute()).map((r) => r.company_id);
+}
+
+// ---- recent sales per product
+
+/** Records which products an order holds (idempotent). */
+export async function insertOrderProducts(db: Db, rows: Array<{ orderId: string; productId: string }>): Promise<void> {
+  if (rows.length === 0) return;
+  await t(db).insertInto('service_metric_order_products').values(rows.map((r) => ({ order_id: r.orderId, product_id: r.productId })))
+    .onConflict((oc) => oc.columns(['order_id', 'product_id']).doNothing()).execute();
+}
+
+/**
+ * Marks the products of the given orders for the sync job, in one statement. Returns whether any of them was not
+ * already waiting (then a sync must be queued).
+ */
+export async function markProductsOfOrdersDirty(db: Db, orderIds: string[], mark: string): Promise<boolean> {
+  if (orderIds.length === 0) return false;
+  const r = await sql<{ inserted: boolean }>`
+    INSERT INTO service_metric_dirty_products (product_id, mark)
+    SELECT DISTINCT product_id, ${mark}::uuid FROM service_metric_order_products WHERE order_id = ANY(${orderIds}::uuid[])
+    ON CONFLICT (product_id) DO UPDATE SET mark = excluded.mark, marked_at = now()
+    RETURNING (xmax = 0) AS inserted`.execute(db);
+  return r.rows.some((x) => x.inserted);
+}
+
+/** Marks every product with recent sales (the nightly refresh: the window slides). Returns how many. */
+export async function markProductsWithSalesDirty(db: Db, mark: string): Promise<number> {
+  const r = await sql`
+    INSERT INTO service_metric_dirty_products (product_id, mark)
+    SELECT product_id, ${mark}::uuid FROM service_metric_product_sales WHERE recent_orders > 0
+    ON CONFLICT (product_id) DO UPDATE SET mark = excluded.mark, marked_at = now()`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
+}
+
+export async function dirtyProductsPage(db: Db, limit: number): Promise<Array<{ productId: string; mark: string }>> {
+  const rows = await t(db).selectFrom('service_metric_dirty_products').select(['product_id', 'mark']).orderBy('marked_at').limit(limit).execute();
+  return rows.map((r) => ({ productId: r.product_id, mark: r.mark }));
+}
+
+/** Clears the marks that did not move meanwhile (a product marked again stays for the next round). */
+export async function clearDirtyProducts(db: Db, marks: Array<{ productId: string; mark: string }>): Promise<void> {
+  if (marks.length === 0) return;
+  const values = sql.join(marks.map((m) => sql`(${m.productId}::uuid, ${m.mark}::uuid)`));
+  await sql`DELETE FROM service_metric_dirty_products d USING (VALUES ${values}) AS v(product_id, mark)
+    WHERE d.product_id = v.product_id AND d.mark = v.mark`.execute(db);
+}
+
+export interface ProductSales { productId: string; supplierCompanyId: string; recentBuyers: number; recentOrders: number }
+
+/**
+ * Each product's sales in the window (paid after `since`, not after `now`), counting orders neither cancelled nor
+ * closed and not between a company and itself. Products with none are absent.
+ */
+export async function computeProductSales(db: Db, productIds: string[], since: Date, now: Date): Promise<ProductSales[]> {
+  if (productIds.length === 0) return [];
+  const r = await sql<{ product_id: string; supplier_company_id: string; buyers: string; orders: string }>`
+    SELECT op.product_id, min(o.supplier_company_id::text) AS supplier_company_id,
+           count(DISTINCT o.buyer_company_id) AS buyers, count(*) AS orders
+    FROM service_metric_order_products op JOIN service_metric_orders o ON o.order_id = op.order_id
+    WHERE op.product_id = ANY(${productIds}::uuid[]) AND o.paid_at > ${since} AND o.paid_at <= ${now}
+      AND o.cancelled_at IS NULL AND o.closed_at IS NULL AND o.buyer_company_id <> o.supplier_company_id
+    GROUP BY op.product_id`.execute(db);
+  return r.rows.map((x) => ({ productId: x.product_id, supplierCompanyId: x.supplier_company_id, recentBuyers: Number(x.buyers), recentOrders: Number(x.orders) }));
+}
+
+/** The products' suppliers as the order rows know them (for a product whose sales fell to none). */
+export async function suppliersOfProducts(db: Db, productIds: string[]): Promise<Map<string, string>> {
+  if (productIds.length === 0) return new Map();
+  const r = await sql<{ product_id: string; supplier_company_id: string }>`
+    SELECT DISTINCT ON (op.product_id) op.product_id, o.supplier_company_id
+    FROM service_metric_order_products op JOIN service_metric_orders o ON o.order_id = op.order_id
+    WHERE op.product_id = ANY(${productIds}::uuid[])
+    ORDER BY op.product_id`.execute(db);
+  return new Map(r.rows.map((x) => [x.product_id, x.supplier_company_id]));
+}
+
+export async function productSales(db: Db, productIds: string[]): Promise<Map<string, ProductSales & { computedAt: Date }>> {
+  if (productIds.length === 0) return new Map();
+  const rows = await t(db).selectFrom('service_metric_product_sales').selectAll().where('product_id', 'in', productIds).execute();
+  return new Map(rows.map((r) => [r.product_id, {
+    productId: r.product_id, supplierCompanyId: r.supplier_company_id, recentBuyers: r.recent_buyers, recentOrders: r.recent_orders, computedAt: r.computed_at,
+  }]));
+}
+
+export async function upsertProductSales(db: Db, rows: ProductSales[], computedAt: Date): Promise<void> {
+  if (rows.length === 0) return;
+  await t(db).insertInto('service_metric_product_sales').values(rows.map((r) => ({
+    product_id: r.productId, supplier_company_id: r.supplierCompanyId, recent_buyers: r.recentBuyers, recent_orders: r.recentOrders, computed_at: computedAt,
+  }))).onConflict((oc) => oc.column('product_id').doUpdateSet({
+    supplier_company_id: sql<never>`excluded.supplier_company_id`, recent_buyers: sql<never>`excluded.recent_buyers`,
+    recent_orders: sql<never>`excluded.recent_orders`, computed_at: sql<never>`excluded.computed_at`,
+  })).execute();
 }
