@@ -119,6 +119,11 @@ export function ProductCard({ hit, q, quantity, showMarks }: { hit: ProductHit; 
             {t('catalog.moqValue', { qty: formatQuantity(hit.moq, hit.unit) })}
           </Typography.Text>
         )}
+        {hit.recentBuyers > 0 && (
+          <Typography.Text style={{ fontSize: 12, display: 'block', color: '#595959' }} data-testid="result-recent-buyers">
+            {t('catalog.recentBuyers', { count: hit.recentBuyers })}
+          </Typography.Text>
+        )}
         <div style={{ borderTop: '1px dashed #f0f0f0', marginTop: 6, paddingTop: 6 }}>
           <Typography.Text ellipsis style={{ fontSize: 12, display: 'block' }} data-testid="result-supplier">
             {companyDisplayName({ legalName: hit.supplier.name, nameEn: hit.supplier.nameEn })}

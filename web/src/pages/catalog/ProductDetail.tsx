@@ -1,6 +1,6 @@
-import { ClockCircleOutlined, EnvironmentOutlined, ExperimentOutlined, FlagOutlined, PictureOutlined, ShopOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, EnvironmentOutlined, FireOutlined, ExperimentOutlined, FlagOutlined, PictureOutlined, ShopOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, InputNumber, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, InputNumber, Row, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -225,6 +225,25 @@ function PricePanel({ product, attributes, onSelection }: { product: ProductView
   );
 }
 
+/** The product's recent sales (service metrics): shown once a company has paid for it in the last 90 days. */
+function RecentSales({ productId }: { productId: string }) {
+  const { t } = useTranslation();
+  const sales = useQuery({
+    queryKey: ['product-sales', productId],
+    queryFn: () => api<{ recentBuyers: number; recentOrders: number }>(`/products/${productId}/sales`),
+    staleTime: 60_000,
+  });
+  if (!sales.data || sales.data.recentBuyers === 0) return null;
+  return (
+    <Tooltip title={t('catalog.recentSalesHint')}>
+      <Typography.Text style={{ display: 'inline-block', fontSize: 13, color: '#595959', marginBottom: 8 }} data-testid="product-recent-sales">
+        <FireOutlined style={{ color: '#F25C05', marginRight: 4 }} />
+        {t('catalog.recentBuyers', { count: sales.data.recentBuyers })} · {t('catalog.recentOrders', { count: sales.data.recentOrders })}
+      </Typography.Text>
+    </Tooltip>
+  );
+}
+
 function Facts({ product }: { product: ProductView }) {
   const { t } = useTranslation();
   const region = useRegionName();
@@ -387,6 +406,7 @@ export default function ProductDetail() {
                     {secondary}
                   </Typography.Paragraph>
                 )}
+                {p.status === 'published' && <RecentSales productId={p.id} />}
                 <PricePanel key={p.id} product={p} attributes={category.data?.attributes} onSelection={setSelection} />
                 <div style={{ marginTop: 12 }}>
                   <Facts product={p} />

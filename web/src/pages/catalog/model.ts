@@ -227,6 +227,8 @@ export interface ProductHit {
   unit: string;
   leadTimeDays: number;
   publishedAt: string;
+  /** Distinct buyer companies that paid for it in the last 90 days. */
+  recentBuyers: number;
   supplier: HitSupplier;
   explain?: ExplainFactors;
 }
