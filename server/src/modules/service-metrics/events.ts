@@ -217,10 +217,10 @@ export function recordChanged(trx: Db, payload: ServiceMetricsChanged): Promise<
 
 /**
  * Whether an order fact can move its products' recent sales: payment brings the order in, cancellation and closing
- * take it out, and learning the products (placement) matters when payment was seen first.
+ * take it out. (Learning the products at placement matters only when the payment was seen first: recordMany checks.)
  */
 export function movesProductSales(f: Fact): boolean {
-  return f.kind === 'order' && Boolean(f.paidAt ?? f.cancelledAt ?? f.closedAt ?? f.productIds);
+  return f.kind === 'order' && Boolean(f.paidAt ?? f.cancelledAt ?? f.closedAt);
 }
 
 export interface ProductSalesChanged {

@@ -73,6 +73,9 @@ export class ServiceMetricsService {
     const flush = async () => {
       const merged = await store.upsertOrderFacts(trx, run);
       await store.insertOrderProducts(trx, run.flatMap((f) => (f.productIds ?? []).map((productId) => ({ orderId: f.orderId, productId }))));
+      // A placement seen after its payment: the products' sales move now (an unpaid placement moves nothing).
+      const withProducts = new Set(run.filter((f) => f.productIds).map((f) => f.orderId));
+      for (const order of merged) if (order.paidAt && withProducts.has(order.orderId)) salesMoved.add(order.orderId);
       for (const order of merged) await this.watchShipBy(trx, order);
       run = [];
     };
