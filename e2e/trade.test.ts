@@ -265,6 +265,18 @@ describe('trade: purchase list → approval → escrow payment → partial shipm
     for (const o of [orderA, orderB]) expect(await order(purchaser.token, o.id)).toMatchObject({ status: 'paid', escrowPaid: o.total });
   });
 
+  it('zh-CN the paid plate now shows one buying company on its product page', async () => {
+    const page = purchaserPage;
+    // The payment reaches service metrics through the outbox and its sync job: a second or two after the page shows paid.
+    for (let attempt = 0; ; attempt++) {
+      await page.goto(`${env.baseUrl}/products/${productA}`);
+      await page.getByTestId('product-title').waitFor();
+      const shown = await page.getByTestId('product-recent-sales').waitFor({ timeout: 2000 }).then(() => true, () => false);
+      if (shown || attempt >= 15) break;
+    }
+    expect(await page.getByTestId('product-recent-sales').textContent()).toContain('近 90 天 1 家企业采购 · 1 笔订单');
+  });
+
   it('zh-CN supplier A ships in two parcels, en-US supplier B ships everything at once', async () => {
     const a = await signIn(env, 'zh-CN', SUPPLIER_A.email, PASSWORD);
     await a.goto(`${env.baseUrl}/workbench/orders/${orderA.id}`);
