@@ -96,10 +96,14 @@ const fixture = {
   tshirt: view(zhejiang, cat.tshirt, { titleZh: '纯棉圆领T恤 批发', titleEn: 'Cotton crew-neck T-shirt wholesale', unit: 'piece', moq: 100, priceTiers: [{ minQuantity: 100, unitPrice: 15_00 }], imageCount: 0 }),
 };
 
+/** Recent buyers by product id, as service metrics would report them (0 when absent). */
+const recentBuyers = new Map<string, number>();
+
 beforeAll(async () => {
   t = await createTestApp();
   search = new SearchService(t.platform, {
     catalog,
+    sales: (ids) => Promise.resolve(new Map(ids.map((id) => [id, { recentBuyers: recentBuyers.get(id) ?? 0 }]))),
     suppliers: { facts: (id) => Promise.resolve(suppliers.get(id) ?? null), supplierIds: () => Promise.resolve({ ids: [...suppliers.keys()], nextCursor: null }) },
   });
   await search.indexProducts(Object.values(fixture));
@@ -252,8 +256,9 @@ describe('paging and cost', () => {
     const many = Array.from({ length: 23 }, (_, i) => view(s, cat.plate, {
       titleZh: `分页钢板 ${i}`, priceTiers: [{ minQuantity: 1, unitPrice: 1000_00 + (i % 5) * 100 }], imageCount: i % 4, completeness: (i % 3) / 2,
     }));
+    many.forEach((v, i) => recentBuyers.set(v.id, i % 3));
     await search.indexProducts(many);
-    for (const sort of ['relevance', 'price', 'newest'] as const) {
+    for (const sort of ['relevance', 'price', 'newest', 'sales'] as const) {
       const all = await ids({ q: '分页钢板', sort, limit: 50 });
       expect(all).toHaveLength(23);
       const paged: string[] = [];
@@ -265,6 +270,11 @@ describe('paging and cost', () => {
       } while (cursor);
       expect(paged).toEqual(all);
     }
+    // Most bought first; equal counts by the relevance score.
+    const bySales = (await find({ q: '分页钢板', sort: 'sales', limit: 50 })).items;
+    expect(bySales.map((i) => i.recentBuyers)).toEqual([...Array(7).fill(2), ...Array(8).fill(1), ...Array(8).fill(0)]);
+    const firstTwo = bySales.filter((i) => i.recentBuyers === 2).map((i) => i.id);
+    expect(firstTwo).toEqual((await ids({ q: '分页钢板', limit: 50 })).filter((id) => recentBuyers.get(id) === 2));
     await expect(find({ q: '分页钢板', sort: 'price', cursor: (await find({ q: '分页钢板', limit: 2 })).nextCursor! })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
   });
 

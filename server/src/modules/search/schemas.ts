@@ -15,7 +15,7 @@ const productParams = {
   q,
   /** A category id, or its dotted code (steel.plate.hot_rolled). */
   category: z.union([z.uuid(), z.string().regex(/^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*$/).max(200)]).optional(),
-  sort: z.enum(['relevance', 'price', 'newest']).default('relevance'),
+  sort: z.enum(['relevance', 'price', 'newest', 'sales']).default('relevance'),
   quantity: z.coerce.number().positive().max(1e9).optional(),
   priceMin: z.coerce.number().int().min(0).optional(),
   priceMax: z.coerce.number().int().min(0).optional(),

@@ -116,6 +116,8 @@ interface CursorBody {
   s: ProductSort | 'suppliers';
   k: number | string;
   i: string;
+  /** The 'sales' sort's first key: recent buyers (k is then the score). */
+  b?: number;
 }
 
 function encodeCursor(body: CursorBody): string {
@@ -127,7 +129,8 @@ function decodeCursor(cursor: string | undefined, sort: CursorBody['s']): Cursor
   try {
     const body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorBody>;
     const idOk = typeof body.i === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(body.i);
-    const keyOk = sort === 'newest' ? typeof body.k === 'string' && !Number.isNaN(Date.parse(body.k)) : typeof body.k === 'number' && Number.isFinite(body.k);
+    const keyOk = (sort === 'newest' ? typeof body.k === 'string' && !Number.isNaN(Date.parse(body.k)) : typeof body.k === 'number' && Number.isFinite(body.k))
+      && (sort !== 'sales' || (typeof body.b === 'number' && Number.isInteger(body.b) && body.b >= 0));
     if (body.s === sort && idOk && keyOk) return body as CursorBody;
   } catch {
     // falls through to the error below
@@ -296,13 +299,17 @@ export class SearchService {
     };
     const storeAfter: store.SortKey | null = after === null ? null
       : after.s === 'newest' ? { sort: 'newest', key: String(after.k), id: after.i }
+      : after.s === 'sales' ? { sort: 'sales', buyers: after.b ?? 0, key: Number(after.k), id: after.i }
       : { sort: after.s === 'price' ? 'price' : 'relevance', key: Number(after.k), id: after.i };
     // One statement whatever the number of hits: the page, and the facets with the total over the ranked window.
     const { hits: rows, facets: facetRows } = await store.searchProducts(this.db, filter, input.sort, storeAfter, input.limit + 1, attrKeys, input.explain === true, this.deps.window ?? store.WINDOW, await this.rankTiers());
     const page = rows.slice(0, input.limit);
     const last = page[page.length - 1];
     const nextCursor = rows.length > input.limit && last
-      ? encodeCursor({ s: input.sort, i: last.id, k: input.sort === 'newest' ? new Date(last.published_at).toISOString() : input.sort === 'price' ? Number(last.unit_price) : Number(last.score) })
+      ? encodeCursor({
+        s: input.sort, i: last.id, k: input.sort === 'newest' ? new Date(last.published_at).toISOString() : input.sort === 'price' ? Number(last.unit_price) : Number(last.score),
+        ...(input.sort === 'sales' ? { b: Number(last.recent_buyers) } : {}),
+      })
       : null;
     const items = page.map((r) => this.hit(r, input, text !== null));
     const more = (facetRows.find((f) => f.facet === 'more')?.n ?? 0) > 0;

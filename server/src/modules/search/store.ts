@@ -321,7 +321,7 @@ export interface ProductFilter {
   attrRanges: Array<{ key: string; min: number | null; max: number | null }>;
 }
 
-export type ProductSort = 'relevance' | 'price' | 'newest';
+export type ProductSort = 'relevance' | 'price' | 'newest' | 'sales';
 
 /** The expression the title trigram index is built on (0011_search.sql): both titles, lowercase. */
 const TITLE_TEXT = sql`lower(p.title_zh || ' ' || coalesce(p.title_en, ''))`;
@@ -440,14 +440,16 @@ export interface FacetRow {
   name_en: string | null;
 }
 
-export type SortKey = { sort: 'relevance'; key: number; id: string } | { sort: 'price'; key: number; id: string } | { sort: 'newest'; key: string; id: string };
+export type SortKey =
+  | { sort: 'relevance'; key: number; id: string } | { sort: 'price'; key: number; id: string } | { sort: 'newest'; key: string; id: string }
+  | { sort: 'sales'; buyers: number; key: number; id: string };
 
 /**
  * One page of hits and the facets, in one statement, reading a bounded number of rows whatever the number of
  * matches. The window is the `window` best matches by static rank (quality DESC, id DESC: an index order, so a
  * broad query can stop after that many rows); facets and the total count it (exact when fewer match; `more` says
  * whether more do), and every sort orders it: relevance by the full score (text relevance × quality), price at
- * the quantity, newest. Paging (keyset on the sort key and id) stays inside the window. Only the page's rows read
+ * the quantity, newest, most bought (recent buyers, then the score). Paging (keyset on the sort key and id) stays inside the window. Only the page's rows read
  * the card columns.
  */
 export async function searchProducts(
@@ -480,6 +482,10 @@ export async function searchProducts(
       order = sql`h.published_at DESC, h.id DESC`;
       if (after?.sort === 'newest') keyset = sql`(h.published_at, h.id) < (${after.key}::timestamptz, ${after.id}::uuid)`;
       break;
+    case 'sales':
+      order = sql`h.recent_buyers DESC, h.score DESC, h.id DESC`;
+      if (after?.sort === 'sales') keyset = sql`(h.recent_buyers, h.score, h.id) < (${after.buyers}::int, ${after.key}::float8, ${after.id}::uuid)`;
+      break;
   }
   const page = sql`SELECT h.id, h.score, h.unit_price FROM counted h ${keyset ? sql`WHERE ${keyset}` : sql``} ORDER BY ${order} LIMIT ${limit}`;
   const child = f.categoryId !== null ? sql`p.category_path[array_position(p.category_path, ${f.categoryId}::uuid) + 1]` : sql`p.category_path[1]`;
@@ -495,7 +501,7 @@ export async function searchProducts(
   // The window by tiers of static rank (0015's partial indexes): when a top tier alone holds more than the window,
   // the window is its best rows, exactly as from the whole table; only otherwise is the next tier read. A tier's
   // condition on the ones above is evaluated once (a one-time filter), so a skipped tier costs nothing.
-  const inner = sql`p.id, p.quality, p.published_at, p.title_tsv, p.title_zh, p.title_en, p.base_price, p.tier_min, p.tier_price, p.category_path,
+  const inner = sql`p.id, p.quality, p.published_at, p.recent_buyers, p.title_tsv, p.title_zh, p.title_en, p.base_price, p.tier_min, p.tier_price, p.category_path,
                     p.province, p.grade, p.trustpass_active, p.verified ${attrColumns}`;
   // With text, a tier's bound in the form of its partial text indexes' predicate (0032): as a plain comparison the
   // planner also answered it from the static-rank btree and ANDed that large bitmap with a lower tier's text index.
@@ -519,7 +525,7 @@ export async function searchProducts(
     WITH ${tiers}, win AS MATERIALIZED (
       -- The tiers only find and order the window (no per-match function calls); this scores and prices its rows
       -- (named p again, so the expressions read the same). The WINDOW + 1st row only says "more match".
-      SELECT p.id, p.published_at, ${score} AS score, ${price} AS unit_price, ${child} AS child,
+      SELECT p.id, p.published_at, p.recent_buyers, ${score} AS score, ${price} AS unit_price, ${child} AS child,
              p.province, p.grade, p.trustpass_active, p.verified ${attrColumns}, row_number() OVER (ORDER BY p.quality DESC, p.id DESC) AS rn
       FROM (${picked}) p
     ), counted AS (
@@ -561,6 +567,9 @@ export async function searchProducts(
       break;
     case 'newest':
       hits.sort((a, b) => desc(Date.parse(a.published_at), Date.parse(b.published_at)) || desc(a.id, b.id));
+      break;
+    case 'sales':
+      hits.sort((a, b) => desc(Number(a.recent_buyers), Number(b.recent_buyers)) || desc(Number(a.score), Number(b.score)) || desc(a.id, b.id));
       break;
   }
   return { hits, facets: rows.filter((r) => r.kind === 'facet').map((r) => r.data as FacetRow) };

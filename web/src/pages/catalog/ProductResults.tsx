@@ -13,8 +13,8 @@ import type { AttributeDefinition, ProductSearchPage, SearchFacets } from './mod
 import { attributeName, localizedName, optionLabel } from './model.js';
 import { ProductCard } from './ProductCard.js';
 
-export type SortKey = 'relevance' | 'price' | 'newest';
-const SORTS: SortKey[] = ['relevance', 'price', 'newest'];
+export type SortKey = 'relevance' | 'price' | 'newest' | 'sales';
+const SORTS: SortKey[] = ['relevance', 'sales', 'price', 'newest'];
 const GRADES = ['5A', '4A', '3A', '2A', '1A'];
 const LEAD_TIMES = [3, 7, 15, 30];
 const PAGE_SIZE = 24;
@@ -420,6 +420,7 @@ export function ProductResults({ fixedCategory, template, hideCategoryRow, heade
           data-testid="search-sort"
           options={[
             { value: 'relevance', label: t('search.sortRelevance') },
+            { value: 'sales', label: <span title={t('search.sortSalesHint')}>{t('search.sortSales')}</span> },
             { value: 'price', label: filters.quantity ? `${t('search.sortPrice')} @${filters.quantity}` : t('search.sortPrice') },
             { value: 'newest', label: t('search.sortNewest') },
           ]}
