@@ -73,8 +73,9 @@ function createModules(platform: Platform, options: BuildOptions) {
   const responseMetrics = createResponseMetricsModule(platform, { companies: accounts.companies });
   const serviceMetrics = createServiceMetricsModule(platform, {
     companies: accounts.companies,
-    // Late bound: the catalog is built after this module.
+    // Late bound: the catalog and orders are built after this module.
     products: { get: (ctx, id) => catalog.products.get(ctx, id) },
+    orders: { productIdsOf: (ids) => orders.orders.productIdsOf(ids) },
   });
   const credit = createCreditModule(platform, { companies: accounts.companies, responseRates: responseMetrics.ratesOf, serviceFacts: serviceMetrics.factsOf });
   const credentials = createCredentialsModule(platform, { companies: accounts.companies, verification: trust.verification, trustpass: trustpass.trustpass, credit: credit.credit });

@@ -39,6 +39,8 @@ async function main(): Promise<void> {
   await built.modules.storefront.scheduleBackfill();
   // The search index, once, for products and suppliers that predate the search module.
   await built.modules.search.scheduleBackfill();
+  // Recent sales for products of orders paid before their events named the products (migration 0034).
+  await built.modules.serviceMetrics.scheduleProductBackfill();
   await platform.jobs.ensureSchedules();
   // Jobs a killed process of this machine was running go back to the queue now, not after the stale timeout.
   const orphans = await platform.jobs.recoverOrphans();

@@ -39,6 +39,8 @@ export function createOrdersModule(platform: Platform, deps: Deps) {
       escrowOutstanding: () => service.escrowOutstanding(),
       escrowHeldForSeller: (companyId: string) => service.escrowHeldForSeller(companyId),
       numbersOf: (ids: string[]) => service.numbersOf(ids),
+      /** The catalog products on each order's lines (service metrics' backfill for orders placed before order.created named them). */
+      productIdsOf: (orderIds: string[]) => service.productIdsOf(orderIds),
       settings: () => service.settings(),
     },
     registerRoutes(app: App) {

@@ -360,6 +360,10 @@ export class OrdersService {
     return store.numbersOf(this.db, ids);
   }
 
+  productIdsOf(orderIds: string[]): Promise<Map<string, string[]>> {
+    return store.productIdsOf(this.db, orderIds);
+  }
+
   // -------------------------------------------------------------------------------------------------------
   // Transitions: the one path every state change takes
 

@@ -323,6 +323,16 @@ export async function escrowHeldForSeller(db: Db, companyId: string): Promise<nu
   return Number(r.v);
 }
 
+/** The catalog products on each order's lines (orders without any are absent). */
+export async function productIdsOf(db: Db, orderIds: string[]): Promise<Map<string, string[]>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await t(db).selectFrom('order_lines').select(['order_id', 'product_id']).distinct()
+    .where('order_id', 'in', [...new Set(orderIds)]).where('product_id', 'is not', null).execute();
+  const by = new Map<string, string[]>();
+  for (const r of rows) by.set(r.order_id, [...(by.get(r.order_id) ?? []), r.product_id!]);
+  return by;
+}
+
 export async function numbersOf(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await t(db).selectFrom('orders').select(['id', 'number']).where('id', 'in', [...new Set(ids)]).execute();

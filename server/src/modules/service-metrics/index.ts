@@ -1,6 +1,6 @@
 import type { App } from '../../platform/http/server.js';
 import type { Platform } from '../../platform/platform.js';
-import { defineServiceMetricsJobs } from './jobs.js';
+import { defineServiceMetricsJobs, scheduleProductBackfill } from './jobs.js';
 import { registerServiceMetricsRoutes } from './routes.js';
 import { ServiceMetricsService, type Deps, type ProductSalesView, type ServiceFacts, type SupplierRates } from './service.js';
 
@@ -35,6 +35,8 @@ export function createServiceMetricsModule(platform: Platform, deps: Deps) {
     factsOf,
     ratesOf,
     salesOf,
+    /** Products of orders paid before order.created named them (queued at start, runs in the worker). */
+    scheduleProductBackfill: () => scheduleProductBackfill(platform),
     registerRoutes(app: App) {
       registerServiceMetricsRoutes(app, serviceMetrics);
     },

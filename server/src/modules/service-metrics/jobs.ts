@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { enqueueJob } from '../../platform/jobs.js';
 import type { Platform } from '../../platform/platform.js';
 import { CONSUMED_EVENT_TYPES } from './events.js';
 import type { ServiceMetricsService } from './service.js';
@@ -30,7 +31,16 @@ export function defineServiceMetricsJobs(platform: Platform, metrics: ServiceMet
   platform.jobs.define('service_metrics.refresh', z.object({ companyId: z.uuid() }), async ({ companyId }) => {
     await metrics.refresh(companyId);
   });
+  platform.jobs.define('service_metrics.backfill_products', z.unknown(), async (_payload, ctx) => {
+    const orders = await metrics.backfillProducts();
+    if (orders > 0) ctx.log.info({ orders }, 'service metrics: products of earlier orders backfilled');
+  });
   platform.jobs.defineRecurring('service_metrics.nightly', nextNightly, async (ctx) => {
     ctx.log.info(await metrics.refreshAll(), 'nightly service metrics refresh');
   });
+}
+
+/** Queued at start (main.ts): orders paid before their events named their products get them, in the worker. */
+export async function scheduleProductBackfill(platform: Platform): Promise<void> {
+  await enqueueJob(platform.database.db, { kind: 'service_metrics.backfill_products', uniqueKey: 'service_metrics.backfill_products' });
 }

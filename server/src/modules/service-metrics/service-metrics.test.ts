@@ -549,5 +549,13 @@ describe('through the real order flow', () => {
     // Two paid orders of the one product by one buyer; the unpaid third is not a sale.
     const sales = await call(t, { method: 'GET', url: `/api/v1/products/${parties.product.id}/sales` });
     expect(sales.json()).toMatchObject({ recentBuyers: 1, recentOrders: 2 });
+
+    // Orders placed before order.created named their products: the start-up backfill asks the orders module.
+    await sql`DELETE FROM service_metric_order_products WHERE order_id IN (${first.id}, ${second.id})`.execute(t.database.db);
+    await t.database.transaction((trx) => t.modules.serviceMetrics.serviceMetrics.refreshProductSalesIn(trx, [parties.product.id]));
+    expect(await t.modules.serviceMetrics.salesOf([parties.product.id])).toEqual(new Map([[parties.product.id, { recentBuyers: 0, recentOrders: 0 }]]));
+    expect(await t.modules.serviceMetrics.serviceMetrics.backfillProducts()).toBe(2);
+    expect(await t.modules.serviceMetrics.salesOf([parties.product.id])).toEqual(new Map([[parties.product.id, { recentBuyers: 1, recentOrders: 2 }]]));
+    expect(await t.modules.serviceMetrics.serviceMetrics.backfillProducts()).toBe(0);
   }, 90_000);
 });

@@ -11,6 +11,8 @@ import * as store from './store.js';
 
 export interface Deps {
   companies: AccountsModule['companies'];
+  /** Late bound (built after this module): the products on orders' lines, for orders whose events did not name them. */
+  orders?: { productIdsOf(orderIds: string[]): Promise<Map<string, string[]>> };
   /** Late bound (the catalog is built after this module): the product as its reader may see it (PRODUCT_NOT_FOUND otherwise). */
   products?: { get(ctx: RequestContext, productId: string): Promise<unknown> };
 }
@@ -131,6 +133,32 @@ export class ServiceMetricsService {
         done++;
       }
     }
+  }
+
+  /**
+   * Once per start: orders paid in the window whose products this module never learnt (placed before migration
+   * 0034) get them from the orders module, and their products' sales are computed. Returns the orders completed.
+   */
+  async backfillProducts(pageSize = 200): Promise<number> {
+    const orders = this.deps.orders;
+    if (!orders) return 0;
+    let done = 0;
+    let after: string | null = null;
+    for (;;) {
+      const ids = await store.paidOrdersWithoutProducts(this.db, windowStart(this.clock()), after, pageSize);
+      if (ids.length === 0) break;
+      after = ids[ids.length - 1]!;
+      const products = await orders.productIdsOf(ids);
+      const rows = [...products].flatMap(([orderId, productIds]) => productIds.map((productId) => ({ orderId, productId })));
+      if (rows.length === 0) continue;
+      await this.platform.database.transaction(async (trx) => {
+        await store.insertOrderProducts(trx, rows);
+        await store.markProductsOfOrdersDirty(trx, [...products.keys()], uuidv7());
+      });
+      done += products.size;
+    }
+    if (done > 0) await this.syncDirtyProducts();
+    return done;
   }
 
   /** The marked products' recent sales, a page per transaction; records product_sales.changed for each that moved. */

@@ -266,6 +266,18 @@ export async function markProductsOfOrdersDirty(db: Db, orderIds: string[], mark
   return r.rows.some((x) => x.inserted);
 }
 
+/**
+ * Orders paid after `since` whose products are not known (placed before order.created named them, or a quote's
+ * order, which has none), in id order after the given one: the backfill's pages.
+ */
+export async function paidOrdersWithoutProducts(db: Db, since: Date, afterId: string | null, limit: number): Promise<string[]> {
+  let q = t(db).selectFrom('service_metric_orders as o').select('o.order_id').where('o.paid_at', '>', since)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('service_metric_order_products as op').select('op.order_id').whereRef('op.order_id', '=', 'o.order_id'))))
+    .orderBy('o.order_id').limit(limit);
+  if (afterId) q = q.where('o.order_id', '>', afterId);
+  return (await q.execute()).map((r) => r.order_id);
+}
+
 /** Marks every product with recent sales (the nightly refresh: the window slides). Returns how many. */
 export async function markProductsWithSalesDirty(db: Db, mark: string): Promise<number> {
   const r = await sql`
