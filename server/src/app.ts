@@ -82,7 +82,7 @@ function createModules(platform: Platform, options: BuildOptions) {
   const admin = createAdminModule(platform);
   const catalog = createCatalogModule(platform, { companies: accounts.companies, members: accounts.members, files: files.files, trustpass: trustpass.trustpass });
   const storefront = createStorefrontModule(platform, {
-    companies: accounts.companies, files: files.files,
+    companies: accounts.companies, files: files.files, productSales: serviceMetrics.salesOf,
     catalog: {
       summaries: (ids) => catalog.products.summaries(ids), indexViews: (ids) => catalog.products.indexViews(ids),
       publishedIdsAfter: (afterId, limit) => catalog.products.publishedIdsAfter(afterId, limit), tree: () => catalog.categories.tree(),

@@ -557,5 +557,13 @@ describe('through the real order flow', () => {
     expect(await t.modules.serviceMetrics.serviceMetrics.backfillProducts()).toBe(2);
     expect(await t.modules.serviceMetrics.salesOf([parties.product.id])).toEqual(new Map([[parties.product.id, { recentBuyers: 1, recentOrders: 2 }]]));
     expect(await t.modules.serviceMetrics.serviceMetrics.backfillProducts()).toBe(0);
+
+    // The supplier's shop shows it on the product's card, in the product list and the featured section.
+    const shopProducts = await call(t, { method: 'GET', url: `/api/v1/shops/${supplierId}/products` });
+    expect(shopProducts.statusCode, shopProducts.body).toBe(200);
+    expect(shopProducts.json<{ items: Array<{ id: string; recentBuyers: number }> }>().items).toEqual([expect.objectContaining({ id: parties.product.id, recentBuyers: 1 })]);
+    const shop = await call(t, { method: 'GET', url: `/api/v1/shops/${supplierId}` });
+    const featured = shop.json<{ sections: Array<{ type: string; data: { products?: Array<{ id: string; recentBuyers: number }> } }> }>().sections.find((x) => x.type === 'featured_products');
+    expect(featured?.data.products).toEqual([expect.objectContaining({ id: parties.product.id, recentBuyers: 1 })]);
   }, 90_000);
 });

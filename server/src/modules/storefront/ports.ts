@@ -41,6 +41,12 @@ export interface CategoryTreeNode {
   children?: CategoryTreeNode[] | undefined;
 }
 
+/** service-metrics' salesOf: each product's recent buyers (0 while none). */
+export type ProductSalesPort = (productIds: string[]) => Promise<Map<string, { recentBuyers: number }>>;
+
+/** A product card as the shop shows it: the catalog's summary and its recent buyers. */
+export type ShopProductCard = ProductSummary & { recentBuyers: number };
+
 export interface CatalogPort {
   summaries(ids: string[]): Promise<ProductSummary[]>;
   indexViews(ids: string[]): Promise<ProductIndexFacts[]>;

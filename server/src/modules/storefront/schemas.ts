@@ -38,6 +38,8 @@ export const productSummary = z.object({
   priceTiers: z.array(z.object({ minQuantity: z.number(), unitPrice: z.number().int() })),
   moq: z.number(),
   unit: z.string(),
+  /** Distinct buyer companies that paid for it in the last 90 days (service metrics). */
+  recentBuyers: z.number().int().nonnegative(),
   status: z.enum(['draft', 'published', 'delisted']),
 });
 

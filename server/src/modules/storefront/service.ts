@@ -9,7 +9,7 @@ import type { AccountsModule, CompanyProfile } from '../accounts/index.js';
 import { imageUrls, type FilesModule } from '../files/index.js';
 import { StorefrontErrors } from './errors.js';
 import { record } from './events.js';
-import type { CatalogPort, CategoryTreeNode, ProductIndexFacts, ProductSummary } from './ports.js';
+import type { CatalogPort, CategoryTreeNode, ProductIndexFacts, ProductSalesPort, ShopProductCard } from './ports.js';
 import { fileIdsOf, parseStoredSections, type Section, type SectionData, type SectionInput } from './sections.js';
 import { slugCandidates, slugProblem, type SlugProblem } from './slug.js';
 import * as store from './store.js';
@@ -19,6 +19,8 @@ export interface Deps {
   companies: AccountsModule['companies'];
   files: FilesModule['files'];
   catalog: CatalogPort;
+  /** Recent buyers per product (service metrics), shown on the shop's product cards; without it every card says none. */
+  productSales?: ProductSalesPort;
 }
 
 const SUPPLIER_TYPES: ReadonlySet<string> = new Set(['manufacturer', 'trading_company', 'both']);
@@ -60,7 +62,7 @@ export interface ShopCategory {
 /** A section as visitors get it: references resolved to what the page shows. */
 export type PublicSection =
   | { id: string; type: 'banner'; data: { imageUrl: string | null; headlineZh: string; headlineEn: string } }
-  | { id: string; type: 'featured_products'; data: { products: ProductSummary[]; auto: boolean } }
+  | { id: string; type: 'featured_products'; data: { products: ShopProductCard[]; auto: boolean } }
   | { id: string; type: 'shop_categories'; data: { categories: ShopCategory[] } }
   | { id: string; type: 'company_profile'; data: { textZh: string; textEn: string; photos: Array<{ fileId: string; url: string; thumbnails: Record<'160' | '400' | '800', string> }> } }
   | { id: string; type: 'certificates'; data: { items: Array<{ name: string; issuer: string; validUntil: string | null; imageUrl: string | null; thumbnailUrl: string | null; expired: boolean }> } }
@@ -365,7 +367,7 @@ export class StorefrontService {
     const newest = wantsAuto ? await store.searchProducts(this.db, { companyId: company.id, limit: AUTO_FEATURED }) : [];
     const chosen = visible.flatMap((s) => (s.type === 'featured_products' ? s.data.productIds : []));
     const ids = [...new Set([...chosen, ...newest])];
-    const found = ids.length ? await this.deps.catalog.summaries(ids) : [];
+    const found = await this.cards(ids);
     const products = new Map(found.filter((p) => p.companyId === company.id && p.status === 'published').map((p) => [p.id, p]));
     const pick = (list: string[]) => list.flatMap((id) => (products.has(id) ? [products.get(id)!] : []));
     const today = new Date().toISOString().slice(0, 10);
@@ -429,11 +431,21 @@ export class StorefrontService {
     };
   }
 
+  /** The products' cards: catalog summaries with their recent buyers, one batch each. */
+  private async cards(ids: string[]): Promise<ShopProductCard[]> {
+    if (ids.length === 0) return [];
+    const [found, sales] = await Promise.all([
+      this.deps.catalog.summaries(ids),
+      this.deps.productSales ? this.deps.productSales(ids) : Promise.resolve(new Map<string, { recentBuyers: number }>()),
+    ]);
+    return found.map((p) => ({ ...p, recentBuyers: sales.get(p.id)?.recentBuyers ?? 0 }));
+  }
+
   /** Search within one shop: its published products, newest first, by words of the title and by category. */
   async shopProducts(slugOrCompanyId: string, f: { q?: string | undefined; categoryId?: string | undefined; cursor?: string | undefined; limit: number }) {
     const { company } = await this.shopRow(slugOrCompanyId);
     const ids = await store.searchProducts(this.db, { companyId: company.id, q: f.q?.trim(), categoryId: f.categoryId, beforeId: decodeCursor(f.cursor), limit: f.limit + 1 });
-    const found = ids.length ? await this.deps.catalog.summaries(ids) : [];
+    const found = await this.cards(ids);
     const byId = new Map(found.filter((p) => p.companyId === company.id && p.status === 'published').map((p) => [p.id, p]));
     // Keep the page's order and its cursor even when the read model is a moment behind the catalog.
     const rows = ids.map((id) => ({ id, product: byId.get(id) }));

@@ -55,9 +55,14 @@ export function ShopProductCard({ product }: { product: ProductSummary }) {
         <div style={{ marginTop: 6, color: '#F25C05', fontSize: 16, fontWeight: 600 }}>
           {lo === null ? '—' : lo === hi ? formatMoney(lo) : t('shop.priceFrom', { price: formatMoney(lo) })}
         </div>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
           {t('shop.moq', { qty: formatQuantity(product.moq, product.unit) })}
         </Typography.Text>
+        {(product.recentBuyers ?? 0) > 0 && (
+          <Typography.Text style={{ fontSize: 12, display: 'block', color: '#595959' }} data-testid="shop-product-recent-buyers">
+            {t('catalog.recentBuyers', { count: product.recentBuyers })}
+          </Typography.Text>
+        )}
       </Card>
     </Link>
   );

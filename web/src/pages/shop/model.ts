@@ -16,6 +16,8 @@ export interface ProductSummary {
   moq: number;
   unit: string;
   status: 'draft' | 'published' | 'delisted';
+  /** Distinct buyer companies in the last 90 days (public shop views; absent where a preview builds the card). */
+  recentBuyers?: number;
 }
 
 export interface ShopCategory {
