@@ -19,6 +19,16 @@ export function defineSettlementJobs(platform: Platform, settlements: Settlement
       await settlements.markBilled(trx, orderId, event.occurredAt);
     },
   });
+  platform.events.register({
+    name: 'settlements.default_term_notice',
+    types: ['trade_settings.updated'],
+    handle: async (event, trx) => {
+      const term = (side: unknown) => (side && typeof side === 'object' && typeof (side as { creditTermDays?: unknown }).creditTermDays === 'number' ? (side as { creditTermDays: number }).creditTermDays : null);
+      const previous = term(event.payload.before);
+      const next = term(event.payload.after);
+      if (previous !== null && next !== null) await settlements.defaultTermChanged(trx, event.id, previous, next);
+    },
+  });
   platform.jobs.define('settlements.sandbox_payout', z.object({ payoutId: z.uuid() }), async ({ payoutId }) => {
     await settlements.sandboxPayout(payoutId);
   });

@@ -21,6 +21,15 @@ export const SETTLEMENT_NOTIFICATION_KINDS: NotificationKind[] = [
     label: { zh: '账期额度变更', en: 'Credit line changes' },
   },
   {
+    key: 'credit_terms.default_changed', group: 'trade', mailByDefault: true,
+    title: { zh: '平台默认账期调整为收货后 {days} 天', en: "The platform's default credit term is now {days} days after receipt" },
+    body: {
+      zh: '贵公司的账期额度使用平台默认账期(原为收货后 {previous} 天)。此后使用账期的新订单在收货后 {days} 天到期;已用账期下的订单不受影响。',
+      en: 'Your credit line uses the platform default (it was {previous} days). New orders on terms will be due {days} days after receipt; orders already on terms keep their term.',
+    },
+    label: { zh: '默认账期调整', en: 'Default credit term changes' },
+  },
+  {
     key: 'credit_terms.due_soon', group: 'trade', mailByDefault: true,
     title: { zh: '账期账单即将到期:订单 {number}', en: 'Credit-terms bill due soon: order {number}' },
     body: { zh: '应还 {amount},到期日 {due}。', en: '{amount} is due on {due}.' },

@@ -303,6 +303,23 @@ export class SettlementsService {
     return { companyId, companyName: company.legalName, grade, suggestedLimit: suggestedLimit(grade), defaultTermDays, line: line ? this.lineView(line, company.legalName, overdue) : null };
   }
 
+  /**
+   * The platform's default term changed (trade settings): every company whose active line takes the default hears
+   * of it, since its next orders on terms fall due on the new term. Keyed by the settings event, so a redelivery
+   * notifies nobody twice.
+   */
+  async defaultTermChanged(trx: Db, eventId: string, previous: number, next: number): Promise<number> {
+    if (previous === next) return 0;
+    const companies = await store.companiesOnDefaultTerm(trx);
+    for (const companyId of companies) {
+      await this.deps.notifications.notify(trx, {
+        kind: 'credit_terms.default_changed', to: { companyId, roles: ['owner', 'admin', 'finance', 'purchaser'] }, link: '/workbench/credit-terms',
+        params: { days: next, previous }, dedupeKey: `credit_terms.default_changed:${eventId}`,
+      });
+    }
+    return companies.length;
+  }
+
   /** Grants, adjusts, freezes or unfreezes a buyer's credit line. Lowering the limit below what is used only stops new draws. */
   async putCreditLine(ctx: RequestContext, companyId: string, input: PutCreditLineInput) {
     const actor = requireOperator(ctx);

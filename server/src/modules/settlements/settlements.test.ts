@@ -279,6 +279,33 @@ describe('credit lines (账期)', () => {
     expect((await call(t, { method: 'GET', url: `/api/v1/companies/${buyer.id}/credit-line`, headers: stranger.owner.headers })).statusCode).toBe(403);
   });
 
+  it("tells the companies on the platform's default term when operators change it, once, and no one else", async () => {
+    const onDefault = await company('buyer');
+    const ownTerm = await company('buyer');
+    const frozen = await company('buyer');
+    await grant(onDefault.id, 500_000);
+    expect((await call(t, { method: 'PUT', url: `/api/v1/admin/credit-lines/${ownTerm.id}`, headers: ops, payload: { limit: 500_000, status: 'active', termDays: 60 } })).statusCode).toBe(200);
+    await grant(frozen.id, 500_000, 'frozen');
+    await t.drain();
+    const notices = async (p: Party) => (await call(t, { method: 'GET', url: '/api/v1/notifications', headers: p.owner.headers })).body.match(/credit_terms\.default_changed/g)?.length ?? 0;
+    const settings = (payload: object) => call(t, { method: 'PUT', url: '/api/v1/admin/trade-settings', headers: ops, payload });
+    const before = (await call(t, { method: 'GET', url: '/api/v1/admin/trade-settings', headers: ops })).json<{ creditTermDays: number }>().creditTermDays;
+    try {
+      expect((await settings({ feeBps: 200 })).statusCode).toBe(200);
+      await t.drain();
+      expect(await notices(onDefault)).toBe(0);
+      expect((await settings({ creditTermDays: before + 15 })).statusCode).toBe(200);
+      await t.drain();
+      await t.drain();
+      expect([await notices(onDefault), await notices(ownTerm), await notices(frozen)]).toEqual([1, 0, 0]);
+      const body = (await call(t, { method: 'GET', url: '/api/v1/notifications', headers: onDefault.owner.headers })).body;
+      expect(body).toMatch(new RegExp(`收货后 ${before + 15} 天|${before + 15} days after receipt`));
+    } finally {
+      await settings({ creditTermDays: before });
+      await t.drain();
+    }
+  });
+
   it('draws within the limit, refuses over it, without a line or when frozen, and releases on refund', async () => {
     const buyer = await company('buyer');
     expect(await codeOf(draw(buyer.id, 100))).toBe('CREDIT_LINE_NOT_FOUND');

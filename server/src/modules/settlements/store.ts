@@ -145,6 +145,12 @@ export async function addUsed(db: Db, companyId: string, delta: number): Promise
   await t(db).updateTable('credit_lines').set({ used: sql<number>`greatest(used + ${delta}, 0)`, updated_at: new Date() }).where('company_id', '=', companyId).execute();
 }
 
+/** Companies whose active line takes the platform's default term (no term of its own). */
+export async function companiesOnDefaultTerm(db: Db): Promise<string[]> {
+  const rows = await t(db).selectFrom('credit_lines').select('company_id').where('term_days', 'is', null).where('status', '=', 'active').orderBy('company_id').execute();
+  return rows.map((r) => r.company_id);
+}
+
 export async function listCreditLines(db: Db, filter: { status?: CreditLineStatus | undefined; afterCompanyId?: string | undefined; limit: number }): Promise<CreditLineRow[]> {
   let q = t(db).selectFrom('credit_lines').selectAll().orderBy('company_id').limit(filter.limit + 1);
   if (filter.status) q = q.where('status', '=', filter.status);
