@@ -17,6 +17,16 @@ export function registerServiceMetricsRoutes(app: App, metrics: ServiceMetricsSe
     },
   }, async (req) => metrics.productView(req.ctx, req.params.id));
 
+  app.get('/api/v1/product-sales', {
+    schema: {
+      tags: ['service-metrics'], summary: 'Public: the recent sales (90 days) of up to 50 products, for product lists; a product never sold counts 0',
+      querystring: s.productSalesQuery, response: { 200: s.productSalesMany },
+    },
+  }, async (req) => {
+    const sales = await metrics.salesOf(req.query.productIds);
+    return { items: req.query.productIds.map((productId) => ({ productId, ...(sales.get(productId) ?? { recentBuyers: 0, recentOrders: 0 }) })) };
+  });
+
   app.get('/api/v1/service-metrics', {
     schema: {
       tags: ['service-metrics'], summary: 'Public: the headline service metrics of up to 50 companies (trust-mark strips on lists)',

@@ -42,6 +42,14 @@ export const manyResponse = z.object({
 
 export const productParams = z.object({ id: z.uuid() });
 
+export const productSalesQuery = z.strictObject({
+  productIds: z.string().max(50 * 37).transform((s) => [...new Set(s.split(',').filter(Boolean))]).pipe(z.array(z.uuid()).min(1).max(50)),
+});
+
+export const productSalesMany = z.object({
+  items: z.array(z.object({ productId: z.uuid(), recentBuyers: z.number().int().nonnegative(), recentOrders: z.number().int().nonnegative() })),
+});
+
 export const productSalesView = z.object({
   productId: z.uuid(),
   windowDays: z.literal(90),

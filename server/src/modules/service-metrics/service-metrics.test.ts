@@ -512,6 +512,25 @@ describe('recent buyers of a product', () => {
     expect(changes.rows[0]!.n).toBe(4);
   });
 
+  it('answers the sales of up to 50 products at once for product lists, 0 for one never sold', async () => {
+    const p = { supplier: uuidv7(), buyer: uuidv7() };
+    const sold = uuidv7();
+    const never = uuidv7();
+    const o = new Order(p);
+    await o.created(ago(D, new Date()), null, [sold]);
+    await o.paid(ago(D, new Date()), null);
+    await t.drain();
+    const res = await call(t, { method: 'GET', url: `/api/v1/product-sales?productIds=${sold},${never},${sold}` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ items: [{ productId: sold, recentBuyers: 1, recentOrders: 1 }, { productId: never, recentBuyers: 0, recentOrders: 0 }] });
+    const tooMany = Array.from({ length: 51 }, () => uuidv7()).join(',');
+    for (const q of ['productIds=nope', `productIds=${tooMany}`, '']) {
+      const bad = await call(t, { method: 'GET', url: `/api/v1/product-sales?${q}` });
+      expect(bad.statusCode, q).toBe(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
   it('answers 404 for the sales of a product that does not exist, and 400 for a malformed id', async () => {
     expect((await call(t, { method: 'GET', url: `/api/v1/products/${uuidv7()}/sales` })).statusCode).toBe(404);
     const bad = await call(t, { method: 'GET', url: '/api/v1/products/not-a-uuid/sales' });

@@ -1,5 +1,5 @@
 import { CloudUploadOutlined, DeleteOutlined, EditOutlined, EyeOutlined, PictureOutlined, PlusOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Input, Popconfirm, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -29,6 +29,26 @@ export function StatusTag({ status }: { status: ProductStatus }) {
       {t(`catalog.status.${status}`)}
     </Tag>
   );
+}
+
+interface ProductSales {
+  productId: string;
+  recentBuyers: number;
+  recentOrders: number;
+}
+
+/** The listed products' recent sales (service metrics), 50 per request. */
+function useProductSales(ids: string[]): Map<string, ProductSales> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += 50) chunks.push(ids.slice(i, i + 50));
+  const results = useQueries({
+    queries: chunks.map((chunk) => ({
+      queryKey: ['product-sales', chunk.join(',')],
+      queryFn: () => api<{ items: ProductSales[] }>('/product-sales', { query: { productIds: chunk.join(',') } }),
+      staleTime: 60_000,
+    })),
+  });
+  return new Map(results.flatMap((r) => r.data?.items ?? []).map((s) => [s.productId, s]));
 }
 
 function priceRange(p: ProductListItem): string {
@@ -75,8 +95,9 @@ export default function Products() {
     },
     onError: (e) => message.error(problemDetail(e)),
   });
-  if (!company) return <NoCompany />;
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const sales = useProductSales(items.filter((p) => p.status !== 'draft').map((p) => p.id));
+  if (!company) return <NoCompany />;
   const setFilter = (next: { status?: string | null; q?: string }) => {
     const sp = new URLSearchParams(params);
     for (const [k, v] of Object.entries(next)) {
@@ -159,6 +180,23 @@ export default function Products() {
           )}
         </>
       ),
+    },
+    {
+      title: <Tooltip title={t('catalog.recentSalesHint')}>{t('sellerProducts.recentSales')}</Tooltip>,
+      key: 'recentSales',
+      responsive: ['md'],
+      render: (_, p) => {
+        const s = sales.get(p.id);
+        if (!s || s.recentOrders === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+        return (
+          <div data-testid="product-recent-sales-cell">
+            <div style={{ whiteSpace: 'nowrap' }}>{t('sellerProducts.recentSalesBuyers', { count: s.recentBuyers })}</div>
+            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+              {t('catalog.recentOrders', { count: s.recentOrders })}
+            </Typography.Text>
+          </div>
+        );
+      },
     },
     { title: t('sellerProducts.status'), key: 'status', render: (_, p) => <StatusTag status={p.status} /> },
     { title: t('sellerProducts.updatedAt'), key: 'updatedAt', responsive: ['xxl'], render: (_, p) => formatDateTime(p.updatedAt) },
