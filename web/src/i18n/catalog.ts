@@ -97,6 +97,11 @@ const zh = {
     sortSalesHint: '按近 90 天采购的企业数排序',
     why: '排序依据',
     whyTitle: '为什么排在这里',
+    factors: {
+      match: '命中查询', titleRank: '标题相关度', titlePhrase: '标题含完整查询词', grade: '信用等级', verified: '企业认证',
+      trustpassYears: '诚信通连续年数', onTimeRate: '按时发货率', responseRate: '响应率', repeatBuyerRate: '回头率', disputeRate: '纠纷败诉率',
+      completeness: '信息完整度', images: '图片数', recentBuyers: '近 90 天采购企业数',
+    },
     whyHint: '得分 = 文本相关度 × 供应商服务因子 × 商品因子。平台不存在付费排名。',
     score: '总分',
     textScore: '文本相关度',
@@ -302,6 +307,11 @@ const en: typeof zh = {
     sortSalesHint: 'By the number of companies that bought it in the last 90 days',
     why: 'Why this result',
     whyTitle: 'Why it ranks here',
+    factors: {
+      match: 'Matches the query', titleRank: 'Title relevance', titlePhrase: 'Title holds the whole query', grade: 'Credit grade', verified: 'Verified company',
+      trustpassYears: 'TrustPass years in a row', onTimeRate: 'On-time shipping', responseRate: 'Response rate', repeatBuyerRate: 'Repeat buyers', disputeRate: 'Disputes lost',
+      completeness: 'Listing completeness', images: 'Images', recentBuyers: 'Companies that bought it in 90 days',
+    },
     whyHint: 'Score = text relevance × supplier service factor × product factor. There is no paid placement.',
     score: 'Score',
     textScore: 'Text relevance',

@@ -32,16 +32,17 @@ export function highlight(text: string, q: string): ReactNode {
   );
 }
 
-function fmtFactor(v: number | string | boolean | null): string {
+function fmtFactor(v: number | string | boolean | null, yesNo?: (v: boolean) => string): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(3);
   if (v === null) return '—';
+  if (typeof v === 'boolean' && yesNo) return yesNo(v);
   return String(v);
 }
 
 export function ExplainPopover({ explain }: { explain: ExplainFactors }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const content = (
-    <div style={{ maxWidth: 320 }} data-testid="explain">
+    <div style={{ maxWidth: 380 }} data-testid="explain">
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('search.whyHint')}
       </Typography.Paragraph>
@@ -53,8 +54,17 @@ export function ExplainPopover({ explain }: { explain: ExplainFactors }) {
         <Descriptions.Item label={t('search.supplierFactor')}>{fmtFactor(explain.supplierFactor)}</Descriptions.Item>
         <Descriptions.Item label={t('search.productFactor')}>{fmtFactor(explain.productFactor)}</Descriptions.Item>
         {explain.factors.map((f) => (
-          <Descriptions.Item key={f.name} label={<span style={{ fontFamily: 'monospace', fontSize: 12 }}>{f.name}</span>}>
-            {fmtFactor(f.value)} <span style={{ color: '#8c8c8c' }}>× {fmtFactor(f.factor)}</span>
+          <Descriptions.Item
+            key={f.name}
+            label={
+              <span title={f.name} style={{ fontSize: 12 }}>
+                {i18n.exists(`search.factors.${f.name}`) ? t(`search.factors.${f.name}`) : <span style={{ fontFamily: 'monospace' }}>{f.name}</span>}
+              </span>
+            }
+          >
+            <span style={{ whiteSpace: 'nowrap' }}>
+              {fmtFactor(f.value, (b) => t(b ? 'common.yes' : 'common.no'))} <span style={{ color: '#8c8c8c' }}>× {fmtFactor(f.factor)}</span>
+            </span>
           </Descriptions.Item>
         ))}
       </Descriptions>
