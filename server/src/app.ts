@@ -74,7 +74,7 @@ function createModules(platform: Platform, options: BuildOptions) {
   const serviceMetrics = createServiceMetricsModule(platform, {
     companies: accounts.companies,
     // Late bound: the catalog and orders are built after this module.
-    products: { get: (ctx, id) => catalog.products.get(ctx, id) },
+    products: { get: (ctx, id) => catalog.products.get(ctx, id), summaries: (ids) => catalog.products.summaries(ids) },
     orders: { productIdsOf: (ids) => orders.orders.productIdsOf(ids) },
   });
   const credit = createCreditModule(platform, { companies: accounts.companies, responseRates: responseMetrics.ratesOf, serviceFacts: serviceMetrics.factsOf });

@@ -19,6 +19,17 @@ const zh = {
     ratingTooltip: '近 90 天 {{count}} 条评价的平均分:质量 {{quality}} · 物流 {{shipping}} · 服务 {{service}}(满分 5 分)。',
     ratingNone: '评分:近 90 天还没有评价。',
     rule: '指标由平台根据真实订单自动计算,每天更新,供应商无法修改。',
+    top: {
+      title: '近 90 天热销产品',
+      buyers: '采购企业',
+      paidOrders: '付款订单',
+      none: '近 90 天还没有付款的订单。买家付款后,这里按采购企业数列出卖得最好的产品。',
+      buyersCount_one: '{{count}} 家',
+      buyersCount_other: '{{count}} 家',
+      ordersCount_one: '{{count}} 笔',
+      ordersCount_other: '{{count}} 笔',
+      hint: '按近 90 天付款的采购企业数排序,不含已取消和全额退款的订单;也用于搜索排序。',
+    },
   },
 };
 
@@ -40,6 +51,17 @@ const en: typeof zh = {
     ratingTooltip: 'Average of {{count}} reviews in the last 90 days: quality {{quality}} · shipping {{shipping}} · service {{service}} (out of 5).',
     ratingNone: 'Rating: no reviews in the last 90 days yet.',
     rule: 'Computed by the platform from real orders and updated daily; suppliers cannot edit them.',
+    top: {
+      title: 'Best sellers, last 90 days',
+      buyers: 'Buying companies',
+      paidOrders: 'Paid orders',
+      none: 'No paid orders in the last 90 days yet. Once buyers pay, your best-selling products are listed here by the number of buying companies.',
+      buyersCount_one: '{{count}} company',
+      buyersCount_other: '{{count}} companies',
+      ordersCount_one: '{{count}} order',
+      ordersCount_other: '{{count}} orders',
+      hint: 'Ranked by the companies that paid in the last 90 days, cancelled and fully refunded orders excluded; search ranks by it too.',
+    },
   },
 };
 

@@ -17,6 +17,13 @@ export function registerServiceMetricsRoutes(app: App, metrics: ServiceMetricsSe
     },
   }, async (req) => metrics.productView(req.ctx, req.params.id));
 
+  app.get('/api/v1/companies/:id/top-products', {
+    schema: {
+      tags: ['service-metrics'], params: s.companyParams, querystring: s.topProductsQuery, response: { 200: s.topProductsView },
+      summary: "Public: a supplier's best-selling published products over 90 days (most buying companies first) and its totals",
+    },
+  }, async (req) => metrics.topProducts(req.ctx, req.params.id, req.query.limit));
+
   app.get('/api/v1/product-sales', {
     schema: {
       tags: ['service-metrics'], summary: 'Public: the recent sales (90 days) of up to 50 products, for product lists; a product never sold counts 0',

@@ -42,6 +42,19 @@ export const manyResponse = z.object({
 
 export const productParams = z.object({ id: z.uuid() });
 
+export const topProductsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(20).default(5) });
+
+export const topProductsView = z.object({
+  companyId: z.uuid(),
+  windowDays: z.literal(90),
+  /** The supplier's buyer companies and paid orders over the window (as the repeat-buyer rate counts them). */
+  buyers: z.number().int().nonnegative(),
+  paidOrders: z.number().int().nonnegative(),
+  items: z.array(z.object({
+    productId: z.uuid(), titleZh: z.string(), titleEn: z.string().nullable(), recentBuyers: z.number().int().nonnegative(), recentOrders: z.number().int().nonnegative(),
+  })),
+});
+
 export const productSalesQuery = z.strictObject({
   productIds: z.string().max(50 * 37).transform((s) => [...new Set(s.split(',').filter(Boolean))]).pipe(z.array(z.uuid()).min(1).max(50)),
 });

@@ -584,5 +584,18 @@ describe('through the real order flow', () => {
     const shop = await call(t, { method: 'GET', url: `/api/v1/shops/${supplierId}` });
     const featured = shop.json<{ sections: Array<{ type: string; data: { products?: Array<{ id: string; recentBuyers: number }> } }> }>().sections.find((x) => x.type === 'featured_products');
     expect(featured?.data.products).toEqual([expect.objectContaining({ id: parties.product.id, recentBuyers: 1 })]);
+
+    // The seller dashboard's best sellers: published products by buying companies, with the supplier's totals.
+    const top = await call(t, { method: 'GET', url: `/api/v1/companies/${supplierId}/top-products` });
+    expect(top.statusCode, top.body).toBe(200);
+    expect(top.json()).toEqual({
+      companyId: supplierId, windowDays: 90, buyers: 1, paidOrders: 2,
+      items: [{ productId: parties.product.id, titleZh: parties.product.titleZh, titleEn: parties.product.titleEn, recentBuyers: 1, recentOrders: 2 }],
+    });
+    expect((await call(t, { method: 'GET', url: `/api/v1/companies/${uuidv7()}/top-products` })).statusCode).toBe(404);
+    expect((await call(t, { method: 'GET', url: `/api/v1/companies/${supplierId}/top-products?limit=0` })).statusCode).toBe(400);
+    const delisted = await call(t, { method: 'POST', url: `/api/v1/products/${parties.product.id}/delist`, headers: parties.supplier.owner.headers });
+    expect(delisted.statusCode, delisted.body).toBe(200);
+    expect((await call(t, { method: 'GET', url: `/api/v1/companies/${supplierId}/top-products` })).json()).toMatchObject({ buyers: 1, items: [] });
   }, 90_000);
 });

@@ -14,7 +14,11 @@ export interface Deps {
   /** Late bound (built after this module): the products on orders' lines, for orders whose events did not name them. */
   orders?: { productIdsOf(orderIds: string[]): Promise<Map<string, string[]>> };
   /** Late bound (the catalog is built after this module): the product as its reader may see it (PRODUCT_NOT_FOUND otherwise). */
-  products?: { get(ctx: RequestContext, productId: string): Promise<unknown> };
+  products?: {
+    get(ctx: RequestContext, productId: string): Promise<unknown>;
+    /** Cards of published products (others are left out). */
+    summaries(ids: string[]): Promise<Array<{ id: string; companyId: string; titleZh: string; titleEn: string | null; status: string }>>;
+  };
 }
 
 /** What credit reads (facts.ts): the service facts of each company, nulls while nothing is measured. */
@@ -276,6 +280,26 @@ export class ServiceMetricsService {
     await this.deps.products?.get(ctx, productId);
     const row = (await store.productSales(this.db, [productId])).get(productId);
     return { productId, windowDays: WINDOW_DAYS, recentBuyers: row?.recentBuyers ?? 0, recentOrders: row?.recentOrders ?? 0, computedAt: row?.computedAt ?? null };
+  }
+
+  /**
+   * Public: a supplier's best-selling products over the window (most recent buyers, then orders), published ones only,
+   * with its totals — the seller dashboard's card. 404 for an unknown company.
+   */
+  async topProducts(ctx: RequestContext, companyId: string, limit: number) {
+    await this.deps.companies.get(ctx, companyId);
+    // Read a few more than asked: a product delisted since it sold is left out.
+    const top = await store.topProductSales(this.db, companyId, limit + 10);
+    const cards = top.length && this.deps.products ? await this.deps.products.summaries(top.map((p) => p.productId)) : [];
+    const shown = new Map(cards.filter((c) => c.companyId === companyId && c.status === 'published').map((c) => [c.id, c]));
+    const m = (await store.summaries(this.db, [companyId])).get(companyId)?.metrics ?? emptyMetrics();
+    return {
+      companyId, windowDays: WINDOW_DAYS, buyers: m.buyers, paidOrders: m.paidOrders,
+      items: top.flatMap((p) => {
+        const c = shown.get(p.productId);
+        return c ? [{ productId: p.productId, titleZh: c.titleZh, titleEn: c.titleEn, recentBuyers: p.recentBuyers, recentOrders: p.recentOrders }] : [];
+      }).slice(0, limit),
+    };
   }
 
   /** Public: the company's metrics (404 for an unknown company). */

@@ -337,6 +337,14 @@ export async function productSales(db: Db, productIds: string[]): Promise<Map<st
   }]));
 }
 
+/** A supplier's products with the most recent buyers (then orders), those with any sales only. */
+export async function topProductSales(db: Db, supplierCompanyId: string, limit: number): Promise<ProductSales[]> {
+  const rows = await t(db).selectFrom('service_metric_product_sales').selectAll()
+    .where('supplier_company_id', '=', supplierCompanyId).where('recent_orders', '>', 0)
+    .orderBy('recent_buyers', 'desc').orderBy('recent_orders', 'desc').orderBy('product_id').limit(limit).execute();
+  return rows.map((r) => ({ productId: r.product_id, supplierCompanyId: r.supplier_company_id, recentBuyers: r.recent_buyers, recentOrders: r.recent_orders }));
+}
+
 export async function upsertProductSales(db: Db, rows: ProductSales[], computedAt: Date): Promise<void> {
   if (rows.length === 0) return;
   await t(db).insertInto('service_metric_product_sales').values(rows.map((r) => ({

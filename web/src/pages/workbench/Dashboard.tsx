@@ -20,6 +20,7 @@ import { Link } from 'react-router';
 import { api } from '../../api.js';
 import { FavoriteStatsCard } from '../../components/FavoriteStatsCard.js';
 import { ResponseRateCard } from '../../components/ResponseRateCard.js';
+import { TopProductsCard } from '../../components/TopProductsCard.js';
 import { companyDisplayName } from '../../format.js';
 import '../../i18n/orders.js';
 import type { OrderCounts } from './orders/model.js';
@@ -113,6 +114,7 @@ export default function Dashboard({ side }: { side: Side }) {
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: 16 }}>
           <ResponseRateCard companyId={company.id} />
           <FavoriteStatsCard companyId={company.id} />
+          <TopProductsCard companyId={company.id} />
         </div>
       )}
       <Card title={t('workbench.quickStart')}>
