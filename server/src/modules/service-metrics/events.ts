@@ -219,7 +219,7 @@ export function recordChanged(trx: Db, payload: ServiceMetricsChanged): Promise<
  * Whether an order fact can move its products' recent sales: payment brings the order in, cancellation and closing
  * take it out. (Learning the products at placement matters only when the payment was seen first: recordMany checks.)
  */
-export function movesProductSales(f: Fact): boolean {
+export function movesProductSales(f: Fact): f is Extract<Fact, { kind: 'order' }> {
   return f.kind === 'order' && Boolean(f.paidAt ?? f.cancelledAt ?? f.closedAt);
 }
 

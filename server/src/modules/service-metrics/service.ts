@@ -92,7 +92,7 @@ export class ServiceMetricsService {
         continue;
       }
       if (movesMetrics(fact)) for (const id of companiesOf(fact)) dirty.add(id);
-      if (movesProductSales(fact) && fact.kind === 'order') salesMoved.add(fact.orderId);
+      if (movesProductSales(fact)) salesMoved.add(fact.orderId);
       if (fact.kind === 'order' && !fact.refund) {
         if (run.some((f) => f.orderId === fact.orderId)) await flush();
         run.push(fact);
@@ -182,16 +182,11 @@ export class ServiceMetricsService {
   /** Recomputes the products' cached sales as of now; returns how many changed (each recorded as an event). */
   async refreshProductSalesIn(trx: Db, productIds: string[], now: Date = this.clock()): Promise<number> {
     const [computed, before] = await Promise.all([store.computeProductSales(trx, productIds, windowStart(now), now), store.productSales(trx, productIds)]);
-    const found = new Map(computed.map((c) => [c.productId, c]));
-    const fellToNone = productIds.filter((id) => !found.has(id) && (before.get(id)?.recentOrders ?? 0) > 0);
-    const suppliers = await store.suppliersOfProducts(trx, fellToNone);
-    const next = [
-      ...computed,
-      ...fellToNone.flatMap((productId) => {
-        const supplierCompanyId = suppliers.get(productId) ?? before.get(productId)?.supplierCompanyId;
-        return supplierCompanyId ? [{ productId, supplierCompanyId, recentBuyers: 0, recentOrders: 0 }] : [];
-      }),
-    ];
+    const found = new Set(computed.map((c) => c.productId));
+    // A product whose sales left the window keeps its row, at zero (its supplier is the one the row knew).
+    const fellToNone = [...before.values()].filter((b) => !found.has(b.productId) && b.recentOrders > 0)
+      .map((b) => ({ productId: b.productId, supplierCompanyId: b.supplierCompanyId, recentBuyers: 0, recentOrders: 0 }));
+    const next = [...computed, ...fellToNone];
     await store.upsertProductSales(trx, next, now);
     let changed = 0;
     for (const n of next) {

@@ -318,17 +318,6 @@ export async function computeProductSales(db: Db, productIds: string[], since: D
   return r.rows.map((x) => ({ productId: x.product_id, supplierCompanyId: x.supplier_company_id, recentBuyers: Number(x.buyers), recentOrders: Number(x.orders) }));
 }
 
-/** The products' suppliers as the order rows know them (for a product whose sales fell to none). */
-export async function suppliersOfProducts(db: Db, productIds: string[]): Promise<Map<string, string>> {
-  if (productIds.length === 0) return new Map();
-  const r = await sql<{ product_id: string; supplier_company_id: string }>`
-    SELECT DISTINCT ON (op.product_id) op.product_id, o.supplier_company_id
-    FROM service_metric_order_products op JOIN service_metric_orders o ON o.order_id = op.order_id
-    WHERE op.product_id = ANY(${productIds}::uuid[])
-    ORDER BY op.product_id`.execute(db);
-  return new Map(r.rows.map((x) => [x.product_id, x.supplier_company_id]));
-}
-
 export async function productSales(db: Db, productIds: string[]): Promise<Map<string, ProductSales & { computedAt: Date }>> {
   if (productIds.length === 0) return new Map();
   const rows = await t(db).selectFrom('service_metric_product_sales').selectAll().where('product_id', 'in', productIds).execute();

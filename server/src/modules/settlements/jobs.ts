@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { Platform } from '../../platform/platform.js';
 import type { SettlementsService } from './service.js';
 
+/** trade_settings.updated (orders): the settings before and after; only the credit term matters here. */
+const termChange = z.object({ before: z.object({ creditTermDays: z.number().int() }), after: z.object({ creditTermDays: z.number().int() }) });
+
 /** The credit sweep runs daily at 09:00 Beijing time (01:00 UTC). */
 export function nextSweepAt(now: Date): Date {
   const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 1, 0, 0));
@@ -23,10 +26,8 @@ export function defineSettlementJobs(platform: Platform, settlements: Settlement
     name: 'settlements.default_term_notice',
     types: ['trade_settings.updated'],
     handle: async (event, trx) => {
-      const term = (side: unknown) => (side && typeof side === 'object' && typeof (side as { creditTermDays?: unknown }).creditTermDays === 'number' ? (side as { creditTermDays: number }).creditTermDays : null);
-      const previous = term(event.payload.before);
-      const next = term(event.payload.after);
-      if (previous !== null && next !== null) await settlements.defaultTermChanged(trx, event.id, previous, next);
+      const p = termChange.safeParse(event.payload);
+      if (p.success) await settlements.defaultTermChanged(trx, event.id, p.data.before.creditTermDays, p.data.after.creditTermDays);
     },
   });
   platform.jobs.define('settlements.sandbox_payout', z.object({ payoutId: z.uuid() }), async ({ payoutId }) => {
