@@ -302,12 +302,12 @@ async function openBenchDatabase(): Promise<{ database: Database; env: Record<st
   }
   if (reuse) {
     // A data directory (PGlite) kept by an earlier run with SEARCH_BENCH_KEEP=1: measure again without generating.
-    const database = await openDatabase({ pgliteDir: path.join(reuse, 'pglite') });
+    const database = await openDatabase({ pgliteDir: path.join(reuse, 'pglite'), pgliteSharedBuffers: process.env.PGLITE_SHARED_BUFFERS });
     return { database, dataDir: reuse, env: { DATA_DIR: reuse }, drop: () => Promise.resolve() };
   }
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tongshang-bench-search-'));
   if (!pgUrl) {
-    const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') });
+    const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite'), pgliteSharedBuffers: process.env.PGLITE_SHARED_BUFFERS });
     const keep = async () => console.log(`kept data directory ${dataDir}`);
     return { database, dataDir, env: { DATA_DIR: dataDir }, drop: process.env.SEARCH_BENCH_KEEP === '1' ? keep : () => fs.rm(dataDir, { recursive: true, force: true }) };
   }
@@ -336,7 +336,7 @@ async function main(): Promise<void> {
   let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
   try {
     await migrate(database);
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}) });
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn', SEARCH_RESULT_CACHE: process.env.SEARCH_RESULT_CACHE === 'off' ? 'off' : 'on', ...(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}) });
     const built = await buildApp({ config, database });
     const { modules } = built;
     const { search } = modules.search;
@@ -352,6 +352,34 @@ async function main(): Promise<void> {
     let buildSeconds = 0;
     if (!reuse) buildSeconds = await generate(search, database, leaves);
     const paths = queries(leaves, nodes);
+    if (process.env.SEARCH_BENCH_INPROC) {
+      // The 40 searches through this process's own search service and pool, one at a time, ROUNDS times: what a search
+      // costs without the HTTP layer and the queue of eight (the served p99 is about that cost times the queue). Per
+      // search, the fastest of its runs: on a noisy machine the minimum is what two versions of the code compare by.
+      const rounds = Number(process.env.SEARCH_BENCH_INPROC) || 5;
+      const service = modules.search.search;
+      const ctx = systemContext();
+      const inputs = paths.map((p) => productSearchQuery.parse(Object.fromEntries(new URLSearchParams(p.split('?')[1]))));
+      for (let w = 0; w < 2; w++) for (const input of inputs) await service.searchProducts(ctx, input); // warm: templates, prepared statements, buffers
+      const fastest = inputs.map(() => Infinity);
+      const perRound: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        const roundStart = performance.now();
+        for (const [k, input] of inputs.entries()) {
+          const before = performance.now();
+          await service.searchProducts(ctx, input);
+          fastest[k] = Math.min(fastest[k]!, performance.now() - before);
+        }
+        perRound.push((performance.now() - roundStart) / inputs.length);
+      }
+      if (process.env.SEARCH_BENCH_INPROC_EACH) for (const [k, ms] of fastest.entries()) console.log(`  ${ms.toFixed(2).padStart(7)} ms  ${decodeURIComponent(paths[k]!.replace('/api/v1/search/products?', ''))}`);
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      console.log(`in-process, ${rounds} rounds of the ${inputs.length} searches: fastest run of each, mean ${mean(fastest).toFixed(2)} ms; ` +
+        `mean per search by round ${perRound.map((x) => x.toFixed(1)).join(' / ')} ms`);
+      await built.app.close();
+      await database.close();
+      return;
+    }
     if (process.env.SEARCH_BENCH_EXPLAIN) {
       // The templates first: PGlite's data directory opens once, so the app's database closes before explaining.
       const templates = new Map(await Promise.all(nodes.map(async (n) => [n.id, await modules.catalog.categories.resolved(n.id)] as const)));

@@ -298,7 +298,17 @@ describe('paging and cost', () => {
     expect([one.items.map((i) => i.id), one.totalExact]).toEqual([best3.slice(0, 1), false]);
     const three = await tiered(3).searchProducts(ctx, { sort: 'relevance', limit: 5, category: cat.steel });
     expect(three.items.map((i) => i.id)).toEqual(best3);
-    expect((await tiered(3).searchProducts(ctx, { sort: 'relevance', limit: 5, q: '钢' })).items.map((i) => i.id)).toEqual((await findSmall({ q: '钢', limit: 5 })).items.map((i) => i.id));
+    // With text the levels are disjoint bands, each read once, the window the best of those read: for every window
+    // size (one band alone, several, all of them), the same page, total and facets as one step over every match.
+    const untiered = (window: number) => new SearchService(t.platform, { catalog, suppliers: { facts: () => Promise.resolve(null), supplierIds: () => Promise.resolve({ ids: [], nextCursor: null }) }, window, tiers: [] });
+    const textMatches = (await find({ q: '钢', limit: 50 })).total;
+    expect(textMatches).toBeGreaterThan(4);
+    for (let window = 1; window <= textMatches + 1; window++) {
+      const input = { sort: 'relevance' as const, limit: 50, q: '钢' };
+      const [banded, flat] = await Promise.all([tiered(window).searchProducts(ctx, input), untiered(window).searchProducts(ctx, input)]);
+      expect([banded.items.map((i) => i.id), banded.total, banded.totalExact, banded.facets]).toEqual([flat.items.map((i) => i.id), flat.total, flat.totalExact, flat.facets]);
+      expect(banded.items.length).toBe(Math.min(window, textMatches));
+    }
     // Price and newest order the same three, and the cursor pages through them and stops.
     for (const sort of ['newest', 'price'] as const) {
       const all: string[] = [];

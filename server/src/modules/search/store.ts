@@ -327,8 +327,9 @@ export type ProductSort = 'relevance' | 'price' | 'newest' | 'sales';
 const TITLE_TEXT = sql`lower(p.title_zh || ' ' || coalesce(p.title_en, ''))`;
 
 /**
- * Static-rank tiers with their own partial text indexes (0015_search_window.sql; the same literals): the best ~2 %,
- * 10 % and 26 % of a catalogue like the benchmark's. A broad query finds its window in a top tier's small index.
+ * Static-rank thresholds (the same literals as the partial indexes of 0015 and 0036): the best ~2 %, 10 % and 26 % of a
+ * catalogue like the benchmark's. A broad query finds its window in the top band's small text index; browsing walks
+ * nested tiers of the category rank indexes.
  */
 export const RANK_TIERS: readonly number[] = [1.4, 1.3, 1.2];
 /** Below this many products the top tiers hold too few rows to fill a window; the one-step window plans faster. */
@@ -498,36 +499,53 @@ export async function searchProducts(
           FROM counted, unnest(${attrKeys.ranges}::text[]) AS k WHERE counted.attr_numbers ? k GROUP BY k`
     : sql``;
   const attrColumns = attrKeys.terms.length || attrKeys.ranges.length ? sql`, p.attr_terms, p.attr_numbers` : sql``;
-  // The window by tiers of static rank (0015's partial indexes): when a top tier alone holds more than the window,
-  // the window is its best rows, exactly as from the whole table; only otherwise is the next tier read. A tier's
-  // condition on the ones above is evaluated once (a one-time filter), so a skipped tier costs nothing.
+  // The window by levels of static rank (partial indexes, 0015 and 0036): when the top level alone holds more than the
+  // window, the window is its best rows, exactly as from the whole table; only otherwise is the next level read. A
+  // level's condition on the ones above is evaluated once (a one-time filter), so a skipped level costs nothing.
   const inner = sql`p.id, p.quality, p.published_at, p.recent_buyers, p.title_tsv, p.title_zh, p.title_en, p.base_price, p.tier_min, p.tier_price, p.category_path,
                     p.province, p.grade, p.trustpass_active, p.verified ${attrColumns}`;
-  // With text, a tier's bound in the form of its partial text indexes' predicate (0032): as a plain comparison the
-  // planner also answered it from the static-rank btree and ANDed that large bitmap with a lower tier's text index.
-  const levels = [...rankTiers.map((t) => (hasText ? sql`(p.quality >= ${sql.lit(t)}::real) IS TRUE` : sql`p.quality >= ${sql.lit(t)}::real`)), null];
-  // With text, the same order in a form no index answers: a tier's matches are then found through the text
+  // With text the levels are disjoint bands (>= 1.4, [1.3, 1.4), …, below the last), each read once through its own
+  // text indexes, and the window is the best of the bands read (0036). The bound is written as the indexes' predicate
+  // (IS TRUE, 0032): as a plain comparison the planner also answered it from the static-rank btree and ANDed that
+  // large bitmap with the band's text index. Browsing keeps nested tiers (>= 1.4, >= 1.3, …, all), walked in the
+  // category rank indexes' order, which stop after the window's rows anyway.
+  const bands = hasText && rankTiers.length > 0;
+  const last = rankTiers[rankTiers.length - 1];
+  const levels: Array<RawBuilder<unknown> | null> = bands
+    ? [...rankTiers.map((t, i) => (i === 0
+      ? sql`(p.quality >= ${sql.lit(t)}::real) IS TRUE`
+      : sql`(p.quality >= ${sql.lit(t)}::real AND p.quality < ${sql.lit(rankTiers[i - 1]!)}::real) IS TRUE`)), sql`(p.quality < ${sql.lit(last!)}::real) IS TRUE`]
+    : [...rankTiers.map((t) => sql`p.quality >= ${sql.lit(t)}::real`), null];
+  // With text, the same order in a form no index answers: a band's matches are then found through the text
   // indexes (a few thousand rows at most) rather than by walking the static-rank index and testing each row,
   // which the planner picks on a misestimate and which reads tens of thousands of rows when matches are rare.
   // Browsing keeps the index order: a category's rank index walks only its own products.
   const tierOrder = hasText ? sql`p.quality::float8 DESC, p.id DESC` : sql`p.quality DESC, p.id DESC`;
   const tierName = (i: number) => sql.raw(`tier${i}`);
+  const count = (i: number) => sql`(SELECT count(*) FROM ${tierName(i)})`;
   const tiers = sql.join(levels.map((level, i) => {
-    const above = levels.slice(0, i).map((_, j) => sql`(SELECT count(*) FROM ${tierName(j)}) <= ${window}`);
+    // A band is read while the bands above hold no more than the window; a nested tier while no tier above does.
+    const above = i === 0 ? [] : bands
+      ? [sql`(${sql.join(levels.slice(0, i).map((_, j) => count(j)), sql` + `)}) <= ${window}`]
+      : levels.slice(0, i).map((_, j) => sql`${count(j)} <= ${window}`);
     return sql`${tierName(i)} AS MATERIALIZED (
       SELECT ${inner} FROM search_products p ${whereClause([...above, ...where, ...(level ? [level] : [])])}
       ORDER BY ${tierOrder} LIMIT ${window + 1})`;
   }), sql`, `);
-  const picked = sql.join(levels.map((level, i) => (level
-    ? sql`SELECT * FROM ${tierName(i)} WHERE (SELECT count(*) FROM ${tierName(i)}) > ${window}`
+  // Every band read belongs to the window's candidates; of nested tiers, only the first holding more than the window
+  // (or the last).
+  const picked = sql.join(levels.map((level, i) => (level && !bands
+    ? sql`SELECT * FROM ${tierName(i)} WHERE ${count(i)} > ${window}`
     : sql`SELECT * FROM ${tierName(i)}`)), sql` UNION ALL `);
   const query = sql<{ kind: 'hit' | 'facet'; data: ProductHitRow | FacetRow }>`${sql.raw(CUSTOM_PLAN)}
     WITH ${tiers}, win AS MATERIALIZED (
-      -- The tiers only find and order the window (no per-match function calls); this scores and prices its rows
-      -- (named p again, so the expressions read the same). The WINDOW + 1st row only says "more match".
+      -- The levels only find and order the window (no per-match function calls); this scores and prices its rows
+      -- (named p again, so the expressions read the same) after cutting the bands read to the best. The WINDOW + 1st
+      -- row only says "more match".
       SELECT p.id, p.published_at, p.recent_buyers, ${score} AS score, ${price} AS unit_price, ${child} AS child,
-             p.province, p.grade, p.trustpass_active, p.verified ${attrColumns}, row_number() OVER (ORDER BY p.quality DESC, p.id DESC) AS rn
-      FROM (${picked}) p
+             p.province, p.grade, p.trustpass_active, p.verified ${attrColumns}, p.rn
+      FROM (SELECT c.*, row_number() OVER (ORDER BY c.quality DESC, c.id DESC) AS rn FROM (${picked}) c) p
+      WHERE p.rn <= ${window + 1}
     ), counted AS (
       SELECT * FROM win WHERE rn <= ${window}
     ), page AS (${page}), combos AS (
