@@ -291,8 +291,8 @@ describe('paging and cost', () => {
     const best3 = exact.items.slice(0, 3).map((i) => i.id);
     expect(capped.items.map((i) => i.id)).toEqual(best3);
     expect(capped.facets.provinces.reduce((n, p) => n + p.count, 0)).toBe(3);
-    // Through the static-rank tiers (used from 50,000 products on): a window of one comes from the ≥ 1.3 tier alone
-    // (two steel products rank there), a window of three from the tiers below — the same results either way.
+    // With the static-rank bands configured (used from 50,000 products on), browsing still reads in one step: the same
+    // best one and best three.
     const tiered = (window: number) => new SearchService(t.platform, { catalog, suppliers: { facts: () => Promise.resolve(null), supplierIds: () => Promise.resolve({ ids: [], nextCursor: null }) }, window, tiers: [1.4, 1.3, 1.2] });
     const one = await tiered(1).searchProducts(ctx, { sort: 'relevance', limit: 5, category: cat.steel });
     expect([one.items.map((i) => i.id), one.totalExact]).toEqual([best3.slice(0, 1), false]);

@@ -16,7 +16,7 @@ export interface Deps {
   sales?: ProductSalesPort;
   /** The ranked window's size (store.WINDOW); smaller in tests. */
   window?: number;
-  /** Static-rank tiers to look for the window in; by default store.RANK_TIERS from store.TIERED_FROM products on. */
+  /** Static-rank thresholds of the bands a text search looks for its window in; by default store.RANK_TIERS from store.TIERED_FROM products on. */
   tiers?: readonly number[];
   /** Keep recent product-search answers (ResultCache); by default unless SEARCH_RESULT_CACHE=off. */
   resultCache?: boolean;
@@ -234,7 +234,7 @@ export class SearchService {
     return tsQueryText(text.words, fixes);
   }
 
-  /** The tiers worth their planning cost at this catalogue's size (the estimate is cached like templates). */
+  /** The bands worth their planning cost at this catalogue's size (the estimate is cached like templates). */
   private async rankTiers(): Promise<readonly number[]> {
     if (this.deps.tiers) return this.deps.tiers;
     if (!this.size || Date.now() - this.size.at > TEMPLATE_TTL_MS) this.size = { at: Date.now(), n: await store.productEstimate(this.db) };

@@ -327,12 +327,11 @@ export type ProductSort = 'relevance' | 'price' | 'newest' | 'sales';
 const TITLE_TEXT = sql`lower(p.title_zh || ' ' || coalesce(p.title_en, ''))`;
 
 /**
- * Static-rank thresholds (the same literals as the partial indexes of 0015 and 0036): the best ~2 %, 10 % and 26 % of a
- * catalogue like the benchmark's. A broad query finds its window in the top band's small text index; browsing walks
- * nested tiers of the category rank indexes.
+ * Static-rank thresholds of a text search's bands (the same literals as the partial indexes of 0015 and 0036): the best
+ * ~2 %, 10 % and 26 % of a catalogue like the benchmark's. A broad query finds its window in the top band's small index.
  */
 export const RANK_TIERS: readonly number[] = [1.4, 1.3, 1.2];
-/** Below this many products the top tiers hold too few rows to fill a window; the one-step window plans faster. */
+/** Below this many products the top bands hold too few rows to fill a window; the one-step window plans faster. */
 export const TIERED_FROM = 50_000;
 
 /** The planner's estimate of the number of indexed products (refreshed by ANALYZE and autovacuum). */
@@ -499,46 +498,36 @@ export async function searchProducts(
           FROM counted, unnest(${attrKeys.ranges}::text[]) AS k WHERE counted.attr_numbers ? k GROUP BY k`
     : sql``;
   const attrColumns = attrKeys.terms.length || attrKeys.ranges.length ? sql`, p.attr_terms, p.attr_numbers` : sql``;
-  // The window by levels of static rank (partial indexes, 0015 and 0036): when the top level alone holds more than the
-  // window, the window is its best rows, exactly as from the whole table; only otherwise is the next level read. A
-  // level's condition on the ones above is evaluated once (a one-time filter), so a skipped level costs nothing.
   const inner = sql`p.id, p.quality, p.published_at, p.recent_buyers, p.title_tsv, p.title_zh, p.title_en, p.base_price, p.tier_min, p.tier_price, p.category_path,
                     p.province, p.grade, p.trustpass_active, p.verified ${attrColumns}`;
-  // With text the levels are disjoint bands (>= 1.4, [1.3, 1.4), …, below the last), each read once through its own
-  // text indexes, and the window is the best of the bands read (0036). The bound is written as the indexes' predicate
-  // (IS TRUE, 0032): as a plain comparison the planner also answered it from the static-rank btree and ANDed that
-  // large bitmap with the band's text index. Browsing keeps nested tiers (>= 1.4, >= 1.3, …, all), walked in the
-  // category rank indexes' order, which stop after the window's rows anyway.
+  // Browsing reads the window in one step, walking the static-rank order (a category's rank index, 0015), which stops
+  // after the window's rows. With text, from TIERED_FROM products on, the window comes from disjoint bands of static
+  // rank (>= 1.4, [1.3, 1.4), …, below the last), each with its own partial text indexes (0036) and read only while
+  // the bands above hold no more than the window: a broad query stops in the top band's small index, and no match is
+  // read twice. The window is then the best of the bands read, exactly as from every match. A band's bound is written
+  // as its indexes' predicate (IS TRUE, 0032): as a plain comparison the planner also answered it from the static-rank
+  // btree and ANDed that large bitmap with the band's text index.
   const bands = hasText && rankTiers.length > 0;
   const last = rankTiers[rankTiers.length - 1];
   const levels: Array<RawBuilder<unknown> | null> = bands
     ? [...rankTiers.map((t, i) => (i === 0
       ? sql`(p.quality >= ${sql.lit(t)}::real) IS TRUE`
       : sql`(p.quality >= ${sql.lit(t)}::real AND p.quality < ${sql.lit(rankTiers[i - 1]!)}::real) IS TRUE`)), sql`(p.quality < ${sql.lit(last!)}::real) IS TRUE`]
-    : [...rankTiers.map((t) => sql`p.quality >= ${sql.lit(t)}::real`), null];
+    : [null];
   // With text, the same order in a form no index answers: a band's matches are then found through the text
   // indexes (a few thousand rows at most) rather than by walking the static-rank index and testing each row,
   // which the planner picks on a misestimate and which reads tens of thousands of rows when matches are rare.
-  // Browsing keeps the index order: a category's rank index walks only its own products.
-  const tierOrder = hasText ? sql`p.quality::float8 DESC, p.id DESC` : sql`p.quality DESC, p.id DESC`;
-  const tierName = (i: number) => sql.raw(`tier${i}`);
-  const count = (i: number) => sql`(SELECT count(*) FROM ${tierName(i)})`;
-  const tiers = sql.join(levels.map((level, i) => {
-    // A band is read while the bands above hold no more than the window; a nested tier while no tier above does.
-    const above = i === 0 ? [] : bands
-      ? [sql`(${sql.join(levels.slice(0, i).map((_, j) => count(j)), sql` + `)}) <= ${window}`]
-      : levels.slice(0, i).map((_, j) => sql`${count(j)} <= ${window}`);
-    return sql`${tierName(i)} AS MATERIALIZED (
-      SELECT ${inner} FROM search_products p ${whereClause([...above, ...where, ...(level ? [level] : [])])}
-      ORDER BY ${tierOrder} LIMIT ${window + 1})`;
-  }), sql`, `);
-  // Every band read belongs to the window's candidates; of nested tiers, only the first holding more than the window
-  // (or the last).
-  const picked = sql.join(levels.map((level, i) => (level && !bands
-    ? sql`SELECT * FROM ${tierName(i)} WHERE ${count(i)} > ${window}`
-    : sql`SELECT * FROM ${tierName(i)}`)), sql` UNION ALL `);
+  const levelOrder = hasText ? sql`p.quality::float8 DESC, p.id DESC` : sql`p.quality DESC, p.id DESC`;
+  const levelName = (i: number) => sql.raw(`level${i}`);
+  const count = (i: number) => sql`(SELECT count(*) FROM ${levelName(i)})`;
+  // A band's condition on the ones above is evaluated once (a one-time filter), so a band not needed costs nothing.
+  const levelQueries = sql.join(levels.map((level, i) => sql`${levelName(i)} AS MATERIALIZED (
+      SELECT ${inner} FROM search_products p
+      ${whereClause([...(i > 0 ? [sql`(${sql.join(levels.slice(0, i).map((_, j) => count(j)), sql` + `)}) <= ${window}`] : []), ...where, ...(level ? [level] : [])])}
+      ORDER BY ${levelOrder} LIMIT ${window + 1})`), sql`, `);
+  const picked = sql.join(levels.map((_, i) => sql`SELECT * FROM ${levelName(i)}`), sql` UNION ALL `);
   const query = sql<{ kind: 'hit' | 'facet'; data: ProductHitRow | FacetRow }>`${sql.raw(CUSTOM_PLAN)}
-    WITH ${tiers}, win AS MATERIALIZED (
+    WITH ${levelQueries}, win AS MATERIALIZED (
       -- The levels only find and order the window (no per-match function calls); this scores and prices its rows
       -- (named p again, so the expressions read the same) after cutting the bands read to the best. The WINDOW + 1st
       -- row only says "more match".
