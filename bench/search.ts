@@ -203,6 +203,9 @@ function queries(leaves: Leaf[], tops: Array<{ id: string; code: string }>): str
 
 const reuse = process.env.SEARCH_BENCH_REUSE;
 
+/** A benchmark path's query string as the search service takes it. */
+const searchInput = (p: string) => productSearchQuery.parse(Object.fromEntries(new URLSearchParams(p.split('?')[1])));
+
 /**
  * SEARCH_BENCH_EXPLAIN=1 (PostgreSQL): where the time goes. Each of the 40 searches runs in this process through
  * the search service over a connection that records its statements; each statement is then run again under
@@ -229,8 +232,7 @@ async function explainQueries(pool: PostgresPool, catalog: ConstructorParameters
   const client = await pool.connect();
   const report: Array<{ q: string; ms: number; statements: Array<{ ms: number; plan: string }> }> = [];
   for (const p of paths) {
-    const qs = Object.fromEntries(new URLSearchParams(p.split('?')[1]));
-    const input = productSearchQuery.parse(qs);
+    const input = searchInput(p);
     await service.searchProducts(ctx, input); // warm: template cache, buffers
     captured.length = 0;
     const before = performance.now();
@@ -336,7 +338,7 @@ async function main(): Promise<void> {
   let server: Awaited<ReturnType<typeof startServerProcess>> | undefined;
   try {
     await migrate(database);
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn', SEARCH_RESULT_CACHE: process.env.SEARCH_RESULT_CACHE === 'off' ? 'off' : 'on', ...(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}) });
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn', SEARCH_RESULT_CACHE: process.env.SEARCH_RESULT_CACHE === 'off' || process.env.SEARCH_BENCH_INPROC ? 'off' : 'on', ...(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}) });
     const built = await buildApp({ config, database });
     const { modules } = built;
     const { search } = modules.search;
@@ -356,10 +358,11 @@ async function main(): Promise<void> {
       // The 40 searches through this process's own search service and pool, one at a time, ROUNDS times: what a search
       // costs without the HTTP layer and the queue of eight (the served p99 is about that cost times the queue). Per
       // search, the fastest of its runs: on a noisy machine the minimum is what two versions of the code compare by.
+      // The result cache is off here (above): every search runs.
       const rounds = Number(process.env.SEARCH_BENCH_INPROC) || 5;
       const service = modules.search.search;
       const ctx = systemContext();
-      const inputs = paths.map((p) => productSearchQuery.parse(Object.fromEntries(new URLSearchParams(p.split('?')[1]))));
+      const inputs = paths.map(searchInput);
       for (let w = 0; w < 2; w++) for (const input of inputs) await service.searchProducts(ctx, input); // warm: templates, prepared statements, buffers
       const fastest = inputs.map(() => Infinity);
       const perRound: number[] = [];

@@ -3,7 +3,7 @@ import { systemContext } from '../../platform/context.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
 import type { AttributeDefinition, CatalogPort, ProductIndexView, ResolvedCategory, SupplierFacts } from './ports.js';
-import { SearchService, type ProductSearchInput } from './service.js';
+import { SearchService, type Deps, type ProductSearchInput } from './service.js';
 import { recentBuyersFactor } from './ranking.js';
 
 /*
@@ -98,6 +98,9 @@ const fixture = {
 
 /** Recent buyers by product id, as service metrics would report them (0 when absent). */
 const recentBuyers = new Map<string, number>();
+/** A second service over the same index, without supplier facts (only the ranked window's options differ). */
+const readerWith = (options: Pick<Deps, 'window' | 'tiers' | 'resultCache'>) =>
+  new SearchService(t.platform, { catalog, suppliers: { facts: () => Promise.resolve(null), supplierIds: () => Promise.resolve({ ids: [], nextCursor: null }) }, ...options });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -280,7 +283,7 @@ describe('paging and cost', () => {
 
   it('reads a bounded window when many match: the best by static rank, counted as "N+", sorted and paged within it', async () => {
     // The same index through a service whose ranked window holds 3 products (1,000 in production).
-    const small = new SearchService(t.platform, { catalog, suppliers: { facts: () => Promise.resolve(null), supplierIds: () => Promise.resolve({ ids: [], nextCursor: null }) }, window: 3 });
+    const small = readerWith({ window: 3 });
     const findSmall = (input: Partial<ProductSearchInput>) => small.searchProducts(ctx, { sort: 'relevance', limit: 20, ...input });
     const exact = await find({ category: cat.steel, limit: 50 });
     expect(exact.totalExact).toBe(true);
@@ -293,14 +296,14 @@ describe('paging and cost', () => {
     expect(capped.facets.provinces.reduce((n, p) => n + p.count, 0)).toBe(3);
     // With the static-rank bands configured (used from 50,000 products on), browsing still reads in one step: the same
     // best one and best three.
-    const tiered = (window: number) => new SearchService(t.platform, { catalog, suppliers: { facts: () => Promise.resolve(null), supplierIds: () => Promise.resolve({ ids: [], nextCursor: null }) }, window, tiers: [1.4, 1.3, 1.2] });
+    const tiered = (window: number) => readerWith({ window, tiers: [1.4, 1.3, 1.2] });
     const one = await tiered(1).searchProducts(ctx, { sort: 'relevance', limit: 5, category: cat.steel });
     expect([one.items.map((i) => i.id), one.totalExact]).toEqual([best3.slice(0, 1), false]);
     const three = await tiered(3).searchProducts(ctx, { sort: 'relevance', limit: 5, category: cat.steel });
     expect(three.items.map((i) => i.id)).toEqual(best3);
     // With text the levels are disjoint bands, each read once, the window the best of those read: for every window
     // size (one band alone, several, all of them), the same page, total and facets as one step over every match.
-    const untiered = (window: number) => new SearchService(t.platform, { catalog, suppliers: { facts: () => Promise.resolve(null), supplierIds: () => Promise.resolve({ ids: [], nextCursor: null }) }, window, tiers: [] });
+    const untiered = (window: number) => readerWith({ window, tiers: [] });
     const textMatches = (await find({ q: '钢', limit: 50 })).total;
     expect(textMatches).toBeGreaterThan(4);
     for (let window = 1; window <= textMatches + 1; window++) {
@@ -343,7 +346,7 @@ describe('paging and cost', () => {
 describe('result cache', () => {
   it('answers an identical search from memory until the next commit, then searches again', async () => {
     // Keyed by a commit counter on PGlite and by search_version on PostgreSQL; a different input is another answer.
-    const cached = new SearchService(t.platform, { catalog, suppliers: { facts: () => Promise.resolve(null), supplierIds: () => Promise.resolve({ ids: [], nextCursor: null }) }, resultCache: true });
+    const cached = readerWith({ resultCache: true });
     const input: ProductSearchInput = { q: '缓存测试钢板', sort: 'relevance', limit: 20 };
     const run = () => t.database.countQueries(() => cached.searchProducts(ctx, input));
     const first = await run();
