@@ -487,18 +487,23 @@ export async function searchProducts(
       if (after?.sort === 'sales') keyset = sql`(h.recent_buyers, h.score, h.id) < (${after.buyers}::int, ${after.key}::float8, ${after.id}::uuid)`;
       break;
   }
-  const page = sql`SELECT h.id, h.score, h.unit_price FROM counted h ${keyset ? sql`WHERE ${keyset}` : sql``} ORDER BY ${order} LIMIT ${limit}`;
+  const page = sql`SELECT h.id, h.score, h.unit_price FROM win h WHERE h.rn <= ${window} ${keyset ? sql`AND ${keyset}` : sql``} ORDER BY ${order} LIMIT ${limit}`;
   const child = f.categoryId !== null ? sql`p.category_path[array_position(p.category_path, ${f.categoryId}::uuid) + 1]` : sql`p.category_path[1]`;
+  // The window without its WINDOW + 1st row, read straight from win (a CTE of its own would copy the rows again).
+  const counted = sql`(SELECT * FROM win WHERE rn <= ${window})`;
   const attrFacet = attrKeys.terms.length
-    ? sql`UNION ALL SELECT 'attr', t, count(*)::int, NULL::numeric, NULL::numeric FROM counted, unnest(counted.attr_terms) AS t
-          WHERE split_part(t, '=', 1) = ANY(${attrKeys.terms}::text[]) GROUP BY t`
+    // Grouped first, then the facet's keys picked from the few distinct terms (per term, not per row and term).
+    ? sql`UNION ALL SELECT 'attr', t, n, NULL::numeric, NULL::numeric
+          FROM (SELECT t, count(*)::int AS n FROM (SELECT unnest(attr_terms) AS t FROM ${counted} w) u GROUP BY t) g
+          WHERE split_part(t, '=', 1) = ANY(${attrKeys.terms}::text[])`
     : sql``;
   const rangeFacet = attrKeys.ranges.length
     ? sql`UNION ALL SELECT 'range', k, count(*)::int, min((counted.attr_numbers -> k ->> 0)::numeric), max((counted.attr_numbers -> k ->> 1)::numeric)
-          FROM counted, unnest(${attrKeys.ranges}::text[]) AS k WHERE counted.attr_numbers ? k GROUP BY k`
+          FROM ${counted} counted, unnest(${attrKeys.ranges}::text[]) AS k WHERE counted.attr_numbers ? k GROUP BY k`
     : sql``;
   const attrColumns = attrKeys.terms.length || attrKeys.ranges.length ? sql`, p.attr_terms, p.attr_numbers` : sql``;
-  const inner = sql`p.id, p.quality, p.published_at, p.recent_buyers, p.title_tsv, p.title_zh, p.title_en, p.base_price, p.tier_min, p.tier_price, p.category_path,
+  // Browsing scores by static rank alone, so its window carries no text columns.
+  const inner = sql`p.id, p.quality, p.published_at, p.recent_buyers, ${hasText ? sql`p.title_tsv, p.title_zh, p.title_en,` : sql``} p.base_price, p.tier_min, p.tier_price, p.category_path,
                     p.province, p.grade, p.trustpass_active, p.verified ${attrColumns}`;
   // Browsing reads the window in one step, walking the static-rank order (a category's rank index, 0015), which stops
   // after the window's rows. With text, from TIERED_FROM products on, the window comes from disjoint bands of static
@@ -535,11 +540,9 @@ export async function searchProducts(
              p.province, p.grade, p.trustpass_active, p.verified ${attrColumns}, p.rn
       FROM (SELECT c.*, row_number() OVER (ORDER BY c.quality DESC, c.id DESC) AS rn FROM (${picked}) c) p
       WHERE p.rn <= ${window + 1}
-    ), counted AS (
-      SELECT * FROM win WHERE rn <= ${window}
     ), page AS (${page}), combos AS (
       -- One hash over the window by every facet at once; the per-facet sums then run over these few groups.
-      SELECT child, province, grade, trustpass_active, verified, count(*)::int AS n FROM counted GROUP BY 1, 2, 3, 4, 5
+      SELECT child, province, grade, trustpass_active, verified, count(*)::int AS n FROM ${counted} counted GROUP BY 1, 2, 3, 4, 5
     ), facets AS (
       SELECT CASE WHEN grouping(child) = 0 THEN 'category' WHEN grouping(province) = 0 THEN 'province' WHEN grouping(grade) = 0 THEN 'grade'
                   WHEN grouping(trustpass_active) = 0 THEN 'trustpass' WHEN grouping(verified) = 0 THEN 'verified' ELSE 'total' END AS facet,
@@ -550,17 +553,18 @@ export async function searchProducts(
       ${attrFacet}
       ${rangeFacet}
     )
-    SELECT 'hit' AS kind, jsonb_build_object(
+    -- json, not jsonb: written as text once (jsonb would be built in binary, then printed).
+    SELECT 'hit' AS kind, json_build_object(
       'id', p.id, 'company_id', p.company_id, 'category_id', p.category_id, 'title_zh', p.title_zh, 'title_en', p.title_en, 'cover_url', p.cover_url,
       'tier_min', p.tier_min, 'tier_price', p.tier_price, 'moq', p.moq, 'unit', p.unit, 'lead_time_days', p.lead_time_days,
       'supplier_name', p.supplier_name, 'supplier_name_en', p.supplier_name_en, 'company_type', p.company_type, 'province', p.province, 'grade', p.grade, 'verified', p.verified,
       'trustpass_active', p.trustpass_active, 'trustpass_years', p.trustpass_years, 'supplier_factor', p.supplier_factor, 'product_factor', p.product_factor,
       'completeness', p.completeness, 'image_count', p.image_count, 'recent_buyers', p.recent_buyers, 'published_at', p.published_at, 'unit_price', pg.unit_price, 'score', pg.score,
-      'text_rank', ${text}, 'title_phrase', ${phrase}, 'response_rate', (SELECT s.response_rate FROM search_suppliers s WHERE s.company_id = p.company_id), 'supplier_factors', ${explain ? sql`(SELECT s.factors FROM search_suppliers s WHERE s.company_id = p.company_id)` : sql`NULL::jsonb`}
+      'text_rank', ${text}, 'title_phrase', ${phrase}, 'response_rate', (SELECT s.response_rate FROM search_suppliers s WHERE s.company_id = p.company_id), 'supplier_factors', ${explain ? sql`(SELECT s.factors FROM search_suppliers s WHERE s.company_id = p.company_id)` : sql`NULL::json`}
     ) AS data
     FROM page pg JOIN search_products p ON p.id = pg.id
     UNION ALL
-    SELECT 'facet', to_jsonb(x) FROM (SELECT facets.*, c.name_zh, c.name_en FROM facets LEFT JOIN search_categories c ON facets.facet = 'category' AND c.id::text = facets.value) x`;
+    SELECT 'facet', to_json(x) FROM (SELECT facets.*, c.name_zh, c.name_en FROM facets LEFT JOIN search_categories c ON facets.facet = 'category' AND c.id::text = facets.value) x`;
   // One statement, no transaction: PostgreSQL's connections start without JIT and with work_mem 32 MB (platform/db.ts).
   const { rows } = await query.execute(db);
   const hits = rows.filter((r) => r.kind === 'hit').map((r) => r.data as ProductHitRow);
