@@ -29,17 +29,19 @@ export interface CpuUse { serverMs: number; postgresMs: number; benchMs: number;
  */
 export async function cpuMeter(serverPid: number | undefined): Promise<() => Promise<CpuUse | null>> {
   const tick = 1000 / 100; // USER_HZ is 100 on Linux
-  const ticksOf = async (pid: string) => {
+  // utime + stime, and with children the reaped children's too: a PostgreSQL backend that exits during the run
+  // (a pool closing an idle connection) then still counts, through the postmaster's cutime + cstime.
+  const ticksOf = async (pid: string, children = false) => {
     const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
+    return Number(fields[11]) + Number(fields[12]) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
   };
   const postgresTicks = async () => {
     let sum = 0;
     for (const pid of await fs.readdir('/proc')) {
       if (!/^\d+$/.test(pid)) continue;
       try {
-        if ((await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).startsWith('postgres')) sum += await ticksOf(pid);
+        if ((await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).startsWith('postgres')) sum += await ticksOf(pid, true);
       } catch {
         // exited meanwhile
       }
