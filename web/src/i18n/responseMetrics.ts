@@ -41,7 +41,7 @@ const en: typeof zh = {
     label: 'Response rate',
     mark: 'Responds {{pct}}',
     markWithTime: 'Responds {{pct}} · ~{{time}}',
-    noData: 'Response: not enough data yet',
+    noData: 'Response: no data yet',
     noDataTooltip: 'No inquiry or chat question is 24 hours old yet in the last 30 days, so there is no response rate to show.',
     tooltip: 'Of {{measured}} inquiries and chat questions in the last 30 days, {{pct}} got a reply from the supplier within 24 hours.',
     tooltipTime: 'Median time to the first reply: {{time}}.',

@@ -40,7 +40,7 @@ const en: typeof zh = {
     repeat: 'Repeat buyers {{pct}}',
     disputes: 'Disputes {{pct}}',
     rating: 'Rated {{score}}',
-    noData: 'Service: not enough data yet',
+    noData: 'Service: no data yet',
     noDataTooltip: 'Not enough orders in the last 90 days yet to compute on-time shipping, repeat buyers, disputes and ratings.',
     onTimeTooltip: 'Of {{measured}} orders due or fully shipped in the last 90 days, {{pct}} were fully shipped by the committed ship-by date (24:00 Beijing time).',
     onTimeNone: 'On-time shipping: no order due or fully shipped in the last 90 days yet.',
