@@ -219,6 +219,13 @@ describe('a supplier lists a product with SKUs and tiers; a buyer finds, filters
     await phone.locator(`[data-testid="result-card"][data-product-id="${id}"]`).waitFor();
     // On a phone the province picker is folded away; the applied filter still shows, as a removable tag.
     expect(await phone.locator('[data-testid="applied-filter"][data-key="province"]').textContent()).toBe('Guangdong');
+    // Four sorts do not fit a phone side by side: there they are a picker that stays inside the screen.
+    const sort = phone.getByTestId('search-sort');
+    expect(await sort.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(390);
+    await sort.click();
+    await phone.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Price: low to high' }).click();
+    await phone.waitForURL(/[?&]sort=price/);
+    await phone.locator(`[data-testid="result-card"][data-product-id="${id}"]`).waitFor();
     await env.screenshot(phone, 'catalog-search-phone-en-US');
     await phone.goto(`${env.baseUrl}/products/${id}`);
     await quote(phone, 'SS400', 500);

@@ -409,22 +409,36 @@ export function ProductResults({ fixedCategory, template, hideCategoryRow, heade
     }
   };
   const marksReady = useBatchTrustMarks(useMemo(() => items.map((h) => h.supplier.id), [items]));
+  const screens = Grid.useBreakpoint();
+  const sortOptions: Array<{ value: SortKey; label: string }> = [
+    { value: 'relevance', label: t('search.sortRelevance') },
+    { value: 'sales', label: t('search.sortSales') },
+    { value: 'price', label: filters.quantity ? `${t('search.sortPrice')} @${filters.quantity}` : t('search.sortPrice') },
+    { value: 'newest', label: t('search.sortNewest') },
+  ];
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       {header}
       <FilterPanel filters={filters} set={set} clear={clear} facets={facets} template={template} hideCategoryRow={hideCategoryRow} pickCategory={pickCategory} />
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between' }}>
-        <Segmented<SortKey>
-          value={filters.sort}
-          onChange={(v) => set({ sort: v === 'relevance' ? null : v })}
-          data-testid="search-sort"
-          options={[
-            { value: 'relevance', label: t('search.sortRelevance') },
-            { value: 'sales', label: <span title={t('search.sortSalesHint')}>{t('search.sortSales')}</span> },
-            { value: 'price', label: filters.quantity ? `${t('search.sortPrice')} @${filters.quantity}` : t('search.sortPrice') },
-            { value: 'newest', label: t('search.sortNewest') },
-          ]}
-        />
+        {screens.sm ? (
+          <Segmented<SortKey>
+            value={filters.sort}
+            onChange={(v) => set({ sort: v === 'relevance' ? null : v })}
+            data-testid="search-sort"
+            options={sortOptions.map((o) => ({ value: o.value, label: o.value === 'sales' ? <span title={t('search.sortSalesHint')}>{o.label}</span> : o.label }))}
+          />
+        ) : (
+          // Four sort labels do not fit a phone's width side by side.
+          <Select<SortKey>
+            value={filters.sort}
+            onChange={(v) => set({ sort: v === 'relevance' ? null : v })}
+            data-testid="search-sort"
+            options={sortOptions}
+            style={{ minWidth: 160 }}
+            aria-label={t('search.sort')}
+          />
+        )}
         <Typography.Text type="secondary" data-testid="search-count">
           <FilterOutlined /> {total !== undefined ? t(totalExact ? 'search.results' : 'search.resultsMany', { count: total }) : items.length > 0 ? t('search.resultsShown', { count: items.length }) : ''}
         </Typography.Text>
