@@ -158,7 +158,7 @@ export default function AdminCreditLines() {
       <ProblemAlert error={list.error} style={{ marginBottom: 12 }} />
       {overdueCount > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('settle.admin.overdueAlert', { count: overdueCount, amount: formatMoney(items.reduce((s, l) => s + l.overdue.amount, 0)) })} />}
       <Table<CreditLine>
-        rowKey="companyId" size="small" loading={list.isPending} dataSource={items} pagination={false} columns={columns}
+        rowKey="companyId" size="small" loading={list.isPending} dataSource={items} pagination={false} columns={columns} scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('settle.admin.noLines')} /> }}
       />
       {editing && <GrantModal companyId={editing} onClose={() => setEditing(null)} />}
