@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, InputNumber, Modal, Select, Table, Tabs, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -81,12 +81,13 @@ export default function AdminPayments() {
   const page = usePaged<PaymentIntent>(['admin', 'payments'], '/admin/payments', { status: status || undefined, provider: provider || undefined });
   return (
     <Card title={t('adminPay.payments')}>
-      <Space wrap style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }}>
+      {/* The tabs take the row's free width (a Space item would size them to all their labels, past a phone's edge). */}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 8, alignItems: 'center', justifyContent: 'space-between' }}>
         <Tabs
           activeKey={status || 'all'}
           onChange={(k) => setStatus(k === 'all' ? '' : k)}
           items={[{ key: 'all', label: t('adminPay.allStatuses') }, ...STATUSES.map((s) => ({ key: s, label: t(`paymentStatus.${s}`) }))]}
-          style={{ marginBottom: 0 }}
+          style={{ marginBottom: 0, flex: '1 1 320px', minWidth: 0 }}
           data-testid="payments-status"
         />
         <Select
@@ -101,7 +102,7 @@ export default function AdminPayments() {
             { value: 'bank_transfer', label: t('trustpass.provider.bank_transfer') },
           ]}
         />
-      </Space>
+      </div>
       <ProblemAlert error={page.error} style={{ marginBottom: 12 }} />
       <Table<PaymentIntent>
         rowKey="id"
