@@ -167,4 +167,25 @@ describe('operator console: categories and product takedown', () => {
     expect(await buyer.getByTestId('product-detail').count()).toBe(0);
     expect((await fetch(`${env.baseUrl}/api/v1/products/${plateId}`)).status).toBe(404);
   });
+
+  it('every page of the console fits a phone in both languages: wide tables and filter rows scroll or wrap inside it', async () => {
+    for (const lang of ['en-US', 'zh-CN'] as const) {
+      const ops = await env.newPage(lang, { width: 390, height: 844 });
+      await ops.goto(`${env.baseUrl}/login`);
+      await ops.getByTestId('login-email').fill(OPERATOR.email);
+      await ops.getByTestId('login-password').fill(OPERATOR.password);
+      await ops.getByTestId('login-submit').click();
+      await ops.waitForURL(/workbench|admin/);
+      const wider: string[] = [];
+      for (const page of ['', 'users', 'companies', 'events', 'mail', 'verifications', 'trustpass-plans', 'payments', 'ledger', 'orders', 'trade-settings',
+        'reconciliation', 'credit-lines', 'payouts', 'categories', 'products', 'disputes']) {
+        await ops.goto(`${env.baseUrl}/admin/${page}`);
+        await ops.locator('.ant-card').first().waitFor();
+        await ops.waitForLoadState('networkidle');
+        const overflow = await ops.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) wider.push(`/admin/${page} +${overflow}px`);
+      }
+      expect(wider, lang).toEqual([]);
+    }
+  });
 });
