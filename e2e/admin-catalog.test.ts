@@ -170,12 +170,7 @@ describe('operator console: categories and product takedown', () => {
 
   it('every page of the console fits a phone in both languages: wide tables and filter rows scroll or wrap inside it', async () => {
     for (const lang of ['en-US', 'zh-CN'] as const) {
-      const ops = await env.newPage(lang, { width: 390, height: 844 });
-      await ops.goto(`${env.baseUrl}/login`);
-      await ops.getByTestId('login-email').fill(OPERATOR.email);
-      await ops.getByTestId('login-password').fill(OPERATOR.password);
-      await ops.getByTestId('login-submit').click();
-      await ops.waitForURL(/workbench|admin/);
+      const ops = await signIn(env, lang, OPERATOR.email, OPERATOR.password, { width: 390, height: 844 });
       const wider: string[] = [];
       for (const page of ['', 'users', 'companies', 'events', 'mail', 'verifications', 'trustpass-plans', 'payments', 'ledger', 'orders', 'trade-settings',
         'reconciliation', 'credit-lines', 'payouts', 'categories', 'products', 'disputes']) {

@@ -10,8 +10,8 @@ export const LICENSE_PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001
 export interface RegistryEntry { uscc: string; name: string; legalRepresentative: string; establishedOn: string; registeredCapital: string; address: string }
 export interface NewSeller { email: string; password: string; name: string; province: string; city: string; industry: string }
 
-export async function signIn(env: E2E, lang: Locale, email: string, password: string): Promise<Page> {
-  const page = await env.newPage(lang);
+export async function signIn(env: E2E, lang: Locale, email: string, password: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await env.newPage(lang, viewport);
   await page.goto(`${env.baseUrl}/login`);
   await page.getByTestId('login-email').fill(email);
   await page.getByTestId('login-password').fill(password);

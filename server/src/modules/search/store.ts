@@ -487,10 +487,10 @@ export async function searchProducts(
       if (after?.sort === 'sales') keyset = sql`(h.recent_buyers, h.score, h.id) < (${after.buyers}::int, ${after.key}::float8, ${after.id}::uuid)`;
       break;
   }
-  const page = sql`SELECT h.id, h.score, h.unit_price FROM win h WHERE h.rn <= ${window} ${keyset ? sql`AND ${keyset}` : sql``} ORDER BY ${order} LIMIT ${limit}`;
   const child = f.categoryId !== null ? sql`p.category_path[array_position(p.category_path, ${f.categoryId}::uuid) + 1]` : sql`p.category_path[1]`;
   // The window without its WINDOW + 1st row, read straight from win (a CTE of its own would copy the rows again).
   const counted = sql`(SELECT * FROM win WHERE rn <= ${window})`;
+  const page = sql`SELECT h.id, h.score, h.unit_price FROM ${counted} h ${keyset ? sql`WHERE ${keyset}` : sql``} ORDER BY ${order} LIMIT ${limit}`;
   const attrFacet = attrKeys.terms.length
     // Grouped first, then the facet's keys picked from the few distinct terms (per term, not per row and term).
     ? sql`UNION ALL SELECT 'attr', t, n, NULL::numeric, NULL::numeric

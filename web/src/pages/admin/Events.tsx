@@ -36,7 +36,7 @@ export default function AdminEvents() {
     <Card title={t('admin.events')}>
       <Form form={form} layout="inline" onFinish={apply} style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item name="companyId">
-          <Input placeholder={t('admin.companyId')} allowClear style={{ width: 260, maxWidth: '100%' }} data-testid="events-company" />
+          <Input placeholder={t('admin.companyId')} allowClear style={{ width: 260 }} data-testid="events-company" />
         </Form.Item>
         <Form.Item name="type">
           <Input placeholder={t('admin.type')} allowClear style={{ width: 220 }} data-testid="events-type" />

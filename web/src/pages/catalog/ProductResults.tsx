@@ -416,6 +416,7 @@ export function ProductResults({ fixedCategory, template, hideCategoryRow, heade
     { value: 'price', label: filters.quantity ? `${t('search.sortPrice')} @${filters.quantity}` : t('search.sortPrice') },
     { value: 'newest', label: t('search.sortNewest') },
   ];
+  const pickSort = (v: SortKey) => set({ sort: v === 'relevance' ? null : v });
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       {header}
@@ -424,7 +425,7 @@ export function ProductResults({ fixedCategory, template, hideCategoryRow, heade
         {screens.sm ? (
           <Segmented<SortKey>
             value={filters.sort}
-            onChange={(v) => set({ sort: v === 'relevance' ? null : v })}
+            onChange={pickSort}
             data-testid="search-sort"
             options={sortOptions.map((o) => ({ value: o.value, label: o.value === 'sales' ? <span title={t('search.sortSalesHint')}>{o.label}</span> : o.label }))}
           />
@@ -432,7 +433,7 @@ export function ProductResults({ fixedCategory, template, hideCategoryRow, heade
           // Four sort labels do not fit a phone's width side by side.
           <Select<SortKey>
             value={filters.sort}
-            onChange={(v) => set({ sort: v === 'relevance' ? null : v })}
+            onChange={pickSort}
             data-testid="search-sort"
             options={sortOptions}
             style={{ minWidth: 160 }}
