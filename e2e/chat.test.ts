@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, startE2E, waitFor, type E2E } from './harness.js';
-import { callApi, signIn } from './steps.js';
+import { startE2E, waitFor, type E2E } from './harness.js';
+import { callApi, settledShot, signIn } from './steps.js';
 
 // Issue 5 — chat (旺旺): a zh-CN buyer contacts a supplier from its product page; the supplier's en-US sales member
 // answers from the workbench in real time (unread badge, read receipts, presence), shares a quote card; the buyer
@@ -49,11 +48,8 @@ async function salesMember(owner: Party): Promise<void> {
 
 const day = (d: number) => new Date(Date.now() + d * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
 
-/** Screenshots once every finite animation (a drawer sliding in, a badge popping) has finished. */
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
-}
+/** The window as the user sees it, once the drawer has slid in (steps.ts). */
+const shot = (page: Page, name: string) => settledShot(page, name, { fullPage: false });
 
 /** The bubbles' texts in the open thread, top to bottom. */
 async function bubbleTexts(page: Page): Promise<string[]> {

@@ -308,17 +308,43 @@ export async function addMember(
  * full-page shot of a scrolled window leaves them mid-page). A dialog is shot as the window shows it.
  */
 export async function settledShot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
-  const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
-  await settled();
+  await settleAnimations(page, name);
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   const viewport = page.viewportSize()!;
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  // 'disabled' fast-forwards what is still finishing to its end, so the picture never catches a half-faded frame.
   if (!fullPage || height <= viewport.height) {
-    await page.screenshot({ path: file });
+    await page.screenshot({ path: file, animations: 'disabled' });
     return;
   }
   await page.setViewportSize({ width: viewport.width, height });
-  await settled();
-  await page.screenshot({ path: file, fullPage: true });
+  await settleAnimations(page, name);
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   await page.setViewportSize(viewport);
+}
+
+/**
+ * Waits for the finite animations to end. A screenshot is a record, not an assertion: an animation that keeps
+ * restarting (CI once saw a 30 s timeout here) is named on stderr and the shot goes ahead, instead of failing the test.
+ */
+async function settleAnimations(page: Page, name: string): Promise<void> {
+  const running = () =>
+    document
+      .getAnimations()
+      .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity)
+      .map((a) => {
+        const target = a.effect instanceof KeyframeEffect ? a.effect.target : null;
+        const what = a instanceof CSSAnimation ? a.animationName : a instanceof CSSTransition ? a.transitionProperty : a.id || 'animation';
+        return `${what} on ${target ? `${target.tagName.toLowerCase()}.${String(target.className).trim().split(/\s+/).slice(0, 2).join('.')}` : '?'}`;
+      });
+  try {
+    await page.waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+      undefined,
+      { timeout: 10_000 },
+    );
+  } catch {
+    const still = await page.evaluate(running).catch(() => ['(page closed)']);
+    console.warn(`settledShot ${name}: still animating after 10 s: ${still.join('; ')}`);
+  }
 }
