@@ -29,6 +29,23 @@ describe('bad input gets a problem, never a 500', () => {
     expect(paths).toEqual(expect.arrayContaining(['body.email', 'body.password']));
   });
 
+  it('names the type that was sent, in either language', async () => {
+    const payload = { ...buildUserInput(), name: 42 };
+    const en = await call(t, { method: 'POST', url: '/api/v1/auth/register', payload });
+    expect(en.json<{ errors: Array<{ path: string; message: string }> }>().errors).toEqual([{ path: 'body.name', message: expect.stringMatching(/expected string, received number/) }]);
+    const zh = await call(t, { method: 'POST', url: '/api/v1/auth/register', headers: { 'accept-language': 'zh-CN' }, payload });
+    expect(zh.json<{ errors: Array<{ message: string }> }>().errors[0]!.message).toBe('无效输入：期望 string，实际接收 数字');
+  });
+
+  it("keeps a schema's own message, in Chinese when asked", async () => {
+    const url = '/api/v1/products/00000000-0000-4000-8000-000000000000/price?quantity=1.0001';
+    const en = await call(t, { method: 'GET', url });
+    isProblem(en, 400, 'VALIDATION_FAILED');
+    expect(en.json<{ errors: Array<{ path: string; message: string }> }>().errors).toEqual([{ path: 'querystring.quantity', message: 'at most three decimals' }]);
+    const zh = await call(t, { method: 'GET', url, headers: { 'accept-language': 'zh-CN' } });
+    expect(zh.json<{ errors: Array<{ message: string }> }>().errors[0]!.message).toBe('最多保留三位小数');
+  });
+
   it('unknown fields', async () => {
     const res = await call(t, { method: 'POST', url: '/api/v1/auth/register', payload: { ...buildUserInput(), isOperator: true } });
     isProblem(res, 400, 'VALIDATION_FAILED');

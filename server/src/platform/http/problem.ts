@@ -42,11 +42,39 @@ const enLocale = z.locales.en();
 
 type ValidationItem = { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> };
 
-function localizedIssue(item: ValidationItem, locale: Locale): string {
-  const issue = { ...item.params, code: item.keyword, path: [], input: undefined } as unknown as Parameters<typeof zhLocale.localeError>[0];
-  const out = (locale === 'zh-CN' ? zhLocale : enLocale).localeError(issue);
-  const text = typeof out === 'string' ? out : out?.message;
-  return text ?? item.message ?? item.keyword;
+/** The schemas' own messages (refinements, patterns), which zod's locales do not know, in Chinese. */
+const CUSTOM_MESSAGES_ZH: Record<string, string> = {
+  'at most three decimals': '最多保留三位小数',
+  'quantity or selected': '需要数量或选中状态',
+  '4–40 letters, digits or dashes': '4–40 位字母、数字或短横线',
+  'unknown parameter': '未知参数',
+  'expected one comma-separated value': '应为一个以逗号分隔的值',
+  'expected a number': '应为数字',
+  'at most 100 ids': '最多 100 个 ID',
+  'comma-separated uuids': '应为以逗号分隔的 UUID',
+};
+
+const textOf = (out: ReturnType<typeof enLocale.localeError>): string | undefined => (typeof out === 'string' ? out : out?.message);
+
+/**
+ * The issue in the asker's language. Zod drops the input from an issue once its message is made, so the value is read
+ * back from the request: without it the locales say "received undefined" whatever was sent.
+ */
+function localizedIssue(item: ValidationItem, locale: Locale, input: unknown): string {
+  if (item.message !== undefined && (item.keyword === 'custom' || item.message in CUSTOM_MESSAGES_ZH)) {
+    return locale === 'zh-CN' ? (CUSTOM_MESSAGES_ZH[item.message] ?? item.message) : item.message;
+  }
+  const issue = { ...item.params, code: item.keyword, path: [], input } as unknown as Parameters<typeof zhLocale.localeError>[0];
+  return textOf((locale === 'zh-CN' ? zhLocale : enLocale).localeError(issue)) ?? item.message ?? item.keyword;
+}
+
+function valueAt(root: unknown, instancePath: string): unknown {
+  let at = root;
+  for (const key of instancePath.split('/').filter(Boolean)) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
 }
 
 export function problemFor(code: string, status: number, detail: string, extra: Partial<Problem> = {}): Problem {
@@ -76,9 +104,10 @@ export function handleError(error: FastifyError | DomainError | Error, req: Fast
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as FastifyError).validationContext ?? 'body';
+    const sent: unknown = { body: req.body, querystring: req.query, params: req.params, headers: req.headers }[where];
     const errors = (error.validation as unknown as ValidationItem[]).map((v) => ({
       path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-      message: localizedIssue(v, locale),
+      message: localizedIssue(v, locale, valueAt(sent, v.instancePath)),
     }));
     return sendProblem(reply, platformProblem(PlatformErrors.VALIDATION_FAILED, locale, 400, { errors }));
   }
