@@ -69,6 +69,14 @@ describe('bad input gets a problem, never a 500', () => {
     isProblem(await call(t, { method: 'DELETE', url: '/api/v1/auth/sessions/123', headers: u.headers }), 400, 'VALIDATION_FAILED');
   });
 
+  it('a URL over the header limit, refused before routing, still gets a problem', async () => {
+    const base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const res = await fetch(`${base}/api/v1/search/products?q=${'钢'.repeat(30_000)}`);
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await res.json()).toMatchObject({ status: 431, code: 'HEADERS_TOO_LARGE', detail: expect.stringContaining('too large') });
+  });
+
   it('unknown API routes', async () => {
     isProblem(await call(t, { method: 'GET', url: '/api/v1/nothing-here' }), 404, 'NOT_FOUND');
   });

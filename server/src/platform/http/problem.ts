@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,9 +17,9 @@ const STATUS: Record<ErrorKind, number> = {
 };
 
 const TITLE: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 408: 'Request Timeout', 409: 'Conflict',
   410: 'Gone', 413: 'Content Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
-  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
 export interface Problem {
@@ -140,4 +141,26 @@ export function handleError(error: FastifyError | DomainError | Error, req: Fast
 
 export function platformNotFound(req: FastifyRequest, reply: FastifyReply): FastifyReply {
   return sendProblem(reply, platformProblem(PlatformErrors.NOT_FOUND, localeOf(req), 404, { instance: req.url.split('?')[0] }));
+}
+
+/**
+ * Requests Node refuses before Fastify sees them (headers or URL over the limit, a malformed request line, a timeout)
+ * get a problem too. Nothing of the request was read, not even its language, so the detail is in English.
+ */
+export function clientErrorProblem(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const problem =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? problemFor('HEADERS_TOO_LARGE', 431, 'The request line or headers are too large (the limit is 16 KB); shorten the URL or the headers.')
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? problemFor('REQUEST_TIMEOUT', 408, 'The request took too long to arrive.')
+        : problemFor('MALFORMED_REQUEST', 400, 'The request is not valid HTTP.');
+  const body = JSON.stringify(problem);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${problem.title}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/problem+json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }

@@ -19,7 +19,7 @@ import type { Actor, RequestContext } from '../context.js';
 import { DomainError, PlatformErrors } from '../errors.js';
 import { randomBytes } from 'node:crypto';
 import type { Metrics } from '../metrics.js';
-import { handleError, localeOf, platformNotFound } from './problem.js';
+import { clientErrorProblem, handleError, localeOf, platformNotFound } from './problem.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -136,6 +136,7 @@ export async function createHttpServer(options: HttpOptions): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true },
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    clientErrorHandler: clientErrorProblem,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
