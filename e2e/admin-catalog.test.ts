@@ -120,7 +120,8 @@ describe('operator console: categories and product takedown', () => {
     const ops = await signIn(env, 'en-US', OPERATOR.email, OPERATOR.password);
     await takeDownFromConsole(env, ops, { search: 'lowest price', productId: plateId, reason: REASON_ZH });
     const row = ops.locator(`[data-testid="admin-product-row"][data-product-id="${plateId}"]`);
-    expect(await row.getByTestId('admin-product-company').textContent()).toBe('邯郸恒泰板材有限公司');
+    // The English console names the company by its English name.
+    expect(await row.getByTestId('admin-product-company').textContent()).toBe('Handan Hengtai Plate Co., Ltd.');
     expect(await row.getByTestId('admin-takedown-reason').textContent()).toContain(REASON_ZH);
     expect(await row.getByTestId('admin-takedown-at').textContent()).toMatch(/Taken down \d{2}\/\d{2}\/\d{4}/);
     expect(await row.getByTestId('admin-takedown').count()).toBe(0);
@@ -138,7 +139,7 @@ describe('operator console: categories and product takedown', () => {
     await ops.goto(`${env.baseUrl}/admin/products`);
     await ops.locator('[data-testid="admin-product-status"][data-status="taken_down"]').nth(1).waitFor();
     const live = ops.locator(`[data-testid="admin-product-row"][data-product-id="${otherId}"]`);
-    expect(await live.getByTestId('admin-product-company').textContent()).toBe('日照钢联贸易有限公司');
+    expect(await live.getByTestId('admin-product-company').textContent()).toBe('Rizhao Ganglian Trading Co., Ltd.');
     await live.getByTestId('admin-takedown').waitFor();
     expect(await ops.getByTestId('admin-product-row').count()).toBe(3);
     await env.screenshot(ops, 'admin-products-en-US');

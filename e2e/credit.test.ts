@@ -54,7 +54,7 @@ describe('credit rating and portable credential', () => {
     await ops.getByTestId('login-submit').click();
     await ops.waitForURL(/admin|workbench/);
     await ops.goto(`${env.baseUrl}/admin/verifications`);
-    await ops.getByTestId('verification-queue').getByText('杭州优选供应链管理有限公司').click();
+    await ops.getByTestId('verification-queue').getByText('Hangzhou Youxuan Supply Chain Management Co., Ltd.').click();
     await ops.getByTestId('verification-approve').click();
     await ops.getByTestId('verification-drawer').getByText('Approved').waitFor();
     await env.screenshot(ops, 'verification-queue-en-US');

@@ -120,6 +120,7 @@ function createModules(platform: Platform, options: BuildOptions) {
     catalog: {
       viewsOf: (ids) => catalog.products.viewsOf(ids),
       productsOfSkus: async (skuIds) => new Map((await catalog.inventory.levels(skuIds)).map((l) => [l.skuId, l.productId])),
+      skuTemplates: (categoryIds) => catalog.categories.skuTemplates(categoryIds),
     },
   });
   const settlements = createSettlementsModule(platform, {

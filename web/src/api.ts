@@ -152,11 +152,14 @@ export class ProblemError extends Error {
     this.detail = detail;
     this.errors = errors;
   }
-  /** Field errors keyed by the body field name (the `body.` prefix dropped). */
+  /**
+   * Field errors keyed by the body field name. The server names a request's fields `body.…`; checks on a stored
+   * product (publishing it) name them `product.…`: both prefixes are dropped (one, once) so they land on the same field.
+   */
   fieldErrors(): Record<string, string[]> {
     const out: Record<string, string[]> = {};
     for (const e of this.errors) {
-      const key = e.path.replace(/^body\./, '');
+      const key = e.path.replace(/^(body|product)\./, '');
       (out[key] ??= []).push(e.message);
     }
     return out;

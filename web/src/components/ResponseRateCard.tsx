@@ -1,7 +1,7 @@
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { Card, Col, Empty, Progress, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { Card, Empty, List, Progress, Skeleton, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.js';
 import { formatDateTime } from '../format.js';
@@ -31,6 +31,7 @@ interface Trend {
 
 const GREEN = '#1A7F37';
 const BLUE = '#1F6FEB';
+const STAT_VALUE = { fontSize: 20 } as const;
 
 /**
  * A company's response metrics for its seller workbench (and its public profile): rate, median first reply,
@@ -82,46 +83,49 @@ export function ResponseRateCard({ companyId }: { companyId: string }) {
       {metrics.error && <ProblemAlert error={metrics.error} />}
       {m && (
         <>
-          <Row gutter={[16, 16]} align="middle">
-            <Col xs={24} sm={8} style={{ textAlign: 'center' }}>
+          {/* Laid out for the card's own width, not the screen's: on the dashboard it gets a third of a row. */}
+          <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'center', gap: 16 }}>
+            <div style={{ flex: 'none', textAlign: 'center' }}>
               <Progress
                 type="dashboard"
                 percent={m.responseRate === null ? 0 : Math.round(m.responseRate * 100)}
                 strokeColor={m.responseRate !== null && m.responseRate >= 0.9 ? GREEN : BLUE}
                 format={() => (m.responseRate === null ? t('responseRate.card.none') : formatRate(m.responseRate))}
-                size={120}
+                size={96}
               />
               <div><Typography.Text type="secondary">{t('responseRate.card.rate')}</Typography.Text></div>
-            </Col>
-            <Col xs={24} sm={16}>
-              <Row gutter={[12, 12]}>
-                <Col xs={12} md={12}><Statistic title={t('responseRate.card.median')} value={time(m.medianFirstResponseSeconds)} /></Col>
-                <Col xs={12} md={12}><Statistic title={t('responseRate.card.answered')} value={m.answeredWithin24h} suffix={`/ ${m.measured}`} /></Col>
-                <Col xs={12} md={12}><Statistic title={t('responseRate.card.measured')} value={m.measured} /></Col>
-                <Col xs={12} md={12}><Statistic title={t('responseRate.card.pending')} value={m.pending} /></Col>
-              </Row>
-            </Col>
-          </Row>
+            </div>
+            <div style={{ flex: '1 1 240px', display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(110px, 1fr))', gap: 12 }}>
+              <Statistic title={t('responseRate.card.median')} value={time(m.medianFirstResponseSeconds)} styles={{ content: STAT_VALUE }} />
+              <Statistic title={t('responseRate.card.answered')} value={m.answeredWithin24h} suffix={`/ ${m.measured}`} styles={{ content: STAT_VALUE }} />
+              <Statistic title={t('responseRate.card.measured')} value={m.measured} styles={{ content: STAT_VALUE }} />
+              <Statistic title={t('responseRate.card.pending')} value={m.pending} styles={{ content: STAT_VALUE }} />
+            </div>
+          </div>
           {m.measured === 0 && m.pending === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('responseRate.card.empty')} style={{ marginTop: 16 }} />
           ) : (
             <>
               <Typography.Title level={5} style={{ marginTop: 16 }}>{t('responseRate.card.bySource')}</Typography.Title>
-              <Table
+              {/* One line per source instead of a six-column table, which cannot fit a third of a row. */}
+              <List
                 size="small"
-                pagination={false}
-                rowKey="key"
-                scroll={{ x: true }}
+                split
                 data-testid="response-rate-sources"
                 dataSource={(['inquiry', 'chat'] as const).map((key) => ({ key, ...m.bySource[key] }))}
-                columns={[
-                  { title: t('responseRate.card.source'), dataIndex: 'key', render: (k: 'inquiry' | 'chat') => t(`responseRate.card.${k}`) },
-                  { title: t('responseRate.card.rate'), dataIndex: 'responseRate', render: (r: number | null) => rate(r) },
-                  { title: t('responseRate.card.answered'), dataIndex: 'answeredWithin24h' },
-                  { title: t('responseRate.card.measured'), dataIndex: 'measured' },
-                  { title: t('responseRate.card.pending'), dataIndex: 'pending' },
-                  { title: t('responseRate.card.median'), dataIndex: 'medianFirstResponseSeconds', render: (s: number | null) => time(s) },
-                ]}
+                renderItem={(s) => (
+                  <List.Item style={{ paddingInline: 0 }}>
+                    <div style={{ width: '100%' }}>
+                      <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+                        <Typography.Text strong>{t(`responseRate.card.${s.key}`)}</Typography.Text>
+                        <Typography.Text strong style={{ color: s.responseRate !== null && s.responseRate >= 0.9 ? GREEN : undefined }}>{rate(s.responseRate)}</Typography.Text>
+                      </div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('responseRate.card.sourceLine', { answered: s.answeredWithin24h, measured: s.measured, pending: s.pending, median: time(s.medianFirstResponseSeconds) })}
+                      </Typography.Text>
+                    </div>
+                  </List.Item>
+                )}
               />
               {option && (
                 <>

@@ -50,6 +50,8 @@ const zh = {
       replacement: '补发物流', escalateReason: '申请介入的理由',
     },
     amountHint: '最多可退 {{max}}',
+    amountTooMuch: '金额最多 {{max}}',
+    quantityTooMuch: '最多 {{max}}',
     linesValue: '所选商品金额 {{amount}}',
     requested: '申请',
     proposed: '卖家提议',
@@ -106,6 +108,10 @@ const zh = {
       decided: '已裁决',
       decidedAt: '裁决时间',
       back: '返回纠纷列表',
+      /** Follows a label in running text (the order card's labels): full-width in Chinese. */
+      colon: '：',
+      /** What a chat message without text is, in place of its raw kind. */
+      chatKind: { image: '图片', file: '文件', product: '产品卡片', quote: '报价卡片', other: '其他消息' },
     },
   },
 };
@@ -159,6 +165,8 @@ const en: typeof zh = {
       replacement: 'Replacement shipment', escalateReason: 'Why the platform should step in',
     },
     amountHint: 'At most {{max}}',
+    amountTooMuch: 'The amount can be at most {{max}}',
+    quantityTooMuch: 'At most {{max}}',
     linesValue: 'Selected goods: {{amount}}',
     requested: 'Asked',
     proposed: 'Seller offers',
@@ -215,6 +223,8 @@ const en: typeof zh = {
       decided: 'Decided',
       decidedAt: 'Decided at',
       back: 'Back to disputes',
+      colon: ':',
+      chatKind: { image: 'Image', file: 'File', product: 'Product card', quote: 'Quote card', other: 'Other message' },
     },
   },
 };

@@ -142,7 +142,10 @@ export default function SandboxPay() {
       <Descriptions.Item label={t('sandboxPay.description')}>{localized(i.description)}</Descriptions.Item>
       <Descriptions.Item label={t('sandboxPay.orderNo')}><Typography.Text style={{ fontFamily: 'monospace', fontSize: 12 }}>{i.id}</Typography.Text></Descriptions.Item>
       <Descriptions.Item label={t('sandboxPay.amount')}><b>{money(i.amount, i.currency)}</b></Descriptions.Item>
-      {i.settledAt && <Descriptions.Item label={t('sandboxPay.paidAt')}>{formatDateTime(i.settledAt)}</Descriptions.Item>}
+      {/* settledAt is when the payment ended either way: name it by the outcome, never "paid" for a declined one. */}
+      {i.settledAt && (i.status === 'succeeded' || i.status === 'failed' || i.status === 'canceled') && (
+        <Descriptions.Item label={t(i.status === 'succeeded' ? 'sandboxPay.paidAt' : i.status === 'failed' ? 'sandboxPay.declinedAt' : 'sandboxPay.canceledAt')}>{formatDateTime(i.settledAt)}</Descriptions.Item>
+      )}
       <Descriptions.Item label={t('adminPay.status')}><IntentStatusTag status={i.status} /></Descriptions.Item>
     </Descriptions>
   );

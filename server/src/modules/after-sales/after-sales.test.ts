@@ -26,7 +26,7 @@ afterAll(async () => {
   await t.close();
 });
 
-interface Problem { status: number; code: string; errors?: Array<{ path: string; message: string }> }
+interface Problem { status: number; code: string; detail?: string; errors?: Array<{ path: string; message: string }> }
 interface AfterSale {
   id: string; orderId: string; kind: string; status: string; beforeShipment: boolean; amountRequested: number; amountProposed: number | null;
   amountRefunded: number; refundable: number; viewerSide: string; actions: string[]; dueAt: string | null;
@@ -100,6 +100,9 @@ describe('asking for after-sales', () => {
     const early = await request(p.buyer.owner, { orderId: unpaid.id, kind: 'refund_only', reason: 'no_longer_needed' });
     expect(early.statusCode).toBe(409);
     expect(early.json<Problem>().code).toBe('AFTER_SALE_ORDER_NOT_ELIGIBLE');
+    expect(early.json<Problem>().detail).toBe('After-sales requests are possible only on paid orders up to receipt; this order is awaiting payment.');
+    const earlyZh = await call(t, { method: 'POST', url: '/api/v1/after-sales', headers: { ...p.buyer.owner.headers, 'accept-language': 'zh-CN' }, payload: { orderId: unpaid.id, kind: 'refund_only', reason: 'no_longer_needed' } });
+    expect(earlyZh.json<Problem>().detail).toBe('仅已付款至已收货的订单可以申请售后;该订单当前状态为「待付款」。');
 
     const order = await paidOrder(5);
     const stranger = await request(p.supplier.owner, { orderId: order.id, kind: 'refund_only', reason: 'no_longer_needed' });

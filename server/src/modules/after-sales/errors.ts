@@ -3,7 +3,7 @@ import { defineErrors } from '../../platform/errors.js';
 export const AfterSaleErrors = defineErrors({
   AFTER_SALE_NOT_FOUND: { kind: 'not_found', en: 'There is no such after-sales request, or it is not visible to you.', zh: '该售后申请不存在,或您无权查看。' },
   AFTER_SALE_ORDER_NOT_FOUND: { kind: 'not_found', en: 'There is no such order, or your company is not its buyer.', zh: '该订单不存在,或贵公司不是其买方。' },
-  AFTER_SALE_ORDER_NOT_ELIGIBLE: { kind: 'conflict', en: 'After-sales requests are possible only on paid orders up to receipt; this order is {status}.', zh: '仅已付款至已收货的订单可以申请售后;该订单当前状态为 {status}。' },
+  AFTER_SALE_ORDER_NOT_ELIGIBLE: { kind: 'conflict', en: 'After-sales requests are possible only on paid orders up to receipt; this order is {status}.', zh: '仅已付款至已收货的订单可以申请售后;该订单当前状态为「{statusZh}」。' },
   AFTER_SALE_WINDOW_CLOSED: { kind: 'conflict', en: 'The after-sales window of this order ended on {until}.', zh: '该订单的售后期已于 {until} 结束。' },
   AFTER_SALE_ALREADY_OPEN: { kind: 'conflict', en: 'This order already has an open after-sales request; finish or withdraw it first.', zh: '该订单已有进行中的售后申请,请先处理完毕或撤销。' },
   AFTER_SALE_INVALID: { kind: 'invalid', en: 'The after-sales request has {count} problem(s); see the list.', zh: '售后申请有 {count} 处问题,请查看明细。' },

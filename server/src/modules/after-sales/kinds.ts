@@ -5,7 +5,7 @@ const GROUP: NotificationGroup = 'trade';
 
 /**
  * The notices this module sends (texts with {param} placeholders, rendered in the reader's language). Every step
- * tells the other party; params: order (number), amount (yuan, two decimals), reason / note (free text).
+ * tells the other party; params: order (number), amount (yuan: grouped, two decimals, no symbol), reason / note (free text).
  */
 export const AFTER_SALE_NOTIFICATION_KINDS: NotificationKind[] = [
   {

@@ -20,7 +20,7 @@ export interface OrderForParty {
   receivedAt: Date | string | null;
   lines: Array<{
     id: string; skuId: string | null; productId: string | null; quantity: number; shippedQuantity: number; returnedQuantity: number;
-    unitPrice: number; titleZh: string; titleEn: string | null; unit: string;
+    unitPrice: number; titleZh: string; titleEn: string | null; skuLabel: string; skuLabelEn: string | null; unit: string;
   }>;
 }
 

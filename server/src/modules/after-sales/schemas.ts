@@ -121,7 +121,7 @@ export const stepView = z.object({
 });
 
 export const lineView = z.object({
-  lineId: z.uuid(), quantity: z.number(), titleZh: z.string(), titleEn: z.string().nullable(), unit: z.string(), unitPrice: z.number().int(),
+  lineId: z.uuid(), quantity: z.number(), titleZh: z.string(), titleEn: z.string().nullable(), skuLabel: z.string(), skuLabelEn: z.string().nullable(), unit: z.string(), unitPrice: z.number().int(),
 });
 
 export const afterSaleView = listItem.extend({
@@ -158,7 +158,7 @@ export const orderSummary = z.object({
   id: z.uuid(), number: z.string(), status: z.string(), paymentTerms: z.enum(['escrow', 'credit_terms']), total: z.number().int(),
   escrowPaid: z.number().int(), escrowRefunded: z.number().int(), receivedAt: timestamp.nullable(),
   lines: z.array(z.object({
-    id: z.uuid(), titleZh: z.string(), titleEn: z.string().nullable(), unit: z.string(), quantity: z.number(), shippedQuantity: z.number(),
+    id: z.uuid(), titleZh: z.string(), titleEn: z.string().nullable(), skuLabel: z.string(), skuLabelEn: z.string().nullable(), unit: z.string(), quantity: z.number(), shippedQuantity: z.number(),
     returnedQuantity: z.number(), unitPrice: z.number().int(),
   })),
 });

@@ -2,9 +2,11 @@ import type { Actor, CompanyRole, RequestContext } from '../../platform/context.
 import type { Db } from '../../platform/db.js';
 import { DomainError, PlatformErrors, type FieldError, type Locale } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { formatYuanAmount } from '../../platform/money.js';
 import { decodeCursor, page } from '../../platform/pagination.js';
 import type { Platform } from '../../platform/platform.js';
 import { authorize, can, requireOperator, requireUser } from '../../platform/policy.js';
+import { ORDER_STATUS_ZH } from '../orders/index.js';
 import { AfterSaleErrors } from './errors.js';
 import { record, type AfterSaleOutcome } from './events.js';
 import { KIND_NAMES, REASON_NAMES } from './kinds.js';
@@ -15,6 +17,9 @@ import {
   type AfterSaleAction, type AfterSaleKind, type AfterSaleStatus, type Side,
 } from './states.js';
 import * as store from './store.js';
+
+/** The order's status as the orders module names it in Chinese (the port carries it as a plain string). */
+const orderStatusZh = (status: string): string => (ORDER_STATUS_ZH as Readonly<Record<string, string>>)[status] ?? status;
 
 /** A company on an after-sales request: its legal name, and its English name for en-US readers (null when none). */
 export interface CompanyRef { id: string; name: string; nameEn: string | null }
@@ -32,7 +37,7 @@ const DAY_MS = 86_400_000;
 const CHAT_LIMIT = 200;
 
 const say = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
-const yuan = (fen: number) => (fen / 100).toFixed(2);
+const yuan = formatYuanAmount;
 const toDate = (v: Date | string | null): Date | null => (v === null ? null : v instanceof Date ? v : new Date(v));
 const round3 = (q: number) => Math.round(q * 1000) / 1000;
 
@@ -56,7 +61,7 @@ export interface StepView {
   note: string; evidence: EvidenceView[]; amount: number | null;
 }
 export interface AfterSaleView extends AfterSaleListItem {
-  lines: Array<{ lineId: string; quantity: number; titleZh: string; titleEn: string | null; unit: string; unitPrice: number }>;
+  lines: Array<{ lineId: string; quantity: number; titleZh: string; titleEn: string | null; skuLabel: string; skuLabelEn: string | null; unit: string; unitPrice: number }>;
   evidence: EvidenceView[];
   refundable: number;
   steps: StepView[];
@@ -70,7 +75,7 @@ export interface DisputeView {
   afterSale: AfterSaleView;
   order: {
     id: string; number: string; status: string; paymentTerms: 'escrow' | 'credit_terms'; total: number; escrowPaid: number; escrowRefunded: number;
-    receivedAt: Date | null; lines: Array<{ id: string; titleZh: string; titleEn: string | null; unit: string; quantity: number; shippedQuantity: number; returnedQuantity: number; unitPrice: number }>;
+    receivedAt: Date | null; lines: Array<{ id: string; titleZh: string; titleEn: string | null; skuLabel: string; skuLabelEn: string | null; unit: string; quantity: number; shippedQuantity: number; returnedQuantity: number; unitPrice: number }>;
   } | null;
   chat: ChatLine[];
 }
@@ -180,7 +185,9 @@ export class AfterSalesService {
 
   /** The request's lines and amount, checked against the order as it is now (throws with field errors). */
   private checkRequest(locale: Locale, order: OrderForParty, input: CreateInput, windowDays: number, at: Date): { lines: store.ReturnLine[]; amount: number; beforeShipment: boolean } {
-    if (!ELIGIBLE_ORDER_STATUSES.has(order.status)) throw new DomainError(AfterSaleErrors.AFTER_SALE_ORDER_NOT_ELIGIBLE, { status: order.status });
+    if (!ELIGIBLE_ORDER_STATUSES.has(order.status)) {
+      throw new DomainError(AfterSaleErrors.AFTER_SALE_ORDER_NOT_ELIGIBLE, { status: order.status.replace(/_/g, ' '), statusZh: orderStatusZh(order.status) });
+    }
     const receivedAt = toDate(order.receivedAt);
     if (order.status === 'received' && receivedAt) {
       const until = new Date(receivedAt.getTime() + windowDays * DAY_MS);
@@ -581,7 +588,7 @@ export class AfterSalesService {
     const byId = new Map((order?.lines ?? []).map((l) => [l.id, l]));
     const lines = (row.before_shipment && order ? order.lines.map((l) => ({ lineId: l.id, quantity: l.quantity })) : row.lines).map((l) => {
       const line = byId.get(l.lineId);
-      return { lineId: l.lineId, quantity: l.quantity, titleZh: line?.titleZh ?? '', titleEn: line?.titleEn ?? null, unit: line?.unit ?? '', unitPrice: line?.unitPrice ?? 0 };
+      return { lineId: l.lineId, quantity: l.quantity, titleZh: line?.titleZh ?? '', titleEn: line?.titleEn ?? null, skuLabel: line?.skuLabel ?? '', skuLabelEn: line?.skuLabelEn ?? null, unit: line?.unit ?? '', unitPrice: line?.unitPrice ?? 0 };
     });
     const steps: StepView[] = [];
     for (const s of await store.stepsOf(this.db, id)) {
@@ -665,7 +672,7 @@ export class AfterSalesService {
       order: o ? {
         id: o.id, number: o.number, status: o.status, paymentTerms: o.paymentTerms, total: o.total, escrowPaid: o.escrowPaid, escrowRefunded: o.escrowRefunded,
         receivedAt: toDate(o.receivedAt),
-        lines: o.lines.map((l) => ({ id: l.id, titleZh: l.titleZh, titleEn: l.titleEn, unit: l.unit, quantity: l.quantity, shippedQuantity: l.shippedQuantity, returnedQuantity: l.returnedQuantity, unitPrice: l.unitPrice })),
+        lines: o.lines.map((l) => ({ id: l.id, titleZh: l.titleZh, titleEn: l.titleEn, skuLabel: l.skuLabel, skuLabelEn: l.skuLabelEn, unit: l.unit, quantity: l.quantity, shippedQuantity: l.shippedQuantity, returnedQuantity: l.returnedQuantity, unitPrice: l.unitPrice })),
       } : null,
     };
   }

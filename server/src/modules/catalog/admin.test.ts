@@ -11,7 +11,7 @@ let plate: string;
 let pipe: string;
 let textiles: string;
 
-interface AdminItem { id: string; companyId: string; companyName: string | null; categoryId: string; status: string; titleZh: string; takedown: { reason: string; at: string } | null }
+interface AdminItem { id: string; companyId: string; companyName: string | null; companyNameEn: string | null; categoryId: string; status: string; titleZh: string; takedown: { reason: string; at: string } | null }
 interface AdminPage { items: AdminItem[]; nextCursor: string | null }
 type Problem = { status: number; code: string; detail: string; errors?: Array<{ path: string; message: string }> };
 
@@ -41,8 +41,8 @@ beforeAll(async () => {
   pipe = await categoryIdOf(t, 'steel.pipe');
   textiles = await categoryIdOf(t, 'textiles');
   const pipeInput = { attributes: { outer_diameter: 48.3, wall_thickness: 3.5, grade: 'Q235B', galvanized: true }, skus: undefined, stock: 100 };
-  a = await createSupplier(t, { legalName: '无锡管理测试钢材有限公司' });
-  b = await createSupplier(t, { legalName: '天津管理测试钢管有限公司' });
+  a = await createSupplier(t, { legalName: '无锡管理测试钢材有限公司', nameEn: 'Wuxi Admin Test Steel Co., Ltd.' });
+  b = await createSupplier(t, { legalName: '天津管理测试钢管有限公司', nameEn: null });
   aPlate = await publishProduct(t, a.owner, (await createProduct(t, a.owner, hotRolled, { titleZh: '热轧钢板 Q235B 甲公司' })).id);
   aDraft = await createProduct(t, a.owner, hotRolled, { titleZh: '热轧钢板 草稿 甲公司', titleEn: 'Draft plate of A' });
   aPipe = await publishProduct(t, a.owner, (await createProduct(t, a.owner, welded, { ...pipeInput, titleZh: '焊接钢管 甲公司', titleEn: 'Welded pipe of A' })).id);
@@ -66,14 +66,14 @@ describe('operators’ product list (GET /api/v1/admin/products)', () => {
     expect((await call(t, { method: 'GET', url: '/api/v1/admin/categories/product-counts', headers: a.owner.headers })).statusCode).toBe(403);
   });
 
-  it('lists every company’s products in every status, newest first, with the company’s name', async () => {
+  it('lists every company’s products in every status, newest first, with the company’s name and English name', async () => {
     const res = await list({});
     expect(res.statusCode).toBe(200);
     const { items, nextCursor } = res.json<AdminPage>();
     expect(items.map((i) => i.id)).toEqual([bPipe.id, bPlate.id, aPipe.id, aDraft.id, aPlate.id]);
     expect(nextCursor).toBeNull();
-    expect(items.find((i) => i.id === aDraft.id)).toMatchObject({ companyId: a.company.id, companyName: '无锡管理测试钢材有限公司', status: 'draft', categoryId: hotRolled, takedown: null });
-    expect(items.find((i) => i.id === bPipe.id)).toMatchObject({ companyId: b.company.id, companyName: '天津管理测试钢管有限公司', status: 'published', categoryId: welded });
+    expect(items.find((i) => i.id === aDraft.id)).toMatchObject({ companyId: a.company.id, companyName: '无锡管理测试钢材有限公司', companyNameEn: 'Wuxi Admin Test Steel Co., Ltd.', status: 'draft', categoryId: hotRolled, takedown: null });
+    expect(items.find((i) => i.id === bPipe.id)).toMatchObject({ companyId: b.company.id, companyName: '天津管理测试钢管有限公司', companyNameEn: null, status: 'published', categoryId: welded });
   });
 
   it('filters by title words, status, category at any level and company, together', async () => {

@@ -48,7 +48,13 @@ function buildTree(rows: store.CategoryRow[]): { roots: CategoryNode[]; byId: Ma
   return { roots, byId };
 }
 
+/** How long a process trusts its copy of a category's SKU attributes; an edit in this process clears it at once. */
+const SKU_TEMPLATE_TTL_MS = 60_000;
+
 export class CategoriesService {
+  // Checkout labels every line from its category's template; reading the path each time cost a statement per checkout.
+  private readonly skuTemplateCache = new Map<string, { defs: AttributeDefinition[]; until: number }>();
+
   constructor(private readonly platform: Platform) {}
 
   private get db() {
@@ -89,6 +95,25 @@ export class CategoriesService {
       const list = out.get(r.for_id) ?? [];
       list.push(r);
       out.set(r.for_id, list);
+    }
+    return out;
+  }
+
+  /** The SKU-defining attributes of each category's resolved template (ancestors' then its own); unknown ids left out. */
+  async skuTemplates(categoryIds: string[]): Promise<Map<string, AttributeDefinition[]>> {
+    const now = Date.now();
+    const out = new Map<string, AttributeDefinition[]>();
+    const missing: string[] = [];
+    for (const id of new Set(categoryIds)) {
+      const hit = this.skuTemplateCache.get(id);
+      if (hit && hit.until > now) out.set(id, hit.defs);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return out;
+    for (const [id, path] of await this.paths(this.db, missing)) {
+      const defs = resolveTemplate(path.map((p) => p.attributes)).filter((d) => d.definesSku);
+      this.skuTemplateCache.set(id, { defs, until: now + SKU_TEMPLATE_TTL_MS });
+      out.set(id, defs);
     }
     return out;
   }
@@ -138,6 +163,7 @@ export class CategoriesService {
       await store.updateCategory(trx, id, { nameZh: input.nameZh, nameEn: input.nameEn, sort: input.sort, attributes: own });
       await record(trx, actor.userId, id, { type: 'category.updated', companyId: null, subjectType: 'category', payload: { categoryId: id } });
     });
+    this.skuTemplateCache.clear();
     return this.detail(id);
   }
 

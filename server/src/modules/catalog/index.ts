@@ -12,7 +12,7 @@ export type { ImportJobView } from './import.service.js';
 export type { InventoryService, StockLine } from './inventory.service.js';
 export type { BulkAction, CheckoutSku, ProductIndexView, ProductListItem, ProductStatus, ProductSummary, ProductView, Sku } from './products.service.js';
 export type { AttributeDefinition, AttributeType, AttributeValue, PriceTier, Unit } from './rules.js';
-export { UNITS, UNIT_NAMES, lineTotal, tierAt } from './rules.js';
+export { UNITS, UNIT_NAMES, lineTotal, skuLabels, tierAt } from './rules.js';
 export { productInput, type CategoryNode, type ProductInput } from './schemas.js';
 export { PRODUCT_EVENT_TYPES, type CatalogEvent, type ProductEventType } from './events.js';
 export { CatalogErrors } from './errors.js';

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db.js';
 import { DomainError } from '../../platform/errors.js';
+import { formatQuantityText } from '../../platform/money.js';
 import type { Platform } from '../../platform/platform.js';
 import { CatalogErrors } from './errors.js';
 import * as store from './store.js';
@@ -26,7 +27,7 @@ export class InventoryService {
   /** stock → reserved; throws OUT_OF_STOCK (the caller's transaction must then roll back). */
   async reserve(trx: Db, lines: StockLine[]): Promise<void> {
     const short = await store.reserveStock(trx, normalized(lines));
-    if (short) throw new DomainError(CatalogErrors.OUT_OF_STOCK, { skuId: short.skuId, available: short.available });
+    if (short) throw new DomainError(CatalogErrors.OUT_OF_STOCK, { skuId: short.skuId, available: formatQuantityText(short.available) });
   }
 
   /** reserved → stock, when an order is cancelled before it ships. Returns SKUs that could not be moved (deleted since). */

@@ -13,7 +13,7 @@ import { pathItem, type CategoryPathItem } from './categories.service.js';
 import { CatalogErrors } from './errors.js';
 import { productEvent, record } from './events.js';
 import {
-  completeness, expandSkuOptions, lineTotal, lowestTiers, resolveTemplate, tierAt, UNIT_NAMES, validateAttributes, validateSkus, validateTiers, valueLabels,
+  completeness, expandSkuOptions, lineTotal, lowestTiers, resolveTemplate, skuLabels, tierAt, UNIT_NAMES, validateAttributes, validateSkus, validateTiers, valueLabels,
   type AttributeDefinition, type AttributeValue, type PriceTier, type SkuDraft, type Unit,
 } from './rules.js';
 import type { ProductInput, ProductPatch } from './schemas.js';
@@ -63,7 +63,7 @@ export interface ProductSummary {
 
 /** One SKU as checkout prices and records it: the SKU's own tiers (null: the product's) and what the order line copies. */
 export interface CheckoutSku {
-  skuId: string; attributes: Record<string, string>; priceTiers: PriceTier[] | null;
+  skuId: string; attributes: Record<string, string>; label: { zh: string; en: string }; priceTiers: PriceTier[] | null;
   product: {
     id: string; companyId: string; status: ProductStatus; moq: number; unit: Unit; leadTimeDays: number;
     titleZh: string; titleEn: string | null; priceTiers: PriceTier[]; imageUrl: string | null;
@@ -76,8 +76,11 @@ export interface ProductListItem {
   priceTiers: PriceTier[]; moq: number; unit: Unit; skuCount: number; totalStock: number; createdAt: Date; updatedAt: Date; publishedAt: Date | null;
 }
 
-/** A row of the operators' list: the company's legal name beside the product (null if the company is gone). */
-export interface AdminProductListItem extends ProductListItem { companyName: string | null }
+/**
+ * A row of the operators' list: the company's legal name beside the product (null if the company is gone), and its
+ * English name (null if it has none) for the English console.
+ */
+export interface AdminProductListItem extends ProductListItem { companyName: string | null; companyNameEn: string | null }
 
 export type BulkAction = 'publish' | 'delist' | 'delete';
 
@@ -284,7 +287,7 @@ export class ProductsService {
   }
 
   /**
-   * The operators' product list across companies, newest first, with each company's legal name: two queries
+   * The operators' product list across companies, newest first, with each company's legal and English names: two queries
    * (products with cover and stock, then the names through accounts).
    */
   async adminList(ctx: RequestContext, f: { status?: ProductStatus | undefined; q?: string | undefined; categoryId?: string | undefined; companyId?: string | undefined; cursor?: string | undefined; limit: number }) {
@@ -292,8 +295,11 @@ export class ProductsService {
     const categoryCode = f.categoryId ? await this.categoryCode(ctx, f.categoryId) : undefined;
     const beforeId = decodeCursor(f.cursor);
     const rows = await store.listProducts(this.db, { companyId: f.companyId, statuses: f.status ? [f.status] : ALL_STATUSES, q: f.q || undefined, categoryCode, beforeId, limit: f.limit });
-    const names = await this.deps.companies.namesOf(rows.map((r) => r.company_id));
-    return page(rows.map((r): AdminProductListItem => ({ ...listItem(r), companyName: names.get(r.company_id) ?? null })), f.limit);
+    const names = await this.deps.companies.partiesOf(rows.map((r) => r.company_id));
+    return page(rows.map((r): AdminProductListItem => {
+      const n = names.get(r.company_id);
+      return { ...listItem(r), companyName: n?.name ?? null, companyNameEn: n?.nameEn ?? null };
+    }), f.limit);
   }
 
   /** How many live products sit directly in each category, and how many of them are published (operators). One query. */
@@ -368,10 +374,11 @@ export class ProductsService {
   /** The SKUs among ids with what checkout needs of their products (any status; deleted products left out). One query. */
   async checkoutSkus(skuIds: string[]): Promise<CheckoutSku[]> {
     const rows = await store.checkoutSkuRows(this.db, skuIds);
+    const templates = rows.length ? await this.categories.skuTemplates(rows.map((r) => r.category_id)) : new Map<string, AttributeDefinition[]>();
     return rows.map((r) => {
       const cover = r.cover_file_id ? imageUrls(r.cover_file_id) : null;
       return {
-        skuId: r.sku_id, attributes: r.sku_attributes, priceTiers: r.sku_price_tiers,
+        skuId: r.sku_id, attributes: r.sku_attributes, label: skuLabels(r.sku_attributes, templates.get(r.category_id) ?? []), priceTiers: r.sku_price_tiers,
         product: {
           id: r.id, companyId: r.company_id, status: r.status, moq: num(r.moq), unit: r.unit, leadTimeDays: r.lead_time_days,
           titleZh: r.title_zh, titleEn: r.title_en, priceTiers: r.price_tiers, imageUrl: cover ? cover.thumbnails['160'] : null,

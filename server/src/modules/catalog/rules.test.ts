@@ -33,7 +33,7 @@ describe('catalog rules', () => {
     expect(validateTiers([{ minQuantity: 5, unitPrice: 420000 }, { minQuantity: 20, unitPrice: 410000 }], 5, 'en-US', 'body.priceTiers')).toEqual([]);
     const errors = validateTiers([{ minQuantity: 2, unitPrice: 420000 }, { minQuantity: 2, unitPrice: 410000 }, { minQuantity: 1, unitPrice: 430000 }], 5, 'en-US', 'body.priceTiers');
     expect(errors.map((e) => e.path)).toEqual(['body.priceTiers.0.minQuantity', 'body.priceTiers.1.minQuantity', 'body.priceTiers.2.minQuantity', 'body.priceTiers.2.unitPrice']);
-    expect(errors[3]!.message).toBe('unit prices may not rise with quantity: the tier before is ¥4100.00');
+    expect(errors[3]!.message).toBe('unit prices may not rise with quantity: the tier before is ¥4,100.00');
   });
 
   it('SKUs: same keys on every SKU, known options, no duplicates; a grid expands to every combination', () => {

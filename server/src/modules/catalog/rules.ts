@@ -3,13 +3,16 @@
  * completeness. No I/O, so the importer, the service and the unit tests share exactly the same checks.
  */
 import type { FieldError, Locale } from '../../platform/errors.js';
+import { formatYuan } from '../../platform/money.js';
 
 export const UNITS = ['ton', 'kg', 'piece', 'box', 'meter', 'square_meter', 'set', 'roll', 'pair', 'bag', 'sheet', 'liter'] as const;
 export type Unit = (typeof UNITS)[number];
-export const UNIT_NAMES: Record<Unit, { zh: string; en: string }> = {
-  ton: { zh: '吨', en: 't' }, kg: { zh: '千克', en: 'kg' }, piece: { zh: '件', en: 'pieces' }, box: { zh: '箱', en: 'boxes' },
-  meter: { zh: '米', en: 'm' }, square_meter: { zh: '平方米', en: 'm²' }, set: { zh: '套', en: 'sets' }, roll: { zh: '卷', en: 'rolls' },
-  pair: { zh: '双', en: 'pairs' }, bag: { zh: '袋', en: 'bags' }, sheet: { zh: '张', en: 'sheets' }, liter: { zh: '升', en: 'L' },
+/** A unit's names: `en` after a quantity ('20 rolls'), `enOne` for one of it ('1 roll', '¥0.03 per roll'). */
+export const UNIT_NAMES: Record<Unit, { zh: string; en: string; enOne: string }> = {
+  ton: { zh: '吨', en: 't', enOne: 'ton' }, kg: { zh: '千克', en: 'kg', enOne: 'kg' }, piece: { zh: '件', en: 'pieces', enOne: 'piece' },
+  box: { zh: '箱', en: 'boxes', enOne: 'box' }, meter: { zh: '米', en: 'm', enOne: 'meter' }, square_meter: { zh: '平方米', en: 'm²', enOne: 'm²' },
+  set: { zh: '套', en: 'sets', enOne: 'set' }, roll: { zh: '卷', en: 'rolls', enOne: 'roll' }, pair: { zh: '双', en: 'pairs', enOne: 'pair' },
+  bag: { zh: '袋', en: 'bags', enOne: 'bag' }, sheet: { zh: '张', en: 'sheets', enOne: 'sheet' }, liter: { zh: '升', en: 'L', enOne: 'liter' },
 };
 
 export const ATTRIBUTE_TYPES = ['enum', 'number', 'range', 'text', 'boolean'] as const;
@@ -48,7 +51,7 @@ export const MAX_QUANTITY = 1_000_000_000;
 
 const say = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
 const label = (d: AttributeDefinition, locale: Locale) => say(locale, `「${d.nameZh}」`, d.nameEn);
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+const yuan = formatYuan;
 
 /** Quantities are kept to thousandths of a trade unit (kilograms in a ton). */
 export function hasAtMostThreeDecimals(n: number): boolean {
@@ -361,6 +364,19 @@ export function valueLabels(def: AttributeDefinition, value: AttributeValue | st
       return { zh: String(never), en: String(never) };
     }
   }
+}
+
+/**
+ * A SKU's label in both languages from its category's template: options by their names (warm_white → 暖白 / Warm
+ * white), numbers with their unit. A value the template no longer knows shows as stored, so the label loses no fact.
+ */
+export function skuLabels(attributes: Record<string, string>, template: AttributeDefinition[]): { zh: string; en: string } {
+  const byKey = new Map(template.map((d) => [d.key, d]));
+  const parts = Object.entries(attributes).map(([key, value]) => {
+    const def = byKey.get(key);
+    return def ? valueLabels(def, value) : { zh: value, en: value };
+  });
+  return { zh: parts.map((l) => l.zh).join(' / '), en: parts.map((l) => l.en).join(' / ') };
 }
 
 /**

@@ -188,7 +188,10 @@ export const adminProductsQuery = z.strictObject({
   companyId: z.uuid().optional(),
   ...pageQuery,
 });
-export const adminProductPage = z.object({ items: z.array(productListItem.extend({ companyName: z.string().nullable() })), nextCursor: z.string().nullable() });
+export const adminProductPage = z.object({
+  items: z.array(productListItem.extend({ companyName: z.string().nullable(), companyNameEn: z.string().nullable() })),
+  nextCursor: z.string().nullable(),
+});
 export const categoryProductCounts = z.object({ items: z.array(z.object({ categoryId: z.uuid(), total: z.number().int(), published: z.number().int() })) });
 
 export const priceQuery = z.strictObject({

@@ -300,13 +300,13 @@ export async function productCountsByCategory(db: Db): Promise<Array<{ category_
 /** What checkout prices and records for each SKU among ids: the SKU, its product and the product's cover (any status; deleted products left out). */
 export interface CheckoutSkuRow {
   sku_id: string; sku_attributes: Record<string, string>; sku_price_tiers: PriceTier[] | null;
-  id: string; company_id: string; status: ProductStatus; moq: string; unit: Unit; lead_time_days: number; title_zh: string; title_en: string | null;
+  id: string; company_id: string; category_id: string; status: ProductStatus; moq: string; unit: Unit; lead_time_days: number; title_zh: string; title_en: string | null;
   price_tiers: PriceTier[]; cover_file_id: string | null;
 }
 
 // Written out (runStatement): every checkout runs it.
 const CHECKOUT_SKU_ROWS = `SELECT s.id AS sku_id, s.attributes AS sku_attributes, s.price_tiers AS sku_price_tiers,
-  p.id, p.company_id, p.status, p.moq, p.unit, p.lead_time_days, p.title_zh, p.title_en, p.price_tiers,
+  p.id, p.company_id, p.category_id, p.status, p.moq, p.unit, p.lead_time_days, p.title_zh, p.title_en, p.price_tiers,
   (SELECT i.file_id FROM product_images i WHERE i.product_id = p.id AND i.position = 0) AS cover_file_id
 FROM product_skus s JOIN products p ON p.id = s.product_id
 WHERE s.id = ANY($1::uuid[]) AND p.deleted_at IS NULL`;

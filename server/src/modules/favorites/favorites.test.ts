@@ -235,7 +235,11 @@ describe('favorites', () => {
     await t.drain();
     let got = await notices(watcher);
     expect(got.map((n) => n.kind).sort()).toEqual(['favorite.back_in_stock', 'favorite.price_drop']);
-    expect(got.find((n) => n.kind === 'favorite.price_drop')).toMatchObject({ link: `/products/${p.id}`, body: '起订量 5 吨 时单价由 ¥4200.00 降至 ¥4100.00。' });
+    expect(got.find((n) => n.kind === 'favorite.price_drop')).toMatchObject({ link: `/products/${p.id}`, body: '起订量 5 吨 时单价由 ¥4,200.00 降至 ¥4,100.00。' });
+    const inEnglish = (await call(t, { method: 'GET', url: '/api/v1/notifications?limit=100', headers: { ...watcher.headers, 'accept-language': 'en-US' } }))
+      .json<{ items: Array<{ kind: string; body: string | null }> }>().items;
+    expect(inEnglish.find((n) => n.kind === 'favorite.price_drop')?.body).toBe('At 5 t, the unit price fell from ¥4,200.00 to ¥4,100.00.');
+    expect(inEnglish.find((n) => n.kind === 'favorite.back_in_stock')?.body).toMatch(/^\d+ t now in stock\.$/);
     expect(await notices(quiet)).toEqual([]);
 
     // Re-running the check (a redelivered job) sends nothing more; a rise and a fall back to the same low neither.

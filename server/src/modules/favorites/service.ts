@@ -3,11 +3,12 @@ import { systemContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { DomainError, type Locale } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { formatYuan } from '../../platform/money.js';
 import { decodeCursor, page } from '../../platform/pagination.js';
 import type { Platform } from '../../platform/platform.js';
 import { authorize, requireUser } from '../../platform/policy.js';
 import type { AccountsModule, CompanyProfile } from '../accounts/index.js';
-import { tierAt, type ProductIndexView, type ProductSummary } from '../catalog/index.js';
+import { tierAt, UNIT_NAMES, type ProductIndexView, type ProductSummary, type Unit } from '../catalog/index.js';
 import type { NotificationKind, NotificationsModule } from '../notifications/index.js';
 import { FavoritesErrors } from './errors.js';
 import { record } from './events.js';
@@ -36,21 +37,23 @@ export const FAVORITE_KINDS: NotificationKind[] = [
     key: 'favorite.price_drop', group: 'favorites', mailByDefault: false,
     label: { zh: '收藏的商品降价', en: 'A saved product got cheaper' },
     title: { zh: '收藏的商品降价了:{titleZh}', en: 'Price drop on a saved product: {titleEn}' },
-    body: { zh: '起订量 {quantity} 时单价由 {then} 降至 {now}。', en: 'At {quantity}, the unit price fell from {then} to {now}.' },
+    body: { zh: '起订量 {quantityZh} 时单价由 {then} 降至 {now}。', en: 'At {quantityEn}, the unit price fell from {then} to {now}.' },
   },
   {
     key: 'favorite.back_in_stock', group: 'favorites', mailByDefault: false,
     label: { zh: '收藏的商品到货', en: 'A saved product is back in stock' },
     title: { zh: '收藏的商品已到货:{titleZh}', en: 'Back in stock: {titleEn}' },
-    body: { zh: '现有库存 {stock}。', en: '{stock} now in stock.' },
+    body: { zh: '现有库存 {stockZh}。', en: '{stockEn} now in stock.' },
   },
 ];
 
-const UNIT_LABELS: Record<string, { zh: string; en: string }> = {
-  ton: { zh: '吨', en: 't' }, piece: { zh: '件', en: 'pcs' }, carton: { zh: '箱', en: 'cartons' }, meter: { zh: '米', en: 'm' },
-};
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
-const qty = (n: number | null, unit: string | null) => `${n ?? ''} ${unit ? (UNIT_LABELS[unit]?.zh ?? unit) : ''}`.trim();
+const yuan = formatYuan;
+/** A quantity with its unit, per language: `{key}Zh` '5 吨', `{key}En` '5 t' ('1 roll', '20 rolls'). */
+function qty(key: string, n: number | null, unit: string | null): Record<string, string> {
+  const names = unit ? (UNIT_NAMES[unit as Unit] ?? { zh: unit, en: unit, enOne: unit }) : { zh: '', en: '', enOne: '' };
+  const amount = n === null ? '' : String(n);
+  return { [`${key}Zh`]: `${amount} ${names.zh}`.trim(), [`${key}En`]: `${amount} ${n === 1 ? names.enOne : names.en}`.trim() };
+}
 
 export type Availability = 'available' | 'unavailable' | 'gone';
 
@@ -461,7 +464,7 @@ export class FavoritesService {
           if (floor !== null && fav.alert_price_drop) {
             await this.deps.notifications.notify(trx, {
               kind: 'favorite.price_drop', to: { userIds: [fav.user_id] }, link,
-              params: { titleZh, titleEn, then: yuan(floor), now: yuan(unitPrice), quantity: qty(quantity, facts.unit) },
+              params: { titleZh, titleEn, then: yuan(floor), now: yuan(unitPrice), ...qty('quantity', quantity, facts.unit) },
               dedupeKey: `favorite.price_drop:${fav.id}:${unitPrice}`,
             });
             result.priceDrops++;
@@ -471,7 +474,7 @@ export class FavoritesService {
         if (lastStock === 0 && facts.totalStock > 0 && fav.alert_back_in_stock) {
           await this.deps.notifications.notify(trx, {
             kind: 'favorite.back_in_stock', to: { userIds: [fav.user_id] }, link,
-            params: { titleZh, titleEn, stock: qty(facts.totalStock, facts.unit) },
+            params: { titleZh, titleEn, ...qty('stock', facts.totalStock, facts.unit) },
             dedupeKey: `favorite.back_in_stock:${fav.id}:${observedAt.toISOString()}`,
           });
           result.backInStock++;

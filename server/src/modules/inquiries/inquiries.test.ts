@@ -17,7 +17,7 @@ const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108
 
 interface Problem { status: number; code: string; detail: string; errors?: Array<{ path: string; message: string }> }
 interface Inquiry {
-  id: string; status: string; supplier: { id: string; name: string }; buyer: { id: string; name: string };
+  id: string; status: string; supplier: { id: string; name: string; nameEn: string | null }; buyer: { id: string; name: string; nameEn: string | null };
   assignee: { id: string; name: string } | null; lastSide: string; replyCount: number; quoteCount: number;
   lines: Array<{ productId: string; skuId: string | null; skuCode: string | null; quantity: number | null; unit: string; titleZh: string }>;
   quantity: number | null; unit: string | null; targetUnitPrice: number | null; desiredDate: string | null; deliveryProvince: string | null;
@@ -278,7 +278,7 @@ describe('inquiries', () => {
     expect(quoted.statusCode, quoted.body).toBe(201);
     expect(quoted.json()).toMatchObject({ kind: 'quote', side: 'supplier', quote: { unitPrice: 412_000, leadTimeDays: 3, shippingTerms: 'delivered', note: '含税含运到宝山' } });
     const notes = await notificationsOf(w.buyer.purchaser);
-    expect(notes.find((n) => n.kind === 'inquiry.quoted' && n.link === `/workbench/inquiries/${inq.id}`)?.title).toContain('4120.00');
+    expect(notes.find((n) => n.kind === 'inquiry.quoted' && n.link === `/workbench/inquiries/${inq.id}`)?.title).toContain('¥4,120.00 per ton');
 
     // A text reply after a quote keeps 'quoted'.
     await reply(w.supplier.sales, inq.id, { body: '如需调整数量请告知' });
@@ -298,6 +298,38 @@ describe('inquiries', () => {
     expect((await call(t, { method: 'GET', url, headers: w.supplier.sales.headers })).statusCode).toBe(200);
     expect((await call(t, { method: 'GET', url, headers: w.other.owner.headers })).statusCode).toBe(404);
     expect((await call(t, { method: 'GET', url: `/api/v1/inquiries/${inq.id}/attachments/${await upload(w.supplier.owner)}`, headers: w.supplier.sales.headers })).statusCode).toBe(404);
+  });
+
+  it('names companies in the reader’s language: English names in English notices and lists, grouped money, a singular unit', async () => {
+    const cjk = /[\u3400-\u9fff\uff00-\uffef]/;
+    const sOwner = await registerUser(t);
+    const supplier = await createCompany(t, sOwner, { legalName: '深圳市创芯电子科技有限公司', nameEn: 'Shenzhen Chuangxin Electronics Co., Ltd.', companyType: 'manufacturer' });
+    const product = await publishProduct(t, sOwner, (await createProduct(t, sOwner, await categoryIdOf(t, 'steel.plate.hot_rolled'))).id);
+    const inq = (await send(w.buyer.purchaser, { lines: [{ productId: product.id, quantity: 30 }], message: '请报价' })).json<Inquiry>();
+    const quote = { unitPrice: 79_200_000, quantity: 1, unit: 'roll', leadTimeDays: 3, validUntil: daysFromNow(7), shippingTerms: 'delivered' };
+    expect((await reply(sOwner, inq.id, { body: '报价', quote })).statusCode).toBe(201);
+
+    const notice = async (lang: string) => (await call(t, { method: 'GET', url: '/api/v1/notifications?limit=100', headers: { ...w.buyer.purchaser.headers, 'accept-language': lang } }))
+      .json<{ items: Array<{ kind: string; title: string; body: string | null; link: string | null }> }>().items.find((n) => n.kind === 'inquiry.quoted' && n.link === `/workbench/inquiries/${inq.id}`)!;
+    const en = await notice('en-US');
+    expect(en.title).toBe('Shenzhen Chuangxin Electronics Co., Ltd. quoted ¥792,000.00 per roll');
+    expect(en.title).not.toMatch(cjk);
+    const zh = await notice('zh-CN');
+    expect(zh.title).toBe('深圳市创芯电子科技有限公司 给您报价:¥792,000.00/卷');
+
+    // The supplier's inbox notice names the buyer by its English name too (the factory's default).
+    const received = (await call(t, { method: 'GET', url: '/api/v1/notifications?limit=100', headers: { ...sOwner.headers, 'accept-language': 'en-US' } }))
+      .json<{ items: Array<{ kind: string; title: string }> }>().items.find((n) => n.kind === 'inquiry.received')!;
+    expect(received.title).toBe('New inquiry from Suzhou Test Steel Co., Ltd.');
+
+    // Lists give both names; the web shows nameEn on en-US.
+    const item = (await list(sOwner, 'box=received')).items.find((i) => i.id === inq.id)!;
+    expect(item.buyer).toEqual({ id: w.buyer.id, name: '上海采购建设有限公司', nameEn: 'Suzhou Test Steel Co., Ltd.' });
+    expect(item.supplier).toEqual({ id: supplier.id, name: '深圳市创芯电子科技有限公司', nameEn: 'Shenzhen Chuangxin Electronics Co., Ltd.' });
+    const cnOnlyOwner = await registerUser(t);
+    const cnOnly = await createCompany(t, cnOnlyOwner, { legalName: '无锡纯中文采购有限公司', nameEn: null, companyType: 'buyer' });
+    const fromCnOnly = (await send(cnOnlyOwner, { supplierCompanyId: supplier.id, message: '请联系我' })).json<Inquiry>();
+    expect((await list(sOwner, 'box=received')).items.find((i) => i.id === fromCnOnly.id)!.buyer).toEqual({ id: cnOnly.id, name: '无锡纯中文采购有限公司', nameEn: null });
   });
 
   it('closes by either side, refuses replies while closed, and reopens to where the thread was', async () => {

@@ -75,7 +75,8 @@ export const listQuery = z.strictObject({
 });
 export type ListQuery = z.infer<typeof listQuery>;
 
-const companyRef = z.object({ id: z.uuid(), name: z.string() });
+/** name: the legal (Chinese) name; nameEn: the English name en-US shows instead, null when the company has none. */
+const companyRef = z.object({ id: z.uuid(), name: z.string(), nameEn: z.string().nullable() });
 const userRef = z.object({ id: z.uuid(), name: z.string() });
 const attachment = z.object({ id: z.uuid(), url: z.string(), contentType: z.string(), byteSize: z.number() });
 

@@ -2,6 +2,7 @@ import type { Actor, CompanyRole, RequestContext } from '../../platform/context.
 import { systemContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { DomainError, type FieldError, type Locale } from '../../platform/errors.js';
+import { formatYuanAmount } from '../../platform/money.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { decodeCursor, page } from '../../platform/pagination.js';
 import type { Platform } from '../../platform/platform.js';
@@ -48,9 +49,10 @@ const HOUR_MS = 3_600_000;
 
 const say = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
 const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 const preview = (s: string) => (s.length > 120 ? `${s.slice(0, 119)}…` : s);
 
+/** A company as lists show it: the legal name, and the English name en-US readers see (null when it has none). */
+export interface CompanyName { id: string; name: string; nameEn: string | null }
 export interface AttachmentView { id: string; url: string; contentType: string; byteSize: number }
 export interface LineView {
   productId: string; skuId: string | null; skuCode: string | null; skuAttributes: Record<string, string>;
@@ -58,7 +60,7 @@ export interface LineView {
 }
 export interface ListItem {
   id: string; status: store.InquiryStatus;
-  supplier: { id: string; name: string }; buyer: { id: string; name: string }; buyerUser: { id: string; name: string };
+  supplier: CompanyName; buyer: CompanyName; buyerUser: { id: string; name: string };
   assignee: { id: string; name: string } | null; lines: LineView[];
   quantity: number | null; unit: string | null; targetUnitPrice: number | null; messagePreview: string;
   lastSide: InquirySide; replyCount: number; quoteCount: number; createdAt: Date; lastActivityAt: Date;
@@ -81,6 +83,11 @@ function lineView(l: store.LineRow): LineView {
     productId: l.product_id, skuId: l.sku_id, skuCode: l.sku_code, skuAttributes: l.sku_attributes, quantity: num(l.quantity), unit: l.unit,
     titleZh: l.title_zh, titleEn: l.title_en, coverUrl: l.cover_url,
   };
+}
+
+/** A company's name as notification params: `{key}` in Chinese, `{keyEn}` its English name when it has one. */
+function partyParams(key: string, party: { name: string; nameEn: string | null } | undefined): Record<string, string> {
+  return { [key]: party?.name ?? '', [`${key}En`]: party?.nameEn ?? party?.name ?? '' };
 }
 
 /** What a line's notice and list show as the inquiry's subject. */
@@ -179,7 +186,7 @@ export class InquiriesService {
     if (errors.length) throw this.invalid(InquiryErrors.INQUIRY_INVALID, errors);
 
     const id = uuidv7(at.getTime());
-    const buyerName = (await this.deps.companies.namesOf([buyerCompanyId])).get(buyerCompanyId) ?? '';
+    const buyerParty = (await this.deps.companies.partiesOf([buyerCompanyId])).get(buyerCompanyId);
     await this.platform.database.transaction(async (trx) => {
       await this.checkRate(trx, actor.userId, at);
       await store.insertInquiry(trx, {
@@ -194,7 +201,7 @@ export class InquiriesService {
       });
       await this.deps.notifications.notify(trx, {
         kind: 'inquiry.received', to: { companyId: supplierCompanyId, roles: HANDLER_ROLES },
-        params: { buyer: buyerName, supplier: supplier.legalName, ...subject(lines, input.message) },
+        params: { ...partyParams('buyer', buyerParty), ...partyParams('supplier', { name: supplier.legalName, nameEn: supplier.nameEn }), ...subject(lines, input.message) },
         link: `/workbench/inquiries/${id}`, excludeUserIds: [actor.userId], dedupeKey: `inquiry.received:${id}`,
       });
     });
@@ -264,7 +271,7 @@ export class InquiriesService {
     if (errors.length) throw this.invalid(InquiryErrors.INQUIRY_REPLY_INVALID, errors);
 
     const kind = input.quote ? 'quote' : 'reply';
-    const names = await this.deps.companies.namesOf([row.supplier_company_id, row.buyer_company_id]);
+    const names = await this.deps.companies.partiesOf([row.supplier_company_id, row.buyer_company_id]);
     const lines = (await store.linesOf(this.db, [id])).map(lineView);
     const reply = await this.platform.database.transaction(async (trx) => {
       const current = await store.findInquiry(trx, id, true);
@@ -289,7 +296,7 @@ export class InquiriesService {
       if (autoAssign) {
         await record(trx, actor.userId, { type: 'inquiry.assigned', payload: { inquiryId: id, supplierCompanyId: row.supplier_company_id, assigneeUserId: actor.userId, previousAssigneeUserId: null, at: at.toISOString() } });
       }
-      const params = { supplier: names.get(row.supplier_company_id) ?? '', buyer: names.get(row.buyer_company_id) ?? '', ...subject(lines, row.message) };
+      const params = { ...partyParams('supplier', names.get(row.supplier_company_id)), ...partyParams('buyer', names.get(row.buyer_company_id)), ...subject(lines, row.message) };
       const link = `/workbench/inquiries/${id}`;
       if (side === 'buyer') {
         const to = current.assignee_user_id ? { userIds: [current.assignee_user_id] } : { companyId: row.supplier_company_id, roles: HANDLER_ROLES };
@@ -298,7 +305,7 @@ export class InquiriesService {
         const unitName = UNIT_NAMES[input.quote.unit];
         await this.deps.notifications.notify(trx, {
           kind: 'inquiry.quoted', to: { userIds: [row.buyer_user_id] }, link, excludeUserIds: [actor.userId],
-          params: { ...params, price: yuan(input.quote.unitPrice), unitZh: unitName.zh, unitEn: unitName.en, validUntil: input.quote.validUntil },
+          params: { ...params, price: formatYuanAmount(input.quote.unitPrice), unitZh: unitName.zh, unitEn: unitName.enOne, validUntil: input.quote.validUntil },
         });
       } else {
         await this.deps.notifications.notify(trx, { kind: 'inquiry.replied', to: { userIds: [row.buyer_user_id] }, params, link, excludeUserIds: [actor.userId] });
@@ -358,7 +365,7 @@ export class InquiriesService {
       }
       assignee = { userId: member.userId, name: member.name };
     }
-    const names = await this.deps.companies.namesOf([row.buyer_company_id]);
+    const names = await this.deps.companies.partiesOf([row.buyer_company_id]);
     const lines = (await store.linesOf(this.db, [id])).map(lineView);
     await this.platform.database.transaction(async (trx) => {
       const current = await store.findInquiry(trx, id, true);
@@ -372,7 +379,7 @@ export class InquiriesService {
       if (assignee) {
         await this.deps.notifications.notify(trx, {
           kind: 'inquiry.assigned', to: { userIds: [assignee.userId] }, link: `/workbench/inquiries/${id}`, excludeUserIds: [actor.userId],
-          params: { actor: actor.name, buyer: names.get(row.buyer_company_id) ?? '', ...subject(lines, row.message) },
+          params: { actor: actor.name, ...partyParams('buyer', names.get(row.buyer_company_id)), ...subject(lines, row.message) },
         });
       }
     });
@@ -445,11 +452,11 @@ export class InquiriesService {
       list.push(lineView(l));
       linesBy.set(l.inquiry_id, list);
     }
-    const names = await this.deps.companies.namesOf(rows.flatMap((r) => [r.supplier_company_id, r.buyer_company_id]));
+    const names = await this.deps.companies.partiesOf(rows.flatMap((r) => [r.supplier_company_id, r.buyer_company_id]));
+    const company = (id: string): CompanyName => ({ id, name: names.get(id)?.name ?? '', nameEn: names.get(id)?.nameEn ?? null });
     return rows.map((r) => ({
       id: r.id, status: r.status,
-      supplier: { id: r.supplier_company_id, name: names.get(r.supplier_company_id) ?? '' },
-      buyer: { id: r.buyer_company_id, name: names.get(r.buyer_company_id) ?? '' },
+      supplier: company(r.supplier_company_id), buyer: company(r.buyer_company_id),
       buyerUser: { id: r.buyer_user_id, name: r.buyer_user_name },
       assignee: r.assignee_user_id ? { id: r.assignee_user_id, name: r.assignee_name ?? '' } : null,
       lines: linesBy.get(r.id) ?? [],

@@ -135,7 +135,7 @@ describe('issued invoices', () => {
     orders.set(order.id, { ...order, escrowRefunded: 200_000 });
     const over = await recordInvoice(seller.owner, order.id, { number: '04400124', issuedOn: '2026-11-29', amount: 300_000 }, 'en-US');
     expect(over.statusCode).toBe(409);
-    expect(over.json()).toMatchObject({ code: 'INVOICE_AMOUNT_EXCEEDS_ORDER', detail: 'The invoices would total more than the order: ¥2000.00 is left to invoice.' });
+    expect(over.json()).toMatchObject({ code: 'INVOICE_AMOUNT_EXCEEDS_ORDER', detail: 'The invoices would total more than the order: ¥2,000.00 is left to invoice.' });
     expect((await recordInvoice(seller.owner, order.id, { number: '04400124', issuedOn: '2026-11-29', amount: 200_000, kind: 'ordinary' })).statusCode).toBe(201);
 
     const seen = await read(buyer.owner, order.id);

@@ -2,6 +2,7 @@ import type { RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { DomainError, PlatformErrors, type FieldError, type Locale } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { formatYuan } from '../../platform/money.js';
 import type { Platform } from '../../platform/platform.js';
 import { authorize, can, requireUser } from '../../platform/policy.js';
 import { checkUscc } from '../accounts/index.js';
@@ -76,7 +77,7 @@ const blank = (s: string | null | undefined): string | null => {
   const v = (s ?? '').trim().replace(/\s+/g, ' ');
   return v === '' ? null : v;
 };
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+const yuan = formatYuan;
 
 /**
  * A tax number (纳税人识别号): 15 to 20 digits and capital letters; the 18-character unified social credit code, which

@@ -29,8 +29,8 @@ afterAll(async () => {
 
 interface Conversation {
   id: string; mySide: 'buyer' | 'supplier'; unread: number; lastSeq: number; readSeq: { buyer: number; supplier: number };
-  buyer: { userId: string; name: string; companyId: string | null; companyName: string | null }; supplier: { companyId: string; name: string };
-  lastMessage: Message | null; counterpart: { name: string; presenceKey: string; online: boolean }; productId: string | null;
+  buyer: { userId: string; name: string; companyId: string | null; companyName: string | null; companyNameEn: string | null }; supplier: { companyId: string; name: string; nameEn: string | null };
+  lastMessage: Message | null; counterpart: { name: string; nameEn: string | null; presenceKey: string; online: boolean }; productId: string | null;
 }
 interface Message { id: string; seq: number; kind: string; text: string | null; side: string; senderUserId: string; clientMsgId: string | null; card: Record<string, unknown> | null; attachment: { fileId: string; url: string; name: string } | null }
 
@@ -304,6 +304,29 @@ describe('messages', () => {
     const page2 = (await call(t, { method: 'GET', url: `/api/v1/conversations?limit=2&cursor=${page1.nextCursor}`, headers: someone.headers })).json<{ items: Conversation[]; nextCursor: string | null }>();
     expect(page2.items.map((c) => c.id)).toEqual([ids[0]]);
     expect(page2.nextCursor).toBeNull();
+  });
+
+  it('names the other side in both languages, and notifies in the reader’s language with the English company name', async () => {
+    const cjk = /[\u3400-\u9fff\uff00-\uffef]/;
+    const s = await createSupplier(t, { legalName: '深圳市创芯电子科技有限公司', nameEn: 'Shenzhen Chuangxin Electronics Co., Ltd.' });
+    const asBuyer = await conversationWith(buyer, s.company.id);
+    expect(asBuyer.supplier).toEqual({ companyId: s.company.id, name: '深圳市创芯电子科技有限公司', nameEn: 'Shenzhen Chuangxin Electronics Co., Ltd.' });
+    expect(asBuyer.counterpart).toMatchObject({ name: '深圳市创芯电子科技有限公司', nameEn: 'Shenzhen Chuangxin Electronics Co., Ltd.' });
+    await send(buyer, asBuyer.id, { kind: 'text', text: 'Hello' });
+    const inbox = (await call(t, { method: 'GET', url: '/api/v1/conversations', headers: s.owner.headers })).json<{ items: Conversation[] }>();
+    const asSupplier = inbox.items.find((c) => c.id === asBuyer.id)!;
+    expect(asSupplier.buyer).toMatchObject({ companyName: '杭州采购贸易有限公司', companyNameEn: 'Suzhou Test Steel Co., Ltd.' });
+    expect(asSupplier.counterpart).toMatchObject({ name: '王采购 · 杭州采购贸易有限公司', nameEn: '王采购 · Suzhou Test Steel Co., Ltd.' });
+
+    // The supplier answers with an image while the buyer is offline: the buyer's notice names the company, label per language.
+    const upload = await call(t, { method: 'POST', url: '/api/v1/files?purpose=attachment', headers: { ...s.owner.headers, 'content-type': multipart(TINY_PNG, 'price.png', 'image/png').contentType }, payload: multipart(TINY_PNG, 'price.png', 'image/png').payload });
+    expect((await send(s.owner, asBuyer.id, { kind: 'image', fileId: upload.json<{ id: string }>().id })).statusCode).toBe(201);
+    const noticeIn = async (lang: string) => (await call(t, { method: 'GET', url: '/api/v1/notifications', headers: { ...buyer.headers, 'accept-language': lang } }))
+      .json<{ items: Array<{ kind: string; title: string; body: string | null; link: string | null }> }>().items.find((n) => n.kind === 'message.received' && n.link === `/workbench/messages?c=${asBuyer.id}`)!;
+    const en = await noticeIn('en-US');
+    expect(en).toMatchObject({ title: 'New message from Shenzhen Chuangxin Electronics Co., Ltd.', body: '[Image]' });
+    expect(`${en.title} ${en.body}`).not.toMatch(cjk);
+    expect(await noticeIn('zh-CN')).toMatchObject({ title: '深圳市创芯电子科技有限公司 给您发来新消息', body: '[图片]' });
   });
 
   it('notifies the other side when nobody there is online, once per conversation per hour', async () => {

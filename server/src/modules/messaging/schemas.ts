@@ -54,14 +54,16 @@ export const messageView = z.object({
 export const conversationView = z.object({
   id: z.uuid(),
   mySide: side,
-  buyer: z.object({ userId: z.uuid(), name: z.string(), companyId: z.uuid().nullable(), companyName: z.string().nullable() }),
-  supplier: z.object({ companyId: z.uuid(), name: z.string() }),
+  /** companyName / name: legal (Chinese) names; companyNameEn / nameEn: English names, null when the company has none. */
+  buyer: z.object({ userId: z.uuid(), name: z.string(), companyId: z.uuid().nullable(), companyName: z.string().nullable(), companyNameEn: z.string().nullable() }),
+  supplier: z.object({ companyId: z.uuid(), name: z.string(), nameEn: z.string().nullable() }),
   productId: z.uuid().nullable(),
   lastSeq: z.number().int(),
   readSeq: z.object({ buyer: z.number().int(), supplier: z.number().int() }),
   unread: z.number().int(),
   lastMessage: messageView.nullable(),
-  counterpart: z.object({ name: z.string(), presenceKey: z.string(), online: z.boolean() }),
+  /** name with the company's legal name; nameEn with its English name (for en-US), null when the company has none. */
+  counterpart: z.object({ name: z.string(), nameEn: z.string().nullable(), presenceKey: z.string(), online: z.boolean() }),
   activityAt: timestamp,
   createdAt: timestamp,
 });

@@ -43,14 +43,16 @@ export type SendInput =
 export interface ConversationView {
   id: string;
   mySide: Side;
-  buyer: { userId: string; name: string; companyId: string | null; companyName: string | null };
-  supplier: { companyId: string; name: string };
+  /** companyName / name: legal (Chinese) names; companyNameEn / nameEn: the English names, null when the company has none. */
+  buyer: { userId: string; name: string; companyId: string | null; companyName: string | null; companyNameEn: string | null };
+  supplier: { companyId: string; name: string; nameEn: string | null };
   productId: string | null;
   lastSeq: number;
   readSeq: { buyer: number; supplier: number };
   unread: number;
   lastMessage: MessageView | null;
-  counterpart: { name: string; presenceKey: string; online: boolean };
+  /** name: with the company's legal name; nameEn: with its English name, for en-US readers (null when it has none). */
+  counterpart: { name: string; nameEn: string | null; presenceKey: string; online: boolean };
   activityAt: Date;
   createdAt: Date;
 }
@@ -66,8 +68,8 @@ export const MESSAGE_RECEIVED_KIND = {
   key: 'message.received',
   group: 'messages' as const,
   mailByDefault: false,
-  title: { zh: '{sender} 给您发来新消息', en: 'New message from {sender}' },
-  body: { zh: '{preview}', en: '{preview}' },
+  title: { zh: '{sender} 给您发来新消息', en: 'New message from {senderEn}' },
+  body: { zh: '{previewZh}', en: '{previewEn}' },
   label: { zh: '旺旺新消息(无人在线时)', en: 'New chat messages (when nobody is online)' },
 };
 
@@ -219,22 +221,30 @@ export class MessagingService {
   private async views(actor: Actor, rows: store.ConversationWithLast[]): Promise<ConversationView[]> {
     if (rows.length === 0) return [];
     const companyIds = [...new Set(rows.flatMap((r) => [r.supplier_company_id, ...(r.buyer_company_id ? [r.buyer_company_id] : [])]))];
-    const names = await this.deps.companies.namesOf(companyIds);
+    const names = await this.deps.companies.partiesOf(companyIds);
     const subjects = rows.map((r) => (sideOf(actor, r) === 'buyer' ? companySubject(r.supplier_company_id) : userSubject(r.buyer_user_id)));
     const online = await this.hub.onlineOf(subjects);
     return rows.map((r, i) => {
       const mySide = sideOf(actor, r) ?? 'buyer';
-      const supplierName = names.get(r.supplier_company_id) ?? '';
-      const buyerCompanyName = r.buyer_company_id ? names.get(r.buyer_company_id) ?? null : null;
+      const supplier = names.get(r.supplier_company_id);
+      const supplierName = supplier?.name ?? '';
+      const buyerCompany = r.buyer_company_id ? names.get(r.buyer_company_id) : undefined;
+      const buyerCompanyName = buyerCompany?.name ?? null;
+      const buyerCompanyNameEn = buyerCompany?.nameEn ?? null;
+      const withBuyer = (company: string | null) => (company ? `${r.buyer_name} · ${company}` : r.buyer_name);
       const subject = subjects[i]!;
       return {
         id: r.id, mySide,
-        buyer: { userId: r.buyer_user_id, name: r.buyer_name, companyId: r.buyer_company_id, companyName: buyerCompanyName },
-        supplier: { companyId: r.supplier_company_id, name: supplierName },
+        buyer: { userId: r.buyer_user_id, name: r.buyer_name, companyId: r.buyer_company_id, companyName: buyerCompanyName, companyNameEn: buyerCompanyNameEn },
+        supplier: { companyId: r.supplier_company_id, name: supplierName, nameEn: supplier?.nameEn ?? null },
         productId: r.product_id, lastSeq: r.last_seq, readSeq: { buyer: r.buyer_read_seq, supplier: r.supplier_read_seq },
         unread: r.last_seq - (mySide === 'buyer' ? r.buyer_read_seq : r.supplier_read_seq),
         lastMessage: r.last ? toMessageView(r.last) : null,
-        counterpart: { name: mySide === 'buyer' ? supplierName : buyerCompanyName ? `${r.buyer_name} · ${buyerCompanyName}` : r.buyer_name, presenceKey: subject, online: online.has(subject) },
+        counterpart: {
+          name: mySide === 'buyer' ? supplierName : withBuyer(buyerCompanyName),
+          nameEn: mySide === 'buyer' ? supplier?.nameEn ?? null : buyerCompanyNameEn ? withBuyer(buyerCompanyNameEn) : null,
+          presenceKey: subject, online: online.has(subject),
+        },
         activityAt: r.activity_at, createdAt: r.created_at,
       };
     });
@@ -275,7 +285,8 @@ export class MessagingService {
     const recipient = otherSide(side);
     const recipientOnline = await this.hub.isOnline(recipient === 'buyer' ? userSubject(conv.buyer_user_id) : companySubject(conv.supplier_company_id));
     // Read before the transaction: on PGlite a read outside it would wait for the transaction's one connection.
-    const senderName = recipientOnline || side === 'buyer' ? actor.name : ((await this.deps.companies.namesOf([conv.supplier_company_id])).get(conv.supplier_company_id) ?? actor.name);
+    const supplierParty = recipientOnline || side === 'buyer' ? undefined : (await this.deps.companies.partiesOf([conv.supplier_company_id])).get(conv.supplier_company_id);
+    const senderName = { zh: supplierParty?.name ?? actor.name, en: supplierParty?.nameEn ?? supplierParty?.name ?? actor.name };
     // `at` lays out demo history in the past (seed only; the routes never pass it).
     const now = options.at ?? new Date();
     let stored: store.MessageRow;
@@ -311,11 +322,11 @@ export class MessagingService {
     return { message, duplicate: false };
   }
 
-  private async notifyOffline(trx: Db, conv: store.ConversationRow, side: Side, actor: Actor, row: store.MessageRow, sender: string): Promise<void> {
+  private async notifyOffline(trx: Db, conv: store.ConversationRow, side: Side, actor: Actor, row: store.MessageRow, sender: { zh: string; en: string }): Promise<void> {
     await this.deps.notifications.notify(trx, {
       kind: MESSAGE_RECEIVED_KIND.key,
       to: side === 'buyer' ? { companyId: conv.supplier_company_id, roles: ['owner', 'admin', 'sales'] } : { userIds: [conv.buyer_user_id] },
-      params: { sender, preview: preview(row, 'zh') || preview(row, 'en') },
+      params: { sender: sender.zh, senderEn: sender.en, previewZh: preview(row, 'zh'), previewEn: preview(row, 'en') },
       link: `/workbench/messages?c=${conv.id}`,
       excludeUserIds: [actor.userId],
       dedupeKey: `chat:${conv.id}:${Math.floor(row.created_at.getTime() / HOUR_MS)}`,

@@ -40,8 +40,16 @@ export function assertValidKind(kind: NotificationKind): void {
   if (!kind.title.zh || !kind.title.en) throw new Error(`Notification kind ${kind.key} needs a title in zh and en`);
 }
 
+/**
+ * A text that differs by language travels as two params, `{nameZh}` / `{nameEn}`; a row stored before its kind's
+ * template asked for the per-language param only has the plain `{name}`, so that stands in for it.
+ */
 export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in params ? String(params[k]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, k: string) => {
+    if (k in params) return String(params[k]);
+    const plain = /^(\w+)(?:Zh|En)$/.exec(k)?.[1];
+    return plain !== undefined && plain in params ? String(params[plain]) : whole;
+  });
 }
 
 function pick(text: { zh: string; en: string }, locale: Locale): string {

@@ -194,6 +194,28 @@ describe('preferences', () => {
 });
 
 describe('notification center', () => {
+  it('renders per-language params in their language; a row stored with only the plain param shows that instead', async () => {
+    t.modules.notifications.notifications.registerKinds([{
+      key: 'probe.quoted', group: 'sourcing', mailByDefault: false,
+      title: { zh: '{supplier} 报价 {price}', en: '{supplierEn} quoted {price}' },
+      body: { zh: '{termsZh}', en: '{termsEn}' },
+    }]);
+    const a = await registerUser(t);
+    // Stored before the kind's texts took per-language params.
+    await notify({ kind: 'probe.quoted', to: { userIds: [a.id] }, link: null, params: { supplier: '深圳市创芯电子科技有限公司', price: '¥792.00', terms: '担保交易 escrow' } });
+    await notify({
+      kind: 'probe.quoted', to: { userIds: [a.id] }, link: null,
+      params: { supplier: '深圳市创芯电子科技有限公司', supplierEn: 'Shenzhen Chuangxin Electronics Co., Ltd.', price: '¥1,855,000.00', termsZh: '担保交易', termsEn: 'escrow' },
+    });
+    const en = (await list(a, '', 'en-US')).json<ListBody>().items;
+    expect(en.map((i) => [i.title, i.body])).toEqual([
+      ['Shenzhen Chuangxin Electronics Co., Ltd. quoted ¥1,855,000.00', 'escrow'],
+      ['深圳市创芯电子科技有限公司 quoted ¥792.00', '担保交易 escrow'],
+    ]);
+    const zh = (await list(a, '', 'zh-CN')).json<ListBody>().items;
+    expect(zh.map((i) => [i.title, i.body])).toEqual([['深圳市创芯电子科技有限公司 报价 ¥1,855,000.00', '担保交易'], ['深圳市创芯电子科技有限公司 报价 ¥792.00', '担保交易 escrow']]);
+  });
+
   it('pages newest first with a cursor, filters unread, renders in the request’s language', async () => {
     const a = await registerUser(t);
     for (let i = 1; i <= 5; i++) await notify({ to: { userIds: [a.id] }, params: { buyer: `B${i}`, product: 'P', qty: i }, link: `/workbench/inquiries/${i}` });

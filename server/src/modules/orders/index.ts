@@ -10,7 +10,7 @@ export type { AfterSalesPort, CatalogPort, CreditLinesPort, Deps as OrdersDeps, 
 export type { OrderForParty, OrderLineView, OrderSummary, OrderView, RefundInput, TradeSettings } from './service.js';
 export type { OrderEvent, OrderEventType, OrderRef } from './events.js';
 export type { OrderStatus, Party, TransitionName, ViewerAction } from './states.js';
-export { DEFAULT_TRADE_SETTINGS, ESCROW_ACCOUNT, FEES_ACCOUNT, receivableAccount, sellerAccount } from './service.js';
+export { DEFAULT_TRADE_SETTINGS, ESCROW_ACCOUNT, FEES_ACCOUNT, receivableAccount, sellerAccount, STATUS_ZH as ORDER_STATUS_ZH } from './service.js';
 export { ORDER_STATUSES, TRANSITIONS, VIEWER_ACTIONS, holdsReservation, isFinal } from './states.js';
 export { OrderErrors } from './errors.js';
 export { ORDER_NOTIFICATION_KINDS } from './kinds.js';

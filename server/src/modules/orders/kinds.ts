@@ -5,7 +5,7 @@ export const ORDER_NOTIFICATION_KINDS: NotificationKind[] = [
   {
     key: 'order.approval_requested', group: 'trade', mailByDefault: true,
     title: { zh: '订单待审批:{number}', en: 'Order awaiting your approval: {number}' },
-    body: { zh: '{placer} 向 {supplier} 下单,金额 {total},超过审批额度。', en: '{placer} ordered from {supplier} for {total}, above the approval limit.' },
+    body: { zh: '{placer} 向 {supplier} 下单,金额 {total},超过审批额度。', en: '{placer} ordered from {supplierEn} for {total}, above the approval limit.' },
     label: { zh: '订单待审批', en: 'Orders awaiting approval' },
   },
   {
@@ -35,7 +35,7 @@ export const ORDER_NOTIFICATION_KINDS: NotificationKind[] = [
   {
     key: 'order.paid', group: 'trade', mailByDefault: true,
     title: { zh: '新的待发货订单:{number}', en: 'New order to ship: {number}' },
-    body: { zh: '订单金额 {total}({terms}),请在 {shipBy} 前发货。', en: 'Order total {total} ({terms}); ship by {shipBy}.' },
+    body: { zh: '订单金额 {total}({termsZh}),请在 {shipBy} 前发货。', en: 'Order total {total} ({termsEn}); ship by {shipBy}.' },
     label: { zh: '订单已付款待发货', en: 'Orders paid and ready to ship' },
   },
   {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { addMember, call, createCompany, operatorHeaders, registerUser } from '../../testing/factories.js';
+import { addMember, buildUscc, call, createCompany, operatorHeaders, registerUser } from '../../testing/factories.js';
+import { categoryIdOf, createProduct, publishProduct } from '../../testing/catalog-factories.js';
 import { createTestApp, type TestApp } from '../../testing/harness.js';
 import { createTradeParties, getOrder, payOrder, placeOrder, TEST_ADDRESS, type IntentJson, type OrderJson, type TradeParties } from '../../testing/trade-factories.js';
 import type { NotifyInput } from '../notifications/index.js';
@@ -82,6 +83,17 @@ describe('checkout', () => {
     expect(await levels(0)).toEqual(before);
   });
 
+  it('refuses an address whose province is not one (422 on body.address.province), reserving nothing', async () => {
+    const before = await levels(0);
+    const res = await call(t, {
+      method: 'POST', url: '/api/v1/checkout', headers: { ...p.buyer.owner.headers, 'accept-language': 'en-US' },
+      payload: { companyId: p.buyer.companyId, address: { ...TEST_ADDRESS, province: '999999' }, items: [{ skuId: p.product.skus[0]!.id, quantity: 10 }] },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'CHECKOUT_INVALID', errors: [{ path: 'body.address.province', message: 'not a province code' }] });
+    expect(await levels(0)).toEqual(before);
+  });
+
   it('needs orders.place in the buyer company and an address', async () => {
     const sales = await addMember(t, p.buyer.owner, p.buyer.companyId, 'sales');
     expect((await checkout(sales, { items: [{ skuId: p.product.skus[0]!.id, quantity: 10 }] })).statusCode).toBe(403);
@@ -117,6 +129,52 @@ describe('checkout', () => {
     const placed = await checkout(own);
     expect(placed.statusCode).toBe(201);
     expect(placed.json<{ orders: Array<{ invoiceProfileId: string | null }> }>().orders[0]!.invoiceProfileId).toBe(own);
+  });
+
+  it("shows the invoice profile chosen at checkout with the order's invoices, and the seller's invoice defaults to its kind", async () => {
+    const q = await createTradeParties(t);
+    const created = await call(t, {
+      method: 'POST', url: '/api/v1/invoice-profiles', headers: q.buyer.owner.headers,
+      payload: {
+        companyId: q.buyer.companyId, kind: 'vat_special', title: '上海采购贸易有限公司', taxNo: buildUscc(), bankName: '中国工商银行上海张江支行',
+        bankAccount: '1001234567890123456', address: '上海市浦东新区张江路 100 号', phone: '021-58881234',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const profileId = created.json<{ id: string }>().id;
+    const placed = await call(t, {
+      method: 'POST', url: '/api/v1/checkout', headers: q.buyer.owner.headers,
+      payload: { companyId: q.buyer.companyId, items: [{ skuId: q.product.skus[0]!.id, quantity: 5 }], address: TEST_ADDRESS, orders: [{ supplierCompanyId: q.supplier.companyId, invoiceProfileId: profileId }] },
+    });
+    expect(placed.statusCode).toBe(201);
+    const order = placed.json<{ orders: OrderJson[] }>().orders[0]!;
+    await payOrder(t, q.buyer.owner, order.id);
+    for (const user of [q.buyer.owner, q.supplier.owner]) {
+      const list = await call(t, { method: 'GET', url: `/api/v1/orders/${order.id}/invoices`, headers: user.headers });
+      expect(list.statusCode).toBe(200);
+      expect(list.json()).toMatchObject({ profile: { id: profileId, kind: 'vat_special' } });
+    }
+    const recorded = await call(t, {
+      method: 'POST', url: `/api/v1/orders/${order.id}/invoices`, headers: q.supplier.owner.headers,
+      payload: { number: `INV-${order.number}`, issuedOn: new Date().toISOString().slice(0, 10), amount: 100_000 },
+    });
+    expect(recorded.statusCode).toBe(201);
+    expect(recorded.json()).toMatchObject({ kind: 'vat_special' });
+  });
+
+  it("keeps each line's SKU label in both languages from the options' names, not the option codes", async () => {
+    const led = await categoryIdOf(t, 'electronics.led.smd_led');
+    const draft = await createProduct(t, p.supplier.owner, led, {
+      titleZh: '2835 贴片灯珠', titleEn: '2835 SMD LED', attributes: {}, unit: 'piece', moq: 1000, priceTiers: [{ minQuantity: 1000, unitPrice: 3 }],
+      skus: [{ code: 'LED-2835-WW', attributes: { led_package: '2835', emitting_color: 'warm_white' }, stock: 100_000 }],
+    });
+    const product = await publishProduct(t, p.supplier.owner, draft.id);
+    const res = await checkout(p.buyer.owner, { items: [{ skuId: product.skus[0]!.id, quantity: 2000 }] });
+    expect(res.statusCode).toBe(201);
+    const [order] = res.json<{ orders: OrderJson[] }>().orders;
+    expect(order!.lines[0]).toMatchObject({ skuLabel: '2835 / 暖白', skuLabelEn: '2835 / Warm white' });
+    expect((await getOrder(t, p.supplier.owner, order!.id)).lines[0]).toMatchObject({ skuLabel: '2835 / 暖白', skuLabelEn: '2835 / Warm white' });
+    expect((await t.modules.orders.orders.forParty(null, order!.id))!.lines[0]).toMatchObject({ skuLabel: '2835 / 暖白', skuLabelEn: '2835 / Warm white' });
   });
 
   it('places once per Idempotency-Key: a replay answers the same orders and reserves nothing more', async () => {
@@ -276,7 +334,7 @@ describe('adjust and cancel before payment', () => {
     const adjusted = res.json<OrderJson>();
     expect(adjusted).toMatchObject({ status: 'awaiting_payment', goodsTotal: 4_000_000, freight: 50_000, total: 4_050_000, depositBps: 3000, note: '老客户优惠', nextPayment: { stage: 'deposit', amount: 1_215_000 } });
     expect(adjusted.lines[0]).toMatchObject({ unitPrice: 400_000, lineTotal: 4_000_000 });
-    expect(notified.some((n) => n.kind === 'order.adjusted' && n.params.after === '¥40500.00')).toBe(true);
+    expect(notified.some((n) => n.kind === 'order.adjusted' && n.params.after === '¥40,500.00')).toBe(true);
     const bad = await act(p.supplier.owner, order.id, 'adjust', { lines: [{ lineId: '01900000-0000-7000-8000-000000000000', unitPrice: 1 }] });
     expect(bad.json()).toMatchObject({ code: 'CHECKOUT_INVALID', errors: [{ path: 'body.lines.0.lineId' }] });
   });
@@ -300,6 +358,26 @@ describe('adjust and cancel before payment', () => {
     const res = await act(p.supplier.owner, order.id, 'adjust', { freight: 1 });
     expect(res.statusCode).toBe(409);
     expect((await act(p.buyer.owner, order.id, 'cancel', { reason: 'x' })).statusCode).toBe(409);
+  });
+});
+
+describe('paying', () => {
+  it('describes the payment in both languages ("zh | en") with the stage named, not its code', async () => {
+    const order = await placeOrder(t, p, { quantity: 10 });
+    const pay = async () => (await act(p.buyer.owner, order.id, 'pay', { provider: 'sandbox' })).json<{ intent: IntentJson & { description: string } }>().intent;
+    expect((await pay()).description).toBe(`订单 ${order.number} 货款 | Order ${order.number}, full payment`);
+    expect((await act(p.supplier.owner, order.id, 'adjust', { depositBps: 3000 })).statusCode).toBe(200);
+    expect((await pay()).description).toBe(`订单 ${order.number} 定金 | Order ${order.number}, deposit`);
+  });
+});
+
+describe('ledger memos', () => {
+  it('writes the refund memo in both languages ("zh | en"), as the payment memos are', async () => {
+    const order = await placeOrder(t, p, { quantity: 10 });
+    await payOrder(t, p.buyer.owner, order.id);
+    await t.database.transaction((trx) => t.modules.orders.orders.refund(trx, { orderId: order.id, amount: 100_000, reason: 'test', source: 'after_sale', sourceId: null }));
+    const memos = (await sql<{ kind: string; memo: string }>`SELECT kind, memo FROM ledger_transactions WHERE reference_id = ${order.id} ORDER BY id`.execute(t.database.db)).rows;
+    expect(memos).toEqual([{ kind: 'order_refund', memo: '托管退款 | Refund from escrow' }]);
   });
 });
 
@@ -374,6 +452,9 @@ describe('orders from accepted quotes', () => {
     await createCompany(t, other, { companyType: 'buyer' });
     expect((await call(t, { method: 'POST', url: '/api/v1/checkout/quote', headers: other.headers, payload: { quoteId, address: TEST_ADDRESS } })).json()).toMatchObject({ code: 'QUOTE_NOT_ORDERABLE' });
 
+    const nowhere = await call(t, { method: 'POST', url: '/api/v1/checkout/quote', headers: p.buyer.owner.headers, payload: { quoteId, address: { ...TEST_ADDRESS, province: '999999' } } });
+    expect(nowhere.statusCode).toBe(422);
+    expect(nowhere.json()).toMatchObject({ code: 'CHECKOUT_INVALID', errors: [{ path: 'body.address.province' }] });
     const res = await call(t, { method: 'POST', url: '/api/v1/checkout/quote', headers: p.buyer.owner.headers, payload: { quoteId, address: TEST_ADDRESS, note: '按报价' } });
     expect(res.statusCode).toBe(201);
     const order = res.json<{ orders: OrderJson[] }>().orders[0]!;
@@ -411,5 +492,40 @@ describe('OpenAPI', () => {
     expect(res.statusCode).toBe(200);
     const paths = Object.keys(res.json<{ paths: Record<string, unknown> }>().paths);
     expect(paths).toEqual(expect.arrayContaining(['/api/v1/checkout', '/api/v1/checkout/quote', '/api/v1/orders', '/api/v1/orders/{id}', '/api/v1/orders/{id}/pay', '/api/v1/admin/trade-settings', '/api/v1/companies/{id}/approval-policy']));
+  });
+});
+
+describe('notification texts', () => {
+  const cjk = /[\u3400-\u9fff\uff00-\uffef]/;
+  const noticeOf = async (user: { headers: Record<string, string> }, kind: string, orderId: string, lang: string) =>
+    (await call(t, { method: 'GET', url: '/api/v1/notifications?limit=100', headers: { ...user.headers, 'accept-language': lang } }))
+      .json<{ items: Array<{ kind: string; title: string; body: string | null; link: string | null }> }>().items
+      .find((n) => n.kind === kind && n.link === `/workbench/orders/${orderId}`);
+
+  it('tells the seller of a paid order in one language each: payment terms translated, money grouped', async () => {
+    const order = await placeOrder(t, p, { quantity: 30 });
+    expect(order.total).toBeGreaterThanOrEqual(100_000);
+    const paid = await payOrder(t, p.buyer.owner, order.id);
+    const yuan = `¥${(order.total / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    expect(yuan).toMatch(/^¥\d{1,3}(,\d{3})+\.\d{2}$/);
+
+    const en = await noticeOf(p.supplier.owner, 'order.paid', order.id, 'en-US');
+    expect(en?.body).toBe(`Order total ${yuan} (escrow); ship by ${paid.shipBy}.`);
+    expect(`${en?.title} ${en?.body}`).not.toMatch(cjk);
+    const zh = await noticeOf(p.supplier.owner, 'order.paid', order.id, 'zh-CN');
+    expect(zh?.body).toBe(`订单金额 ${yuan}(担保交易),请在 ${paid.shipBy} 前发货。`);
+    expect(zh?.body).not.toMatch(/escrow/);
+  });
+
+  it('names the supplier by its English name in an English approval request', async () => {
+    const approver = p.buyer.owner;
+    await setThreshold(1);
+    const order = await placeOrder(t, p, { user: p.buyer.purchaser, quantity: 30 });
+    const en = await noticeOf(approver, 'order.approval_requested', order.id, 'en-US');
+    expect(en?.body).toMatch(/ordered from Suzhou Test Steel Co\., Ltd\. for ¥\d{1,3}(,\d{3})+\.\d{2}, above the approval limit\.$/);
+    const zh = await noticeOf(approver, 'order.approval_requested', order.id, 'zh-CN');
+    expect(zh?.body).toContain('向 江苏钢材制造有限公司');
+    // Back to no approvals, so the tests after this one place orders as before.
+    await setThreshold(null);
   });
 });

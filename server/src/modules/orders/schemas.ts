@@ -97,7 +97,7 @@ export const tradeSettingsPatch = tradeSettings.partial();
 const party = z.object({ id: z.uuid(), name: z.string().nullable(), nameEn: z.string().nullable() });
 export const orderLine = z.object({
   id: z.uuid(), position: z.number().int(), productId: z.uuid().nullable(), skuId: z.uuid().nullable(), titleZh: z.string(), titleEn: z.string().nullable(),
-  skuLabel: z.string(), unit: z.string(), quantity: z.number(), unitPrice: z.number().int(), lineTotal: z.number().int(),
+  skuLabel: z.string(), skuLabelEn: z.string().nullable(), unit: z.string(), quantity: z.number(), unitPrice: z.number().int(), lineTotal: z.number().int(),
   shippedQuantity: z.number(), returnedQuantity: z.number(), leadTimeDays: z.number().int(), imageUrl: z.string().nullable(),
 });
 const historyEntry = z.object({

@@ -2,10 +2,12 @@ import type { Actor, RequestContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { DomainError, PlatformErrors, type FieldError, type Locale } from '../../platform/errors.js';
 import { recordEvent } from '../../platform/events.js';
+import { formatQuantityText, formatYuan } from '../../platform/money.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { decodeCursor, page } from '../../platform/pagination.js';
 import type { Platform } from '../../platform/platform.js';
 import { authorize, can, requireOperator, requireUser, roleIn } from '../../platform/policy.js';
+import { PROVINCES } from '../accounts/index.js';
 import { lineTotal, tierAt, type CheckoutSku } from '../catalog/index.js';
 import { clearingAccount, type IntentView, type Posting } from '../payments/index.js';
 import { OrderErrors } from './errors.js';
@@ -30,21 +32,30 @@ const DAY = 86_400_000;
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const SWEEP_BATCH = 100;
 
-const STATUS_ZH: Record<OrderStatus, string> = {
+/** Order statuses as Chinese readers know them (English messages use the code with spaces). */
+export const STATUS_ZH: Record<OrderStatus, string> = {
   awaiting_approval: '待审批', awaiting_payment: '待付款', deposit_paid: '已付定金', paid: '待发货', partly_shipped: '部分发货', shipped: '已发货',
   received: '已收货', completed: '已完成', cancelled: '已取消', closed: '已关闭',
+};
+const STAGE_NAMES: Record<store.PaymentStage, { zh: string; en: string }> = {
+  full: { zh: '货款', en: 'full payment' }, deposit: { zh: '定金', en: 'deposit' }, balance: { zh: '尾款', en: 'balance' },
 };
 const ACTION_ZH: Record<string, string> = {
   approve: '审批通过', reject: '驳回', pay: '付款', accept_terms: '账期确认', adjust: '改价', buyer_cancel: '取消', seller_cancel: '取消', expire: '超时取消',
   ship: '发货', confirm_receipt: '确认收货', auto_confirm: '自动确认收货', complete: '完成', refund: '退款', deposit_paid: '付定金', payment_completed: '付款',
 };
 
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+const yuan = formatYuan;
 const milli = (q: number | string) => Math.round(Number(q) * 1000);
 const fromMilli = (m: number) => m / 1000;
 const beijingDate = (d: Date) => new Date(d.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 const say = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
+
+const PROVINCE_CODES: ReadonlySet<string> = new Set(PROVINCES.map((p) => p.code));
+/** The schema only checks the shape (six digits); the order shows the province by name, so it must be one. */
+const provinceProblem = (locale: Locale, address: store.Address): FieldError | null =>
+  PROVINCE_CODES.has(address.province) ? null : { path: 'body.address.province', message: say(locale, '不是有效的省级行政区代码', 'not a province code') };
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();
@@ -58,7 +69,9 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 }
 
 export interface OrderLineView {
-  id: string; position: number; productId: string | null; skuId: string | null; titleZh: string; titleEn: string | null; skuLabel: string; unit: string;
+  id: string; position: number; productId: string | null; skuId: string | null; titleZh: string; titleEn: string | null; skuLabel: string;
+  /** The SKU's label in English (skuLabel is the Chinese one); null on lines placed before it was kept. */
+  skuLabelEn: string | null; unit: string;
   quantity: number; unitPrice: number; lineTotal: number; shippedQuantity: number; returnedQuantity: number; leadTimeDays: number; imageUrl: string | null;
 }
 export interface OrderSummary {
@@ -83,8 +96,8 @@ export interface OrderView extends OrderSummary {
 export interface OrderForParty {
   id: string; number: string; status: OrderStatus; buyerCompanyId: string; supplierCompanyId: string; placedBy: string; total: number; currency: string;
   escrowPaid: number; escrowRefunded: number; termsRefunded: number; paymentTerms: store.PaymentTerms;
-  paidAt: Date | null; shippedAt: Date | null; receivedAt: Date | null; completedAt: Date | null; shipBy: string | null;
-  lines: Array<{ id: string; skuId: string | null; productId: string | null; quantity: number; shippedQuantity: number; returnedQuantity: number; unitPrice: number; lineTotal: number; titleZh: string; titleEn: string | null; skuLabel: string; unit: string }>;
+  paidAt: Date | null; shippedAt: Date | null; receivedAt: Date | null; completedAt: Date | null; shipBy: string | null; invoiceProfileId: string | null;
+  lines: Array<{ id: string; skuId: string | null; productId: string | null; quantity: number; shippedQuantity: number; returnedQuantity: number; unitPrice: number; lineTotal: number; titleZh: string; titleEn: string | null; skuLabel: string; skuLabelEn: string | null; unit: string }>;
 }
 
 export interface RefundInput {
@@ -100,6 +113,14 @@ export interface RefundInput {
 const facts = (o: store.OrderRow): OrderFacts => ({ status: o.status, paymentTerms: o.payment_terms, escrowPaid: o.escrow_paid - o.escrow_refunded });
 const ref = (o: store.OrderRow): OrderRef => ({ orderId: o.id, number: o.number, buyerCompanyId: o.buyer_company_id, supplierCompanyId: o.supplier_company_id, total: o.total });
 const orderLink = (id: string) => `/workbench/orders/${id}`;
+
+/** How the order is paid, per language: notifications are stored once and read in either language. */
+function termsText(o: store.OrderRow): { termsZh: string; termsEn: string } {
+  if (o.payment_terms === 'credit_terms') return { termsZh: '账期', termsEn: 'credit terms' };
+  return depositAmount(o.total, o.deposit_bps) === null
+    ? { termsZh: '担保交易', termsEn: 'escrow' }
+    : { termsZh: '担保交易,定金 + 尾款', termsEn: 'escrow, deposit + balance' };
+}
 
 /** The amount still in escrow for the order (paid in, not refunded, not released). */
 const escrowHeld = (o: store.OrderRow) => o.escrow_paid - o.escrow_refunded - o.escrow_released;
@@ -240,7 +261,7 @@ export class OrdersService {
 
   private lineView(l: store.LineRow): OrderLineView {
     return {
-      id: l.id, position: l.position, productId: l.product_id, skuId: l.sku_id, titleZh: l.title_zh, titleEn: l.title_en, skuLabel: l.sku_label, unit: l.unit,
+      id: l.id, position: l.position, productId: l.product_id, skuId: l.sku_id, titleZh: l.title_zh, titleEn: l.title_en, skuLabel: l.sku_label, skuLabelEn: l.sku_label_en, unit: l.unit,
       quantity: Number(l.quantity), unitPrice: l.unit_price, lineTotal: l.line_total, shippedQuantity: Number(l.shipped_quantity),
       returnedQuantity: Number(l.returned_quantity), leadTimeDays: l.lead_time_days, imageUrl: l.image_url,
     };
@@ -340,10 +361,10 @@ export class OrdersService {
     return {
       id: o.id, number: o.number, status: o.status, buyerCompanyId: o.buyer_company_id, supplierCompanyId: o.supplier_company_id, placedBy: o.placed_by,
       total: o.total, currency: o.currency, escrowPaid: o.escrow_paid, escrowRefunded: o.escrow_refunded, termsRefunded: o.terms_refunded, paymentTerms: o.payment_terms,
-      paidAt: o.paid_at, shippedAt: o.shipped_at, receivedAt: o.received_at, completedAt: o.completed_at, shipBy: o.ship_by,
+      paidAt: o.paid_at, shippedAt: o.shipped_at, receivedAt: o.received_at, completedAt: o.completed_at, shipBy: o.ship_by, invoiceProfileId: o.invoice_profile_id,
       lines: lines.map((l) => ({
         id: l.id, skuId: l.sku_id, productId: l.product_id, quantity: Number(l.quantity), shippedQuantity: Number(l.shipped_quantity),
-        returnedQuantity: Number(l.returned_quantity), unitPrice: l.unit_price, lineTotal: l.line_total, titleZh: l.title_zh, titleEn: l.title_en, skuLabel: l.sku_label, unit: l.unit,
+        returnedQuantity: Number(l.returned_quantity), unitPrice: l.unit_price, lineTotal: l.line_total, titleZh: l.title_zh, titleEn: l.title_en, skuLabel: l.sku_label, skuLabelEn: l.sku_label_en, unit: l.unit,
       })),
     };
   }
@@ -453,10 +474,11 @@ export class OrdersService {
       if (same) return same.intent_id;
       // Another method or a stale amount: the old intent is abandoned (paid anyway, it is refunded at once).
       if (open.length) await store.cancelPendingPayments(trx, o.id);
-      const stageZh = { full: '货款', deposit: '定金', balance: '尾款' }[due.stage];
+      const stage = STAGE_NAMES[due.stage];
       const intent = await this.deps.payments.createIntent(trx, {
         companyId: o.buyer_company_id, purpose: 'order', referenceId: o.id, amount: due.amount, currency: o.currency, provider,
-        description: `订单 ${o.number} ${stageZh} / Order ${o.number} ${due.stage}`, createdBy: actor.userId,
+        // "zh | en": the pay page and the operators' consoles show the half in the reader's language.
+        description: `订单 ${o.number} ${stage.zh} | Order ${o.number}, ${stage.en}`, createdBy: actor.userId,
       });
       await store.insertPayment(trx, { id: uuidv7(), orderId: o.id, stage: due.stage, amount: due.amount, provider, intentId: intent.id });
       return intent.id;
@@ -472,7 +494,7 @@ export class OrdersService {
     const next = await this.change(trx, o, action, actorUserId, { status: 'paid', paid_at: now, ship_by: shipBy, ...(escrowPaid !== undefined ? { escrow_paid: escrowPaid } : {}) }, detail);
     const terms = next.payment_terms;
     await record(trx, actorUserId, { type: 'order.paid', payload: { ...ref(next), terms, shipBy } });
-    await this.notifySeller(trx, next, 'order.paid', { total: yuan(next.total), terms: terms === 'escrow' ? '担保交易 escrow' : '账期 credit terms', shipBy }, actorUserId);
+    await this.notifySeller(trx, next, 'order.paid', { total: yuan(next.total), ...termsText(next), shipBy }, actorUserId);
     return next;
   }
 
@@ -525,7 +547,7 @@ export class OrdersService {
     if (total <= 0) return;
     const byProvider = new Map<string, number>();
     for (const p of parts) if (p.amount > 0) byProvider.set(p.provider, (byProvider.get(p.provider) ?? 0) + p.amount);
-    await this.deps.payments.post(trx, { kind, referenceType: 'order', referenceId: orderId, currency: 'CNY', memo: 'refund from escrow' }, [
+    await this.deps.payments.post(trx, { kind, referenceType: 'order', referenceId: orderId, currency: 'CNY', memo: '托管退款 | Refund from escrow' }, [
       { account: ESCROW_ACCOUNT, purpose: 'order escrow', amount: total },
       ...[...byProvider].map(([provider, amount]): Posting => ({ account: clearingAccount(provider, 'CNY'), purpose: 'provider clearing', amount: -amount })),
     ]);
@@ -895,6 +917,8 @@ export class OrdersService {
     }
     const skus = new Map((await this.deps.catalog.checkoutSkus(items.map((i) => i.skuId))).map((k) => [k.skuId, k]));
     const errors: FieldError[] = [];
+    const badProvince = provinceProblem(ctx.locale, input.address);
+    if (badProvince) errors.push(badProvince);
     const path = (i: number, f: string) => (fromList ? `purchaseList.${i}.${f}` : `body.items.${i}.${f}`);
     const productTotals = new Map<string, number>();
     for (const it of items) {
@@ -914,7 +938,7 @@ export class OrdersService {
       const { product } = sku;
       const productQuantity = fromMilli(productTotals.get(product.id)!);
       if (productQuantity < product.moq) {
-        errors.push({ path: path(it.index, 'quantity'), message: say(ctx.locale, `该商品合计起订量 ${product.moq}`, `the product's minimum order is ${product.moq} in total`) });
+        errors.push({ path: path(it.index, 'quantity'), message: say(ctx.locale, `该商品合计起订量 ${formatQuantityText(product.moq)}`, `the product's minimum order is ${formatQuantityText(product.moq)} in total`) });
         continue;
       }
       const tier = tierAt(sku.priceTiers ?? product.priceTiers, productQuantity);
@@ -959,7 +983,7 @@ export class OrdersService {
         }));
         const placed = await store.insertPlacedOrders(trx, orders, groups.flatMap((g, i) => g.lines.map((l, position): store.NewLine => ({
           id: uuidv7(), orderId: orders[i]!.id, position: position + 1, productId: l.product.id, skuId: l.skuId, titleZh: l.product.titleZh, titleEn: l.product.titleEn,
-          skuLabel: Object.values(l.sku.attributes).join(' / '), unit: l.product.unit, quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal,
+          skuLabel: l.sku.label.zh, skuLabelEn: l.sku.label.en, unit: l.product.unit, quantity: l.quantity, unitPrice: l.unitPrice, lineTotal: l.lineTotal,
           leadTimeDays: l.product.leadTimeDays, imageUrl: l.product.imageUrl,
         }))), orders.map((o) => ({ id: uuidv7(), orderId: o.id, actorUserId: actor.userId, action: 'place', fromStatus: null, toStatus: o.status, detail: { source }, at: now })),
         asDomainEvents(actor.userId, orders.map((o, i): OrderEvent => ({
@@ -970,7 +994,7 @@ export class OrdersService {
           },
         }))));
         const rows = placed.orders;
-        for (const r of rows) if (r.status === 'awaiting_approval') await this.requestApproval(trx, r, actor, names.get(r.supplier_company_id)?.name ?? '');
+        for (const r of rows) if (r.status === 'awaiting_approval') await this.requestApproval(trx, r, actor, names.get(r.supplier_company_id) ?? { name: '', nameEn: null });
         if (fromList && this.deps.purchaseList) await this.deps.purchaseList.removeOrdered(trx, actor.userId, input.companyId, priced.map((p) => p.skuId));
         const linesBy = groupBy(placed.lines, (l) => l.order_id);
         const historyBy = groupBy(placed.history, (h) => h.order_id);
@@ -1022,10 +1046,10 @@ export class OrdersService {
     if (await this.deps.creditLines.hasOverdue?.(companyId)) throw new DomainError(OrderErrors.CREDIT_TERMS_OVERDUE);
   }
 
-  private async requestApproval(trx: Db, o: store.OrderRow, actor: Actor, supplierName: string): Promise<void> {
+  private async requestApproval(trx: Db, o: store.OrderRow, actor: Actor, supplier: { name: string; nameEn: string | null }): Promise<void> {
     await this.deps.notifications.notify(trx, {
       kind: 'order.approval_requested', to: { companyId: o.buyer_company_id, roles: ['owner', 'admin'] },
-      params: { number: o.number, placer: actor.name, supplier: supplierName, total: yuan(o.total) }, link: orderLink(o.id), excludeUserIds: [actor.userId],
+      params: { number: o.number, placer: actor.name, supplier: supplier.name, supplierEn: supplier.nameEn ?? supplier.name, total: yuan(o.total) }, link: orderLink(o.id), excludeUserIds: [actor.userId],
     });
   }
 
@@ -1037,6 +1061,8 @@ export class OrdersService {
       if (terms && can(actor, 'company.orders.view', terms.buyerCompanyId)) throw new DomainError(PlatformErrors.FORBIDDEN);
       throw new DomainError(OrderErrors.QUOTE_NOT_ORDERABLE);
     }
+    const badProvince = provinceProblem(ctx.locale, input.address);
+    if (badProvince) throw new DomainError(OrderErrors.CHECKOUT_INVALID, { count: 1 }, [badProvince]);
     if (input.paymentTerms === 'credit_terms') await this.refuseIfOverdue(terms.buyerCompanyId);
     const profileProblem = input.invoiceProfileId ? await this.invoiceProfileProblem(ctx, input.invoiceProfileId, terms.buyerCompanyId) : null;
     if (profileProblem) throw new DomainError(OrderErrors.CHECKOUT_INVALID, { count: 1 }, [{ path: 'body.invoiceProfileId', message: profileProblem }]);
@@ -1045,7 +1071,7 @@ export class OrdersService {
     const settings = await this.settings();
     const [approval] = await this.needsApproval(actor, terms.buyerCompanyId, [terms.total]);
     const now = new Date();
-    const supplierName = (await this.deps.companies.namesOf([terms.supplierCompanyId])).get(terms.supplierCompanyId) ?? '';
+    const supplierParty = (await this.deps.companies.partiesOf([terms.supplierCompanyId])).get(terms.supplierCompanyId) ?? { name: '', nameEn: null };
     let id: string;
     try {
       id = await this.platform.database.transaction(async (trx) => {
@@ -1057,12 +1083,12 @@ export class OrdersService {
           invoiceProfileId: input.invoiceProfileId ?? null, buyerNote: input.note ?? '', now,
         }]);
         await store.insertLines(trx, [{
-          id: uuidv7(), orderId: row!.id, position: 1, productId: null, skuId: null, titleZh: terms.title, titleEn: null, skuLabel: '', unit: terms.unit,
+          id: uuidv7(), orderId: row!.id, position: 1, productId: null, skuId: null, titleZh: terms.title, titleEn: null, skuLabel: '', skuLabelEn: '', unit: terms.unit,
           quantity: terms.quantity, unitPrice: terms.unitPrice, lineTotal: terms.total, leadTimeDays: terms.leadTimeDays, imageUrl: null,
         }]);
         await store.insertHistory(trx, [{ id: uuidv7(), orderId: row!.id, actorUserId: actor.userId, action: 'place', fromStatus: null, toStatus: row!.status, detail: { source: 'quote', quoteId: terms.quoteId, revision: terms.revision } }]);
         await record(trx, actor.userId, { type: 'order.created', payload: { ...ref(row!), source: 'quote', paymentTerms: row!.payment_terms, status: row!.status, shipBy: null, productIds: [] } });
-        if (row!.status === 'awaiting_approval') await this.requestApproval(trx, row!, actor, supplierName);
+        if (row!.status === 'awaiting_approval') await this.requestApproval(trx, row!, actor, supplierParty);
         return row!.id;
       });
     } catch (err) {

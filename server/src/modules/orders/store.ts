@@ -67,6 +67,7 @@ interface OrderLinesTable {
   title_zh: string;
   title_en: string | null;
   sku_label: string;
+  sku_label_en: Defaulted<string | null>;
   unit: string;
   quantity: Numeric;
   unit_price: number;
@@ -129,7 +130,7 @@ export interface NewOrder {
 }
 export interface NewLine {
   id: string; orderId: string; position: number; productId: string | null; skuId: string | null; titleZh: string; titleEn: string | null;
-  skuLabel: string; unit: string; quantity: number; unitPrice: number; lineTotal: number; leadTimeDays: number; imageUrl: string | null;
+  skuLabel: string; skuLabelEn: string | null; unit: string; quantity: number; unitPrice: number; lineTotal: number; leadTimeDays: number; imageUrl: string | null;
 }
 export interface NewHistory { id: string; orderId: string; actorUserId: string | null; action: string; fromStatus: OrderStatus | null; toStatus: OrderStatus; detail: Record<string, unknown>; at?: Date }
 
@@ -152,8 +153,8 @@ function orderValues(o: NewOrder) {
 const PLACED_ORDER_COLUMNS = ['id', 'number', 'buyer_company_id', 'supplier_company_id', 'placed_by', 'status', 'source', 'quote_id', 'payment_terms',
   'deposit_bps', 'goods_total', 'freight', 'total', 'fee_bps', 'lead_time_days', 'address', 'invoice_profile_id', 'buyer_note', 'payable_since',
   'created_at', 'updated_at'] as const;
-const PLACED_LINE_COLUMNS = ['id', 'order_id', 'position', 'product_id', 'sku_id', 'title_zh', 'title_en', 'sku_label', 'unit', 'quantity', 'unit_price',
-  'line_total', 'lead_time_days', 'image_url'] as const;
+const PLACED_LINE_COLUMNS = ['id', 'order_id', 'position', 'product_id', 'sku_id', 'title_zh', 'title_en', 'sku_label', 'sku_label_en', 'unit', 'quantity',
+  'unit_price', 'line_total', 'lead_time_days', 'image_url'] as const;
 const PLACED_HISTORY_COLUMNS = ['id', 'order_id', 'at', 'actor_user_id', 'action', 'from_status', 'to_status', 'detail'] as const;
 
 /**
@@ -166,7 +167,7 @@ export async function insertPlacedOrders(db: Db, orders: NewOrder[], lines: NewL
   if (orders.length === 0) return { orders: [], lines: [], history: [] };
   const lineRows: LineRow[] = lines.map((l) => ({
     id: l.id, order_id: l.orderId, position: l.position, product_id: l.productId, sku_id: l.skuId, title_zh: l.titleZh, title_en: l.titleEn,
-    sku_label: l.skuLabel, unit: l.unit, quantity: String(l.quantity), unit_price: l.unitPrice, line_total: l.lineTotal,
+    sku_label: l.skuLabel, sku_label_en: l.skuLabelEn, unit: l.unit, quantity: String(l.quantity), unit_price: l.unitPrice, line_total: l.lineTotal,
     shipped_quantity: '0', returned_quantity: '0', lead_time_days: l.leadTimeDays, image_url: l.imageUrl,
   }));
   const historyRows: HistoryRow[] = history.map((h) => ({
@@ -174,7 +175,7 @@ export async function insertPlacedOrders(db: Db, orders: NewOrder[], lines: NewL
   }));
   const values: unknown[] = [];
   for (const l of lineRows) {
-    values.push(l.id, l.order_id, l.position, l.product_id, l.sku_id, l.title_zh, l.title_en, l.sku_label, l.unit, l.quantity, l.unit_price, l.line_total,
+    values.push(l.id, l.order_id, l.position, l.product_id, l.sku_id, l.title_zh, l.title_en, l.sku_label, l.sku_label_en, l.unit, l.quantity, l.unit_price, l.line_total,
       l.lead_time_days, l.image_url);
   }
   for (const h of historyRows) values.push(h.id, h.order_id, h.at, h.actor_user_id, h.action, h.from_status, h.to_status, JSON.stringify(h.detail));
@@ -202,7 +203,7 @@ export async function insertLines(db: Db, lines: NewLine[]): Promise<LineRow[]> 
   if (lines.length === 0) return [];
   return t(db).insertInto('order_lines').values(lines.map((l) => ({
     id: l.id, order_id: l.orderId, position: l.position, product_id: l.productId, sku_id: l.skuId, title_zh: l.titleZh, title_en: l.titleEn,
-    sku_label: l.skuLabel, unit: l.unit, quantity: l.quantity, unit_price: l.unitPrice, line_total: l.lineTotal, lead_time_days: l.leadTimeDays, image_url: l.imageUrl,
+    sku_label: l.skuLabel, sku_label_en: l.skuLabelEn, unit: l.unit, quantity: l.quantity, unit_price: l.unitPrice, line_total: l.lineTotal, lead_time_days: l.leadTimeDays, image_url: l.imageUrl,
   }))).returningAll().execute();
 }
 

@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 interface Item {
-  id: string; productId: string; skuId: string; title: string; skuLabel: string; unit: string; quantity: number; productQuantity: number;
+  id: string; productId: string; skuId: string; title: string; skuLabel: string; skuLabelEn: string; unit: string; quantity: number; productQuantity: number;
   moq: number | null; stock: number | null; unitPrice: number | null; lineTotal: number | null; addedPrice: number | null; priceChanged: boolean;
   selected: boolean; problems: string[];
 }
@@ -251,6 +251,29 @@ describe('purchase list', () => {
     expect(groups).toHaveLength(4);
     expect(groups.filter((g) => g.supplier.verified)).toHaveLength(1);
     expect(suppliers.queries).toBe(few.queries);
+  });
+
+  it('writes the quantities of a stock problem with grouping (11,700), in both languages', async () => {
+    const buyer = await buyerCompany();
+    const p = await product(seller.owner, { skus: [{ code: `BIG-${Date.now()}`, attributes: { grade: 'Q235B' }, stock: 11_700 }] });
+    const zh = await add(buyer.owner, buyer.companyId, p.skus[0]!.id, 999_999);
+    expect(zh.statusCode).toBe(409);
+    expect(zh.json()).toMatchObject({ code: 'PURCHASE_LIST_ABOVE_STOCK', detail: '该规格库存仅 11,700 吨,进货单中将达到 999,999 吨。' });
+    const en = await add(buyer.owner, buyer.companyId, p.skus[0]!.id, 12_000.5, 'en-US');
+    expect(en.json()).toMatchObject({ detail: 'Only 11,700 t in stock for this variant; your purchase list would hold 12,000.5 t.' });
+  });
+
+  it("labels SKUs by their options' names in both languages, not by the option codes", async () => {
+    const buyer = await buyerCompany();
+    const led = await categoryIdOf(t, 'electronics.led.smd_led');
+    const p = await product(seller.owner, {
+      categoryId: led, titleZh: '2835 贴片灯珠 暖白', titleEn: '2835 SMD LED, warm white', attributes: {}, unit: 'piece', moq: 1000,
+      priceTiers: [{ minQuantity: 1000, unitPrice: 3 }],
+      skus: [{ code: 'LED-2835-WW', attributes: { led_package: '2835', emitting_color: 'warm_white' }, stock: 100_000 }],
+    });
+    expect((await add(buyer.owner, buyer.companyId, p.skus[0]!.id, 2000)).statusCode).toBeLessThan(300);
+    const [item] = items(await list(buyer.owner, buyer.companyId));
+    expect(item).toMatchObject({ skuLabel: '2835 / 暖白', skuLabelEn: '2835 / Warm white' });
   });
 
   it('gives checkout the selected lines and removes what was ordered in its transaction', async () => {

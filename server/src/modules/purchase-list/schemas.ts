@@ -23,6 +23,7 @@ export const itemView = z.object({
   titleZh: z.string(),
   titleEn: z.string().nullable(),
   skuLabel: z.string(),
+  skuLabelEn: z.string(),
   skuCode: z.string().nullable(),
   image: z.string().nullable().describe('160 px thumbnail URL'),
   unit: z.string(),

@@ -1,12 +1,13 @@
 import type { RequestContext } from '../../platform/context.js';
 import { systemContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
+import { formatQuantityText } from '../../platform/money.js';
 import { DomainError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { Platform } from '../../platform/platform.js';
 import { authorize, requireUser } from '../../platform/policy.js';
 import type { AccountsModule } from '../accounts/index.js';
-import { lineTotal, tierAt, UNIT_NAMES, type PriceTier, type ProductView } from '../catalog/index.js';
+import { lineTotal, skuLabels, tierAt, UNIT_NAMES, type AttributeDefinition, type PriceTier, type ProductView } from '../catalog/index.js';
 import type { CreditModule } from '../credit/index.js';
 import type { TrustModule } from '../trust/index.js';
 import { PurchaseListErrors } from './errors.js';
@@ -19,6 +20,8 @@ export interface CatalogPort {
   viewsOf(ids: string[]): Promise<ProductView[]>;
   /** The product each SKU belongs to (SKUs that do not exist are missing). */
   productsOfSkus(skuIds: string[]): Promise<Map<string, string>>;
+  /** The SKU-defining attributes of each category's template (the lines' SKU labels); cached by the catalog. */
+  skuTemplates(categoryIds: string[]): Promise<Map<string, AttributeDefinition[]>>;
 }
 
 export interface Deps {
@@ -39,7 +42,9 @@ export interface ItemView {
   title: string;
   titleZh: string;
   titleEn: string | null;
+  /** The SKU's option labels in Chinese (as the order line will keep them), and in English. */
   skuLabel: string;
+  skuLabelEn: string;
   skuCode: string | null;
   image: string | null;
   unit: string;
@@ -98,7 +103,7 @@ export function unitPriceAt(tiers: PriceTier[], quantity: number): number | null
  * (the selected lines; an unselected line is priced as if it were added to them), the way checkout prices one order.
  * Lines whose product is gone, unpublished, or whose SKU was removed are 'unavailable' and priced at nothing.
  */
-export function priceItems(rows: store.ItemRow[], views: Map<string, ProductView>, locale: 'zh-CN' | 'en-US'): ItemView[] {
+export function priceItems(rows: store.ItemRow[], views: Map<string, ProductView>, locale: 'zh-CN' | 'en-US', templates: Map<string, AttributeDefinition[]> = new Map()): ItemView[] {
   const selectedTotals = new Map<string, number>();
   for (const r of rows) if (r.selected) selectedTotals.set(r.product_id, addQty(selectedTotals.get(r.product_id) ?? 0, num(r.quantity)));
   return rows.map((r) => {
@@ -110,9 +115,11 @@ export function priceItems(rows: store.ItemRow[], views: Map<string, ProductView
       quantity, addedPrice: r.added_price, selected: r.selected, addedAt: r.created_at,
     };
     const title = locale === 'en-US' && base.titleEn ? base.titleEn : base.titleZh;
+    const label = product && sku ? skuLabels(sku.attributes, templates.get(product.categoryId) ?? []) : { zh: '', en: '' };
+    const labels = { skuLabel: label.zh || (sku?.code ?? ''), skuLabelEn: label.en || (sku?.code ?? '') };
     if (!product || !sku || product.status !== 'published') {
       return {
-        ...base, title, skuLabel: sku ? Object.values(sku.attributes).join(' / ') || (sku.code ?? '') : '', skuCode: sku?.code ?? null,
+        ...base, title, ...labels, skuCode: sku?.code ?? null,
         image: product?.images[0]?.thumbnails['160'] ?? null, unit: product?.unit ?? '', productQuantity: quantity, moq: product?.moq ?? null, stock: sku?.stock ?? null,
         unitPrice: null, lineTotal: null, priceChanged: false, leadTimeDays: product?.leadTimeDays ?? null, problems: ['unavailable'],
       };
@@ -124,7 +131,7 @@ export function priceItems(rows: store.ItemRow[], views: Map<string, ProductView
     if (quantity > sku.stock) problems.push('above_stock');
     const total = unitPrice === null ? null : lineTotal(unitPrice, quantity);
     return {
-      ...base, title, skuLabel: Object.values(sku.attributes).join(' / ') || (sku.code ?? ''), skuCode: sku.code,
+      ...base, title, ...labels, skuCode: sku.code,
       image: product.images[0]?.thumbnails['160'] ?? null, unit: product.unit, productQuantity, moq: product.moq, stock: sku.stock,
       unitPrice, lineTotal: total === null || Number.isNaN(total) ? null : total,
       priceChanged: r.added_price !== null && unitPrice !== null && unitPrice !== r.added_price,
@@ -201,7 +208,8 @@ export class PurchaseListService {
   private async view(ctx: RequestContext, companyId: string, rows: store.ItemRow[]): Promise<ListView> {
     const productIds = [...new Set(rows.map((r) => r.product_id))];
     const views = new Map((productIds.length ? await this.deps.catalog.viewsOf(productIds) : []).map((v) => [v.id, v]));
-    const items = priceItems(rows, views, ctx.locale);
+    const templates = views.size ? await this.deps.catalog.skuTemplates([...new Set([...views.values()].map((v) => v.categoryId))]) : new Map<string, AttributeDefinition[]>();
+    const items = priceItems(rows, views, ctx.locale, templates);
     const suppliers = await this.suppliers(rows.map((r) => r.supplier_company_id));
     const { groups, total } = groupItems(rows, items, suppliers);
     return { companyId, groups, total, count: rows.length, selectedCount: rows.filter((r) => r.selected).length, currency: 'CNY', maxItems: MAX_ITEMS };
@@ -215,7 +223,7 @@ export class PurchaseListService {
 
   private aboveStock(product: ProductView, stock: number, requested: number): DomainError {
     const unit = UNIT_NAMES[product.unit];
-    return new DomainError(PurchaseListErrors.PURCHASE_LIST_ABOVE_STOCK, { stock, requested, unitZh: unit.zh, unitEn: unit.en }, [{ path: 'body.quantity', message: `≤ ${stock}` }]);
+    return new DomainError(PurchaseListErrors.PURCHASE_LIST_ABOVE_STOCK, { stock: formatQuantityText(stock), requested: formatQuantityText(requested), unitZh: unit.zh, unitEn: unit.en }, [{ path: 'body.quantity', message: `≤ ${stock}` }]);
   }
 
   /**

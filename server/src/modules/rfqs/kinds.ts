@@ -23,7 +23,7 @@ export const RFQ_NOTIFICATION_KINDS: NotificationKind[] = [
   {
     key: 'quote.received', group: 'sourcing', mailByDefault: true,
     title: { zh: '收到新报价:{title}', en: 'New quote on your RFQ: {title}' },
-    body: { zh: '{supplier} 报价 {price}。', en: '{supplier} quoted {price}.' },
+    body: { zh: '{supplier} 报价 {price}。', en: '{supplierEn} quoted {price}.' },
     label: { zh: '收到报价', en: 'Quotes received' },
   },
   {

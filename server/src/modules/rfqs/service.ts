@@ -3,6 +3,7 @@ import { systemContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { DomainError, PlatformErrors, type FieldError, type Locale } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { formatYuan } from '../../platform/money.js';
 import { decodeCursor, page } from '../../platform/pagination.js';
 import type { Platform } from '../../platform/platform.js';
 import { authorize, can, requireUser } from '../../platform/policy.js';
@@ -65,11 +66,11 @@ function beijingTime(d: Date): string {
 }
 
 function quantityText(quantity: number, unit: string): { zh: string; en: string } {
-  const names = UNIT_NAMES[unit as Unit] ?? { zh: unit, en: unit };
-  return { zh: `${quantity} ${names.zh}`, en: `${quantity} ${names.en}` };
+  const names = UNIT_NAMES[unit as Unit] ?? { zh: unit, en: unit, enOne: unit };
+  return { zh: `${quantity} ${names.zh}`, en: `${quantity} ${quantity === 1 ? names.enOne : names.en}` };
 }
 
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+const yuan = formatYuan;
 
 interface SupplierFacts {
   id: string; name: string; nameEn: string | null; province: string; companyType: string; grade: Grade | null; verified: boolean;
@@ -647,7 +648,7 @@ export class RfqsService {
       const total = lineTotal(this.unitPriceAt(terms, num(rfq.quantity)), num(rfq.quantity));
       await this.deps.notifications.notify(trx, {
         kind: 'quote.received', to: { companyId: rfq.company_id, roles: ['owner', 'admin', 'purchaser'] }, link: `/workbench/rfqs/${rfq.id}`,
-        params: { title: rfq.title, supplier: supplier?.legalName ?? '', price: `${yuan(total)}` }, excludeUserIds: [actor.userId],
+        params: { title: rfq.title, supplier: supplier?.legalName ?? '', supplierEn: supplier?.nameEn ?? supplier?.legalName ?? '', price: yuan(total) }, excludeUserIds: [actor.userId],
       });
       await record(trx, actor.userId, {
         type: 'quote.submitted', companyId, subjectType: 'quote', subjectId: quote.id,

@@ -29,8 +29,14 @@ export const payoutBody = z.strictObject({
 });
 export type PayoutInput = z.infer<typeof payoutBody>;
 
+/** The company's legal name and its English name (null when it has none), as every console list names a company. */
+const companyNames = {
+  companyName: z.string().nullable(),
+  companyNameEn: z.string().nullable(),
+};
+
 export const payoutView = z.object({
-  id: z.uuid(), companyId: z.uuid(), companyName: z.string().nullable(), amount: z.number().int(), currency: z.string(),
+  id: z.uuid(), companyId: z.uuid(), ...companyNames, amount: z.number().int(), currency: z.string(),
   bank: z.object({ name: z.string(), accountNo: z.string(), accountName: z.string() }),
   status: z.enum(['requested', 'paid', 'failed']), provider: z.string(), bankReference: z.string().nullable(), failureReason: z.string().nullable(),
   createdAt: timestamp, settledAt: timestamp.nullable(),
@@ -82,7 +88,7 @@ export const billView = z.object({
   daysOverdue: z.number().int(), repayable: z.boolean(), termDays: z.number().int().nullable(), createdAt: timestamp,
 });
 export const creditLineView = z.object({
-  companyId: z.uuid(), companyName: z.string().nullable(), limit: z.number().int(), used: z.number().int(), available: z.number().int(),
+  companyId: z.uuid(), ...companyNames, limit: z.number().int(), used: z.number().int(), available: z.number().int(),
   currency: z.string(), status: z.enum(['active', 'frozen']), suggestedFromGrade: z.string().nullable(), suggestedLimit: z.number().int().nullable(),
   termDays: z.number().int().nullable().describe("days from receipt to due for this line's orders; null: the platform's default term"),
   note: z.string(), grantedAt: timestamp, updatedAt: timestamp,
@@ -96,14 +102,15 @@ export const companyCreditLine = z.object({
 export const creditLinesQuery = z.strictObject({ status: z.enum(['active', 'frozen']).optional(), cursor: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
 export const creditLinePage = z.object({ items: z.array(creditLineView), nextCursor: z.string().nullable() });
 export const putCreditLineBody = z.strictObject({
-  limit: z.number().int().min(0).max(MAX_AMOUNT),
+  // A line of ¥0 would show as granted and active yet never carry an order; stopping new orders is what freezing is for.
+  limit: fen.describe('in 分, above zero; to stop new orders on terms, freeze the line (status frozen) instead of lowering it to 0'),
   status: z.enum(['active', 'frozen']).default('active'),
   /** Days from receipt to due (账期) for orders drawn from now on; null or absent: the platform's default term. */
   termDays: z.number().int().min(1).max(180).nullable().default(null),
   note: z.string().trim().max(500).default(''),
 });
 export type PutCreditLineInput = z.infer<typeof putCreditLineBody>;
-export const suggestionView = z.object({ companyId: z.uuid(), companyName: z.string(), grade: z.string().nullable(), suggestedLimit: z.number().int(), defaultTermDays: z.number().int(), line: creditLineView.nullable() });
+export const suggestionView = z.object({ companyId: z.uuid(), companyName: z.string(), companyNameEn: z.string().nullable(), grade: z.string().nullable(), suggestedLimit: z.number().int(), defaultTermDays: z.number().int(), line: creditLineView.nullable() });
 
 export const repayBody = z.strictObject({ provider: z.enum(['sandbox', 'bank_transfer']).default('sandbox') });
 export const intentSummary = z.object({

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db.js';
 import { DomainError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { enqueueJob } from '../../platform/jobs.js';
+import { formatYuan } from '../../platform/money.js';
 import { decodeCursor, page } from '../../platform/pagination.js';
 import type { Platform } from '../../platform/platform.js';
 import { authorize, requireOperator } from '../../platform/policy.js';
@@ -45,12 +46,14 @@ export function daysLate(dueAt: Date | null, at: Date): number {
   return Math.max(1, Math.floor((at.getTime() - dueAt.getTime()) / DAY));
 }
 
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+const yuan = formatYuan;
 const beijingDate = (d: Date) => new Date(d.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
 const beijingDayStart = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) - BEIJING_OFFSET_MS);
 const PAYOUT_STATUS_ZH: Record<store.PayoutStatus, string> = { requested: '申请', paid: '到账', failed: '失败' };
 
 export type BillStatus = 'awaiting_completion' | 'billed' | 'overdue' | 'repaid' | 'released';
+/** A company's legal and English names, as accounts gives them. */
+type Party = { name: string; nameEn: string | null };
 
 export class SettlementsService {
   constructor(
@@ -95,7 +98,7 @@ export class SettlementsService {
       const available = -(await this.deps.payments.accountBalance(accounts.available(companyId), trx));
       if (input.amount > available) throw new DomainError(SettlementErrors.PAYOUT_EXCEEDS_AVAILABLE, { available: Math.max(available, 0) });
       const payout = await store.insertPayout(trx, { id: uuidv7(), companyId, amount: input.amount, currency: CURRENCY, bank: input.bank, provider: input.provider, requestedBy: actor.userId });
-      await this.deps.payments.post(trx, { kind: 'payout_request', referenceType: 'payout', referenceId: payout.id, currency: CURRENCY, memo: `提现 Payout ${bankTail(input.bank.accountNo)}` }, [
+      await this.deps.payments.post(trx, { kind: 'payout_request', referenceType: 'payout', referenceId: payout.id, currency: CURRENCY, memo: `提现 ${bankTail(input.bank.accountNo)} | Payout ${bankTail(input.bank.accountNo)}` }, [
         { account: accounts.available(companyId), purpose: 'seller available balance', companyId, amount: input.amount },
         { account: accounts.inFlight, purpose: 'payouts in flight', amount: -input.amount },
       ]);
@@ -104,32 +107,37 @@ export class SettlementsService {
       if (input.provider === 'sandbox') await enqueueJob(trx, { kind: 'settlements.sandbox_payout', payload: { payoutId: payout.id }, uniqueKey: `settlements.sandbox_payout:${payout.id}` });
       return payout;
     });
-    return this.payoutView(row, null);
+    return this.payoutView(row, await this.partyOf(companyId));
   }
 
   async listPayouts(ctx: RequestContext, companyId: string, filter: { status?: store.PayoutStatus | undefined; cursor?: string | undefined; limit: number }) {
     authorize(ctx, 'company.finance.view', companyId);
-    const rows = await store.listPayouts(this.db, { companyId, status: filter.status, beforeId: decodeCursor(filter.cursor), limit: filter.limit });
-    return page(rows.map((r) => this.payoutView(r, null)), filter.limit);
+    const [rows, party] = await Promise.all([
+      store.listPayouts(this.db, { companyId, status: filter.status, beforeId: decodeCursor(filter.cursor), limit: filter.limit }),
+      this.partyOf(companyId),
+    ]);
+    return page(rows.map((r) => this.payoutView(r, party)), filter.limit);
   }
 
   async adminPayouts(ctx: RequestContext, filter: { status?: store.PayoutStatus | undefined; cursor?: string | undefined; limit: number }) {
     requireOperator(ctx);
     const rows = await store.listPayouts(this.db, { status: filter.status, beforeId: decodeCursor(filter.cursor), limit: filter.limit });
-    const names = await this.deps.companies.namesOf([...new Set(rows.map((r) => r.company_id))]);
-    return page(rows.map((r) => this.payoutView(r, names.get(r.company_id) ?? null)), filter.limit);
+    const names = await this.deps.companies.partiesOf(rows.map((r) => r.company_id));
+    return page(rows.map((r) => this.payoutView(r, names.get(r.company_id))), filter.limit);
   }
 
   /** The provider (an operator for bank transfers) confirms the money left: in flight → out of the provider's account. */
   async confirmPayout(ctx: RequestContext, id: string, bankReference: string) {
     const actor = requireOperator(ctx);
-    return this.payoutView(await this.settlePayout(id, { outcome: 'paid', bankReference, actorUserId: actor.userId }), null);
+    const row = await this.settlePayout(id, { outcome: 'paid', bankReference, actorUserId: actor.userId });
+    return this.payoutView(row, await this.partyOf(row.company_id));
   }
 
   /** The transfer failed (wrong account, rejected): the amount goes back to the seller's available balance. */
   async failPayout(ctx: RequestContext, id: string, reason: string) {
     const actor = requireOperator(ctx);
-    return this.payoutView(await this.settlePayout(id, { outcome: 'failed', reason, actorUserId: actor.userId }), null);
+    const row = await this.settlePayout(id, { outcome: 'failed', reason, actorUserId: actor.userId });
+    return this.payoutView(row, await this.partyOf(row.company_id));
   }
 
   /** The sandbox provider's automatic payout (job). Does nothing if an operator settled it first. */
@@ -147,7 +155,7 @@ export class SettlementsService {
       const base = { kind: '', referenceType: 'payout', referenceId: p.id, currency: p.currency };
       const tail = bankTail(p.bank.accountNo);
       if (s.outcome === 'paid') {
-        await this.deps.payments.post(trx, { ...base, kind: 'payout_paid', memo: `提现到账 Payout paid ${tail}` }, [
+        await this.deps.payments.post(trx, { ...base, kind: 'payout_paid', memo: `提现到账 ${tail} | Payout paid ${tail}` }, [
           { account: accounts.inFlight, purpose: 'payouts in flight', amount: p.amount },
           { account: accounts.clearing(p.provider), purpose: 'provider clearing', amount: -p.amount },
         ]);
@@ -159,7 +167,7 @@ export class SettlementsService {
         });
         return row;
       }
-      await this.deps.payments.post(trx, { ...base, kind: 'payout_failed', memo: `提现失败退回 Payout reversed ${tail}` }, [
+      await this.deps.payments.post(trx, { ...base, kind: 'payout_failed', memo: `提现失败退回 ${tail} | Payout reversed ${tail}` }, [
         { account: accounts.inFlight, purpose: 'payouts in flight', amount: p.amount },
         { account: accounts.available(p.company_id), purpose: 'seller available balance', companyId: p.company_id, amount: -p.amount },
       ]);
@@ -173,9 +181,14 @@ export class SettlementsService {
     });
   }
 
-  private payoutView(r: store.PayoutRow, companyName: string | null) {
+  /** One company's names (null when the company is gone). */
+  private async partyOf(companyId: string): Promise<Party | undefined> {
+    return (await this.deps.companies.partiesOf([companyId])).get(companyId);
+  }
+
+  private payoutView(r: store.PayoutRow, party: Party | undefined) {
     return {
-      id: r.id, companyId: r.company_id, companyName, amount: r.amount, currency: r.currency, bank: r.bank, status: r.status, provider: r.provider,
+      id: r.id, companyId: r.company_id, companyName: party?.name ?? null, companyNameEn: party?.nameEn ?? null, amount: r.amount, currency: r.currency, bank: r.bank, status: r.status, provider: r.provider,
       bankReference: r.bank_reference, failureReason: r.failure_reason, createdAt: r.created_at, settledAt: r.settled_at,
     };
   }
@@ -287,9 +300,9 @@ export class SettlementsService {
     const rows = await store.listCreditLines(this.db, { status: filter.status, afterCompanyId: filter.cursor, limit: filter.limit });
     const items = rows.slice(0, filter.limit);
     const ids = items.map((r) => r.company_id);
-    const [names, overdue] = await Promise.all([this.deps.companies.namesOf(ids), store.overdueByCompany(this.db, ids, new Date())]);
+    const [names, overdue] = await Promise.all([this.deps.companies.partiesOf(ids), store.overdueByCompany(this.db, ids, new Date())]);
     return {
-      items: items.map((r) => this.lineView(r, names.get(r.company_id) ?? null, overdue.get(r.company_id))),
+      items: items.map((r) => this.lineView(r, names.get(r.company_id), overdue.get(r.company_id))),
       nextCursor: rows.length > filter.limit ? (items[items.length - 1]?.company_id ?? null) : null,
     };
   }
@@ -300,7 +313,11 @@ export class SettlementsService {
     const company = await this.deps.companies.get(ctx, companyId);
     const grade = await this.gradeOf(ctx, companyId);
     const [line, overdue, defaultTermDays] = await Promise.all([store.findCreditLine(this.db, companyId), store.overdueOf(this.db, companyId, new Date()), this.deps.orders.creditTermDays()]);
-    return { companyId, companyName: company.legalName, grade, suggestedLimit: suggestedLimit(grade), defaultTermDays, line: line ? this.lineView(line, company.legalName, overdue) : null };
+    const party = { name: company.legalName, nameEn: company.nameEn };
+    return {
+      companyId, companyName: party.name, companyNameEn: party.nameEn, grade, suggestedLimit: suggestedLimit(grade), defaultTermDays,
+      line: line ? this.lineView(line, party, overdue) : null,
+    };
   }
 
   /**
@@ -347,19 +364,20 @@ export class SettlementsService {
       }
       return line;
     });
-    return this.lineView(row, company.legalName, await store.overdueOf(this.db, companyId, new Date()));
+    return this.lineView(row, { name: company.legalName, nameEn: company.nameEn }, await store.overdueOf(this.db, companyId, new Date()));
   }
 
   /** The buyer's own view: the line, every bill with its state, and what is overdue. */
   async creditLineOf(ctx: RequestContext, companyId: string, now = new Date()) {
     authorize(ctx, 'company.view_private', companyId);
-    const [line, draws, overdue, defaultTermDays] = await Promise.all([
+    const [line, draws, overdue, defaultTermDays, party] = await Promise.all([
       store.findCreditLine(this.db, companyId), store.drawsOf(this.db, companyId), store.overdueOf(this.db, companyId, now), this.deps.orders.creditTermDays(),
+      this.partyOf(companyId),
     ]);
     const numbers = draws.length ? await this.deps.orders.numbersOf(draws.map((d) => d.order_id)) : new Map<string, string>();
     return {
       companyId,
-      line: line ? this.lineView(line, null, overdue) : null,
+      line: line ? this.lineView(line, party, overdue) : null,
       defaultTermDays,
       bills: draws.map((d) => billView(d, numbers.get(d.order_id) ?? null, now)),
       overdue,
@@ -381,7 +399,7 @@ export class SettlementsService {
       if (open && open.id === d.repayment_intent_id && open.status === 'requires_payment') return { draw: d, intent: open };
       const intent = await this.deps.payments.createIntent(trx, {
         companyId: d.company_id, purpose: REPAYMENT_PURPOSE, referenceId: d.id, amount: d.amount - d.released, currency: d.currency, provider,
-        description: `账期还款 订单 ${number} / Credit-terms repayment, order ${number}`, createdBy: actor.userId,
+        description: `账期还款 订单 ${number} | Credit-terms repayment, order ${number}`, createdBy: actor.userId,
       });
       const draw = await store.updateDraw(trx, d.id, { repayment_intent_id: intent.id });
       return { draw, intent };
@@ -416,9 +434,9 @@ export class SettlementsService {
     return (await this.deps.credit.view(ctx, companyId)).grade;
   }
 
-  private lineView(r: store.CreditLineRow, companyName: string | null, overdue: { count: number; amount: number } | undefined) {
+  private lineView(r: store.CreditLineRow, party: Party | undefined, overdue: { count: number; amount: number } | undefined) {
     return {
-      companyId: r.company_id, companyName, limit: r.credit_limit, used: r.used, available: Math.max(r.credit_limit - r.used, 0), currency: r.currency, status: r.status,
+      companyId: r.company_id, companyName: party?.name ?? null, companyNameEn: party?.nameEn ?? null, limit: r.credit_limit, used: r.used, available: Math.max(r.credit_limit - r.used, 0), currency: r.currency, status: r.status,
       suggestedFromGrade: r.suggested_from_grade, suggestedLimit: r.suggested_limit, termDays: r.term_days, note: r.note, grantedAt: r.granted_at, updatedAt: r.updated_at,
       overdue: overdue ?? { count: 0, amount: 0 },
     };

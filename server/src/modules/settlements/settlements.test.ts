@@ -21,16 +21,18 @@ afterAll(async () => {
   await t.close();
 });
 
-interface Party { owner: TestUser; id: string }
+interface Party { owner: TestUser; id: string; legalName: string }
 interface Balances { available: number; pending: number; inFlight: number; currency: string }
-interface Payout { id: string; amount: number; status: string; provider: string; bankReference: string | null; bank: { accountNo: string } }
+interface Payout { id: string; companyName: string | null; companyNameEn: string | null; amount: number; status: string; provider: string; bankReference: string | null; bank: { accountNo: string } }
 interface Bill { id: string; orderId: string; status: string; outstanding: number; repayable: boolean; daysOverdue: number }
 interface CreditLineJson { line: { limit: number; used: number; available: number; status: string } | null; bills: Bill[]; overdue: { count: number; amount: number } }
 
-async function company(type = 'manufacturer'): Promise<Party> {
+const NAME_EN = 'Suzhou Test Steel Co., Ltd.';
+
+async function company(type = 'manufacturer', overrides: Record<string, unknown> = {}): Promise<Party> {
   const owner = await registerUser(t);
-  const c = await createCompany(t, owner, { companyType: type });
-  return { owner, id: c.id };
+  const c = await createCompany(t, owner, { companyType: type, nameEn: NAME_EN, ...overrides });
+  return { owner, id: c.id, legalName: c.legalName };
 }
 
 const payments = () => t.modules.payments.payments;
@@ -81,11 +83,14 @@ describe('seller balances and payouts', () => {
     expect(over.json<{ code: string }>().code).toBe('PAYOUT_EXCEEDS_AVAILABLE');
     const ok = await requestPayout(seller, 20_000);
     expect(ok.statusCode).toBe(201);
-    expect(ok.json<Payout>()).toMatchObject({ amount: 20_000, status: 'requested', provider: 'bank_transfer', bank: { accountNo: '6214830012345678' } });
+    expect(ok.json<Payout>()).toMatchObject({
+      companyName: seller.legalName, companyNameEn: NAME_EN, amount: 20_000, status: 'requested', provider: 'bank_transfer', bank: { accountNo: '6214830012345678' },
+    });
     expect((await balances(seller)).json<Balances>()).toMatchObject({ available: 30_000, inFlight: 20_000 });
     expect(await payments().accountBalance('payouts:in_flight:CNY')).toBeLessThanOrEqual(-20_000);
     const list = await call(t, { method: 'GET', url: `/api/v1/companies/${seller.id}/payouts`, headers: seller.owner.headers });
     expect(list.json<{ items: Payout[] }>().items.map((p) => p.id)).toEqual([ok.json<Payout>().id]);
+    expect(list.json<{ items: Payout[] }>().items[0]).toMatchObject({ companyName: seller.legalName, companyNameEn: NAME_EN });
   });
 
   it('never pays out more than the available balance under concurrent requests', async () => {
@@ -127,11 +132,11 @@ describe('seller balances and payouts', () => {
     const p = (await requestPayout(seller, 8_000)).json<Payout>();
     const clearingBefore = await payments().accountBalance('provider:bank_transfer:clearing:CNY');
     const queue = await call(t, { method: 'GET', url: '/api/v1/admin/payouts?status=requested', headers: ops });
-    expect(queue.json<{ items: Payout[] }>().items.map((x) => x.id)).toContain(p.id);
+    expect(queue.json<{ items: Payout[] }>().items.find((x) => x.id === p.id)).toMatchObject({ companyName: seller.legalName, companyNameEn: NAME_EN });
     expect((await call(t, { method: 'POST', url: `/api/v1/admin/payouts/${p.id}/confirm`, headers: seller.owner.headers, payload: { bankReference: 'X' } })).statusCode).toBe(403);
     const confirmed = await call(t, { method: 'POST', url: `/api/v1/admin/payouts/${p.id}/confirm`, headers: ops, payload: { bankReference: 'CMB20261127001' } });
     expect(confirmed.statusCode).toBe(200);
-    expect(confirmed.json<Payout>()).toMatchObject({ status: 'paid', bankReference: 'CMB20261127001' });
+    expect(confirmed.json<Payout>()).toMatchObject({ status: 'paid', bankReference: 'CMB20261127001', companyName: seller.legalName, companyNameEn: NAME_EN });
     expect(await payments().accountBalance('provider:bank_transfer:clearing:CNY')).toBe(clearingBefore - 8_000);
     expect((await balances(seller)).json<Balances>()).toMatchObject({ available: 2_000, inFlight: 0 });
     const again = await call(t, { method: 'POST', url: `/api/v1/admin/payouts/${p.id}/confirm`, headers: ops, payload: { bankReference: 'CMB20261127001' } });
@@ -146,7 +151,7 @@ describe('seller balances and payouts', () => {
     await creditSeller(seller.id, 10_000, 0);
     const p = (await requestPayout(seller, 7_000)).json<Payout>();
     const failed = await call(t, { method: 'POST', url: `/api/v1/admin/payouts/${p.id}/fail`, headers: ops, payload: { reason: '户名与账号不符' } });
-    expect(failed.json<Payout>().status).toBe('failed');
+    expect(failed.json<Payout>()).toMatchObject({ status: 'failed', companyName: seller.legalName, companyNameEn: NAME_EN });
     expect((await balances(seller)).json<Balances>()).toMatchObject({ available: 10_000, inFlight: 0 });
   });
 
@@ -264,19 +269,39 @@ describe('credit lines (账期)', () => {
     const buyer = await company('buyer');
     const s = await call(t, { method: 'GET', url: `/api/v1/admin/credit-lines/${buyer.id}`, headers: ops });
     expect(s.statusCode).toBe(200);
-    expect(s.json()).toMatchObject({ grade: null, suggestedLimit: 0, line: null });
+    expect(s.json()).toMatchObject({ companyName: buyer.legalName, companyNameEn: NAME_EN, grade: null, suggestedLimit: 0, line: null });
     expect((await call(t, { method: 'PUT', url: `/api/v1/admin/credit-lines/${buyer.id}`, headers: buyer.owner.headers, payload: { limit: 1 } })).statusCode).toBe(403);
     const granted = await grant(buyer.id, 1_000_000);
     expect(granted.statusCode).toBe(200);
-    expect(granted.json()).toMatchObject({ limit: 1_000_000, used: 0, available: 1_000_000, status: 'active' });
+    expect(granted.json()).toMatchObject({ companyName: buyer.legalName, companyNameEn: NAME_EN, limit: 1_000_000, used: 0, available: 1_000_000, status: 'active' });
     await grant(buyer.id, 1_000_000, 'frozen');
     expect((await line(buyer)).line).toMatchObject({ status: 'frozen' });
     const list = await call(t, { method: 'GET', url: '/api/v1/admin/credit-lines', headers: ops });
-    expect(list.json<{ items: Array<{ companyId: string }> }>().items.map((i) => i.companyId)).toContain(buyer.id);
+    expect(list.json<{ items: Array<{ companyId: string }> }>().items.find((i) => i.companyId === buyer.id)).toMatchObject({ companyName: buyer.legalName, companyNameEn: NAME_EN });
+    expect((await call(t, { method: 'GET', url: `/api/v1/admin/credit-lines/${buyer.id}`, headers: ops })).json()).toMatchObject({ companyNameEn: NAME_EN, line: { companyNameEn: NAME_EN } });
     const events = await listEvents(t.database.db, { companyId: buyer.id, type: 'credit_line.changed', limit: 10 });
     expect(events).toHaveLength(2);
     const stranger = await company('buyer');
     expect((await call(t, { method: 'GET', url: `/api/v1/companies/${buyer.id}/credit-line`, headers: stranger.owner.headers })).statusCode).toBe(403);
+  });
+
+  it('names a company without an English name with null there, so the console falls back to the legal name', async () => {
+    const buyer = await company('buyer', { nameEn: null });
+    expect((await grant(buyer.id, 100_000)).json()).toMatchObject({ companyName: buyer.legalName, companyNameEn: null });
+  });
+
+  it('refuses a limit of zero, for a new line and for an existing one alike (freezing is how a line stops)', async () => {
+    const buyer = await company('buyer');
+    for (const limit of [0, -500]) {
+      const zero = await grant(buyer.id, limit);
+      expect(zero.statusCode).toBe(400);
+      expect(zero.json<{ code: string; errors: Array<{ path: string }> }>()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'body.limit' }] });
+    }
+    expect((await call(t, { method: 'GET', url: `/api/v1/admin/credit-lines/${buyer.id}`, headers: ops })).json()).toMatchObject({ line: null });
+    expect((await grant(buyer.id, 100_000)).statusCode).toBe(200);
+    expect((await grant(buyer.id, 0, 'frozen')).statusCode).toBe(400);
+    const frozen = await grant(buyer.id, 100_000, 'frozen');
+    expect(frozen.json()).toMatchObject({ limit: 100_000, status: 'frozen' });
   });
 
   it("tells the companies on the platform's default term when operators change it, once, and no one else", async () => {

@@ -23,5 +23,6 @@ export type TrackingStatus = (typeof TRACKING_STATUSES)[number];
 /** What people and carriers may report (the 'shipped' entry is written by the shipment itself). */
 export const REPORTABLE_STATUSES = ['picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'exception'] as const satisfies readonly TrackingStatus[];
 
-export const TRACKING_SOURCES = ['seller', 'operator', 'carrier'] as const;
+/** 'buyer': written when the buyer's receipt (confirmed or automatic) delivers parcels still in transit. */
+export const TRACKING_SOURCES = ['seller', 'operator', 'carrier', 'buyer'] as const;
 export type TrackingSource = (typeof TRACKING_SOURCES)[number];

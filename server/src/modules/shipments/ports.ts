@@ -9,7 +9,7 @@ export interface OrderForParty {
   status: string;
   buyerCompanyId: string;
   supplierCompanyId: string;
-  lines: Array<{ id: string; quantity: number; shippedQuantity: number; titleZh: string; titleEn: string | null; skuLabel?: string; unit: string }>;
+  lines: Array<{ id: string; quantity: number; shippedQuantity: number; titleZh: string; titleEn: string | null; skuLabel?: string; skuLabelEn?: string | null; unit: string }>;
 }
 
 /** The orders module's surface this module uses (wired in app.ts from the orders index). */

@@ -69,7 +69,7 @@ export const shipmentView = z.object({
   status: z.enum(['in_transit', 'delivered']),
   note: z.string(),
   photos: z.array(z.object({ id: z.uuid(), url: z.string(), contentType: z.string(), byteSize: z.number() })),
-  items: z.array(z.object({ lineId: z.uuid(), quantity: z.number(), titleZh: z.string(), titleEn: z.string().nullable(), skuLabel: z.string(), unit: z.string() })),
+  items: z.array(z.object({ lineId: z.uuid(), quantity: z.number(), titleZh: z.string(), titleEn: z.string().nullable(), skuLabel: z.string(), skuLabelEn: z.string().nullable(), unit: z.string() })),
   shippedAt: timestamp,
   deliveredAt: timestamp.nullable(),
   /** Oldest first: the buyer's timeline. */

@@ -32,7 +32,7 @@ export interface TrackingView { id: string; at: Date; source: TrackingSource; st
 export interface ShipmentView {
   id: string; orderId: string; supplierCompanyId: string; buyerCompanyId: string; carrier: string; carrierName: string; waybillNo: string;
   status: store.ShipmentStatus; note: string; photos: PhotoView[];
-  items: Array<{ lineId: string; quantity: number; titleZh: string; titleEn: string | null; skuLabel: string; unit: string }>;
+  items: Array<{ lineId: string; quantity: number; titleZh: string; titleEn: string | null; skuLabel: string; skuLabelEn: string | null; unit: string }>;
   shippedAt: Date; deliveredAt: Date | null; tracking: TrackingView[];
 }
 export interface OrderShipmentsView {
@@ -217,7 +217,7 @@ export class ShipmentsService {
         carrier: r.carrier, carrierName: r.carrier_name, waybillNo: r.waybill_no, status: r.status, note: r.note, photos,
         items: items.filter((i) => i.shipment_id === r.id).map((i) => {
           const line = lines.get(i.line_id);
-          return { lineId: i.line_id, quantity: Number(i.quantity), titleZh: line?.titleZh ?? '', titleEn: line?.titleEn ?? null, skuLabel: line?.skuLabel ?? '', unit: line?.unit ?? '' };
+          return { lineId: i.line_id, quantity: Number(i.quantity), titleZh: line?.titleZh ?? '', titleEn: line?.titleEn ?? null, skuLabel: line?.skuLabel ?? '', skuLabelEn: line?.skuLabelEn ?? null, unit: line?.unit ?? '' };
         }),
         shippedAt: r.shipped_at, deliveredAt: r.delivered_at,
         tracking: tracking.filter((e) => e.shipment_id === r.id).map((e) => ({
@@ -340,6 +340,28 @@ export class ShipmentsService {
       await store.logDelivery(trx, { id: uuidv7(), carrier: carrier.code, outcome: 'processed', ...counts, detail: `${payload.events.length} event(s)` });
     });
     return counts;
+  }
+
+  /**
+   * The order was received: each of its parcels not yet delivered is, at the receipt's time, with a tracking event
+   * from the buyer's side. No "delivered" notice (the buyer is who confirmed). Parcels already delivered keep their
+   * own time, so running twice changes nothing.
+   */
+  async deliverOnReceipt(trx: Db, orderId: string, at: Date, actorUserId: string | null): Promise<number> {
+    let delivered = 0;
+    for (const row of await store.shipmentsOfOrder(trx, orderId)) {
+      if (row.status === 'delivered' || !(await store.markDelivered(trx, row.id, at))) continue;
+      const trackingEventId = uuidv7();
+      await store.insertTracking(trx, {
+        id: trackingEventId, shipmentId: row.id, at, source: 'buyer', status: 'delivered', location: '',
+        description: actorUserId ? '买家确认收货 | Receipt confirmed by the buyer' : '系统自动确认收货 | Receipt confirmed automatically', externalId: null, createdBy: actorUserId,
+      });
+      const ref = { shipmentId: row.id, orderId: row.order_id, supplierCompanyId: row.supplier_company_id, buyerCompanyId: row.buyer_company_id };
+      await record(trx, actorUserId, { type: 'shipment.tracked', payload: { ...ref, trackingEventId, source: 'buyer', status: 'delivered', at: at.toISOString() } });
+      await record(trx, actorUserId, { type: 'shipment.delivered', payload: { ...ref, source: 'buyer', at: at.toISOString() } });
+      delivered += 1;
+    }
+    return delivered;
   }
 
   // -------------------------------------------------------------------------------------------------------

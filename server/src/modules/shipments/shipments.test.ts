@@ -281,6 +281,33 @@ describe('carrier webhooks', () => {
   });
 });
 
+describe('receipt delivers the parcels', () => {
+  it("marks the order's parcels still in transit delivered when the buyer confirms receipt, once, keeping an earlier delivery as it was", async () => {
+    const { p, order } = await paidOrder(10);
+    const line = order.lines[0]!;
+    expect((await ship(p.supplier.owner, order.id, { items: [{ lineId: line.id, quantity: 4 }] })).statusCode).toBe(201);
+    expect((await ship(p.supplier.owner, order.id, { items: [{ lineId: line.id, quantity: 6 }] })).statusCode).toBe(201);
+    const [first, second] = (await list(p.buyer.owner, order.id)).items;
+    const reported = await call(t, { method: 'POST', url: `/api/v1/shipments/${first!.id}/tracking`, headers: p.supplier.owner.headers, payload: { status: 'delivered', location: '上海', description: '已签收' } });
+    expect(reported.statusCode, reported.body).toBeLessThan(300);
+    const deliveredAt = (await list(p.buyer.owner, order.id)).items.find((s) => s.id === first!.id)!.deliveredAt;
+
+    expect((await call(t, { method: 'POST', url: `/api/v1/orders/${order.id}/confirm-receipt`, headers: p.buyer.owner.headers })).statusCode).toBe(200);
+    await t.drain();
+    await t.drain();
+    const after = await list(p.buyer.owner, order.id);
+    expect(after.items.map((s) => s.status)).toEqual(['delivered', 'delivered']);
+    expect(after.items.find((s) => s.id === first!.id)!.deliveredAt).toBe(deliveredAt);
+    const parcel = after.items.find((s) => s.id === second!.id)!;
+    expect(parcel.deliveredAt).not.toBeNull();
+    expect(parcel.tracking.filter((e) => e.source === 'buyer')).toEqual([expect.objectContaining({ status: 'delivered', description: '买家确认收货 | Receipt confirmed by the buyer' })]);
+    expect(after.items.find((s) => s.id === first!.id)!.tracking.some((e) => e.source === 'buyer')).toBe(false);
+    // Handled again (a redelivered event): nothing changes.
+    await t.database.transaction((trx) => t.modules.shipments.shipments.deliverOnReceipt(trx, order.id, new Date(), null));
+    expect((await list(p.buyer.owner, order.id)).items.flatMap((s) => s.tracking).filter((e) => e.source === 'buyer')).toHaveLength(1);
+  });
+});
+
 describe('automatic receipt', () => {
   it('confirms receipt autoConfirmDays after the last shipment of a fully shipped order, and only then', async () => {
     const { autoConfirmDays } = await t.modules.orders.orders.settings();

@@ -13,6 +13,7 @@ export const updateBody = z.strictObject({
   themeColor: z.string().regex(/^#[0-9A-Fa-f]{6}$/).default('#F25C05'),
   sections: z.array(sectionInput).max(50),
 });
+export type UpdateBody = z.output<typeof updateBody>;
 
 export const editorView = z.object({
   companyId: z.uuid(),

@@ -128,13 +128,13 @@ describe('storefront', () => {
     const bad = async (section: Record<string, unknown>) => save(id, owner.headers, { ...body, sections: [section] });
 
     const headline = await bad({ type: 'banner', visible: true, data: { headlineZh: '长'.repeat(41) } });
-    expect(headline.statusCode).toBe(400);
-    expect(headline.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'body.sections.0.data.headlineZh' }] });
+    expect(headline.statusCode).toBe(422);
+    expect(headline.json()).toMatchObject({ code: 'SHOP_INVALID', errors: [{ path: 'body.sections.0.data.headlineZh', message: 'Section 1 (Banner): headline (Chinese) may have at most 40 characters' }] });
     expect((await bad({ type: 'certificates', visible: true, data: { items: [{ name: 'ISO 9001', validUntil: '2027/06/30' }] } })).json())
       .toMatchObject({ errors: [{ path: 'body.sections.0.data.items.0.validUntil' }] });
-    expect((await bad({ type: 'contact_card', visible: true, data: { email: 'not-mail' } })).statusCode).toBe(400);
-    expect((await bad({ type: 'featured_products', visible: true, data: { productIds: ['x'] } })).statusCode).toBe(400);
-    expect((await bad({ type: 'marquee', visible: true, data: {} })).statusCode).toBe(400);
+    expect((await bad({ type: 'contact_card', visible: true, data: { email: 'not-mail' } })).statusCode).toBe(422);
+    expect((await bad({ type: 'featured_products', visible: true, data: { productIds: ['x'] } })).statusCode).toBe(422);
+    expect((await bad({ type: 'marquee', visible: true, data: {} })).statusCode).toBe(422);
 
     // Images must be the company's own uploads for display (purpose product_image): not a private attachment, not a logo, not another company's.
     const photoId = await uploadProductImage(t, owner);
@@ -172,6 +172,42 @@ describe('storefront', () => {
     expect(fine.json<EditorView>().sections).toMatchObject([{ type: 'banner', data: { imageFileId: photoId } }, { type: 'company_profile' }]);
     const shop = (await call(t, { method: 'GET', url: `/api/v1/shops/${id}` })).json<PublicShop>();
     expect(shop.sections[1]!.data).toMatchObject({ photos: [{ fileId: photoId, url: `/api/v1/files/${photoId}`, thumbnails: { 400: `/api/v1/files/${photoId}?size=400` } }] });
+  });
+
+  it('says what is wrong with each field in the reader’s language, never in zod’s words or with a pattern', async () => {
+    const { owner, id } = await supplier();
+    await t.drain();
+    const body = await layout(id, owner);
+    const sections = [
+      ...body.sections.filter((s) => s.type !== 'certificates' && s.type !== 'contact_card'),
+      { type: 'certificates', visible: true, data: { items: [{ name: '', issuer: 'CQC' }] } },
+      { type: 'contact_card', visible: true, data: { contactName: '陈立', phone: 'abc', email: 'not-an-email' } },
+    ];
+    const at = sections.length - 2;
+    const send = async (lang: string) => save(id, { ...owner.headers, 'accept-language': lang }, { ...body, themeColor: 'orange', sections });
+
+    const zh = await send('zh-CN');
+    expect(zh.statusCode).toBe(422);
+    const zhBody = zh.json<{ code: string; detail: string; errors: Array<{ path: string; message: string }> }>();
+    expect(zhBody.code).toBe('SHOP_INVALID');
+    expect(zhBody.detail).toBe('旺铺设置有 4 处问题,请查看明细。');
+    expect(zhBody.errors).toEqual(expect.arrayContaining([
+      { path: 'body.themeColor', message: '「主题色」须为 #RRGGBB 格式的颜色(如 #F25C05)' },
+      { path: `body.sections.${at}.data.items.0.name`, message: `「第 ${at + 1} 个版块(资质证书)的第 1 张证书的证书名称」不能为空` },
+      { path: `body.sections.${at + 1}.data.phone`, message: `「第 ${at + 2} 个版块(联系卡片)的电话」只能包含数字、空格和 + - ( )` },
+      { path: `body.sections.${at + 1}.data.email`, message: `「第 ${at + 2} 个版块(联系卡片)的邮箱」不是有效的邮箱地址` },
+    ]));
+    expect(zhBody.errors).toHaveLength(4);
+
+    const en = (await send('en-US')).json<{ detail: string; errors: Array<{ path: string; message: string }> }>();
+    expect(en.detail).toBe('The shop settings have 4 problem(s); see the list.');
+    expect(en.errors.map((e) => e.message)).toEqual(expect.arrayContaining([
+      'Theme colour must be a colour like #F25C05',
+      `Section ${at + 1} (Certificates): certificate 1 name must not be empty`,
+      `Section ${at + 2} (Contact card): phone may contain only digits, spaces and + - ( )`,
+      `Section ${at + 2} (Contact card): email is not a valid email address`,
+    ]));
+    for (const e of [...zhBody.errors, ...en.errors]) expect(e.message).not.toMatch(/\/\^|Invalid|Too small|无效|expected/);
   });
 
   it('enforces the template limits', async () => {

@@ -47,7 +47,8 @@ export const verificationView = z.object({
 
 export const adminListQuery = z.strictObject({ status: z.enum(['pending', 'approved', 'rejected', 'revoked']).optional(), ...pageQuery });
 export const adminItem = z.object({
-  id: z.uuid(), companyId: z.uuid(), companyName: z.string(), status: z.enum(['pending', 'approved', 'rejected', 'revoked']), uscc: z.string(), legalName: z.string(),
+  id: z.uuid(), companyId: z.uuid(), companyName: z.string(), companyNameEn: z.string().nullable().describe("the company's English name; null when it has none"),
+  status: z.enum(['pending', 'approved', 'rejected', 'revoked']), uscc: z.string(), legalName: z.string(),
   legalRepresentative: z.string(), submittedAt: timestamp, decidedAt: timestamp.nullable(), reason: z.string().nullable(), mismatches,
 });
 export const adminPage = pageSchema(adminItem);

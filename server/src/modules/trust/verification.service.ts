@@ -134,9 +134,10 @@ export class VerificationService {
     }));
   }
 
-  private adminItem(v: store.VerificationRow, names: Map<string, string>) {
+  private adminItem(v: store.VerificationRow, names: Map<string, { name: string; nameEn: string | null }>) {
+    const n = names.get(v.company_id);
     return {
-      id: v.id, companyId: v.company_id, companyName: names.get(v.company_id) ?? '', status: v.status, uscc: v.uscc, legalName: v.legal_name,
+      id: v.id, companyId: v.company_id, companyName: n?.name ?? '', companyNameEn: n?.nameEn ?? null, status: v.status, uscc: v.uscc, legalName: v.legal_name,
       legalRepresentative: v.legal_representative, submittedAt: v.submitted_at, decidedAt: v.decided_at, reason: v.reason, mismatches: v.mismatches,
     };
   }
@@ -145,7 +146,7 @@ export class VerificationService {
   async adminList(ctx: RequestContext, filter: { status?: store.VerificationStatus | undefined; cursor?: string | undefined; limit: number }) {
     requireOperator(ctx);
     const rows = await store.listVerifications(this.db, { status: filter.status, beforeId: decodeCursor(filter.cursor), limit: filter.limit });
-    const names = await this.deps.companies.namesOf(rows.slice(0, filter.limit).map((r) => r.company_id));
+    const names = await this.deps.companies.partiesOf(rows.slice(0, filter.limit).map((r) => r.company_id));
     return page(rows.map((r) => this.adminItem(r, names)), filter.limit);
   }
 
@@ -155,7 +156,7 @@ export class VerificationService {
     if (!v) throw new DomainError(TrustErrors.VERIFICATION_NOT_FOUND);
     const file = await this.deps.files.metadata(v.license_file_id);
     return {
-      ...this.adminItem(v, await this.deps.companies.namesOf([v.company_id])),
+      ...this.adminItem(v, await this.deps.companies.partiesOf([v.company_id])),
       registeredCapital: v.registered_capital, establishedOn: v.established_on, registeredAddress: v.registered_address, businessScope: v.business_scope,
       licenseUrl: fileUrl(v.license_file_id), licenseContentType: file?.contentType ?? 'application/octet-stream',
       registry: { provider: v.registry_provider, record: v.registry_record },

@@ -91,10 +91,15 @@ describe('company verification', () => {
     expect(submitted.json()).toMatchObject({ status: 'pending', verified: false, submission: { mismatches: ['name'] } });
 
     const queue = await call(t, { method: 'GET', url: '/api/v1/admin/verifications?status=pending', headers: ops });
-    const item = queue.json<{ items: Array<{ id: string; companyId: string; mismatches: string[] }> }>().items.find((i) => i.companyId === company.id)!;
+    const item = queue.json<{ items: Array<{ id: string; companyId: string; companyName: string; companyNameEn: string | null; mismatches: string[] }> }>().items.find((i) => i.companyId === company.id)!;
     expect(item.mismatches).toEqual(['name']);
+    // The English console names the company in English (the factory's nameEn), beside the legal name.
+    expect(item).toMatchObject({ companyName: company.legalName, companyNameEn: 'Suzhou Test Steel Co., Ltd.' });
     const detail = await call(t, { method: 'GET', url: `/api/v1/admin/verifications/${item.id}`, headers: ops });
-    expect(detail.json()).toMatchObject({ registry: { provider: 'sample', record: { name: registryRecord.name } }, licenseContentType: 'image/png' });
+    expect(detail.json()).toMatchObject({
+      companyName: company.legalName, companyNameEn: 'Suzhou Test Steel Co., Ltd.',
+      registry: { provider: 'sample', record: { name: registryRecord.name } }, licenseContentType: 'image/png',
+    });
     const license = await call(t, { method: 'GET', url: detail.json<{ licenseUrl: string }>().licenseUrl, headers: ops });
     expect(license.statusCode).toBe(200);
 

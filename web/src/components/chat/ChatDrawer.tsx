@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, problemDetail } from '../../api.js';
 import '../../i18n/messaging.js';
-import { ChatThread, type ConversationView } from './ChatThread.js';
+import { ChatThread, counterpartName, type ConversationView } from './ChatThread.js';
 
 /**
  * A side panel to chat with a supplier from a product or shop page: opens (or reopens) the buyer's conversation
@@ -24,7 +24,7 @@ export function ChatDrawer({ open, onClose, supplierCompanyId, productId }: { op
   return (
     <Drawer
       open={open} onClose={onClose} width={screens.md ? 440 : '100%'} destroyOnHidden
-      title={c ? t('chat.chatWith', { name: c.counterpart.name }) : t('chat.contactSupplier')}
+      title={c ? t('chat.chatWith', { name: counterpartName(c) }) : t('chat.contactSupplier')}
       extra={c ? <Link to={`/workbench/messages?c=${c.id}`}><Button size="small">{t('chat.openInWorkbench')}</Button></Link> : null}
       styles={{ body: { padding: 0, display: 'flex', flexDirection: 'column' } }}
       data-testid="chat-drawer"

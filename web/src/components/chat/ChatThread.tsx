@@ -16,14 +16,15 @@ import { newClientMsgId, useChatSocket, type ChatEvent, type ChatMessage, type S
 export interface ConversationView {
   id: string;
   mySide: 'buyer' | 'supplier';
-  buyer: { userId: string; name: string; companyId: string | null; companyName: string | null };
-  supplier: { companyId: string; name: string };
+  buyer: { userId: string; name: string; companyId: string | null; companyName: string | null; companyNameEn: string | null };
+  supplier: { companyId: string; name: string; nameEn: string | null };
   productId: string | null;
   lastSeq: number;
   readSeq: { buyer: number; supplier: number };
   unread: number;
   lastMessage: ChatMessage | null;
-  counterpart: { name: string; presenceKey: string; online: boolean };
+  /** name with the company's legal name; nameEn with its English name, null when the company has none. */
+  counterpart: { name: string; nameEn: string | null; presenceKey: string; online: boolean };
   activityAt: string;
   createdAt: string;
 }
@@ -33,6 +34,11 @@ interface MessagesPage { items: ChatMessage[]; nextBefore: string | null; lastSe
 interface Pending { clientMsgId: string; payload: SendPayload; failed: string | null; createdAt: string; label: string }
 
 const ORANGE = '#F25C05';
+
+/** Who the conversation is with, as the reader's language names them (the English company name on en-US when there is one). */
+export function counterpartName(c: Pick<ConversationView, 'counterpart'>): string {
+  return currentLang() === 'en-US' && c.counterpart.nameEn ? c.counterpart.nameEn : c.counterpart.name;
+}
 
 export function messagePreview(m: ChatMessage | null, t: (k: string) => string): string {
   if (!m) return '';
@@ -386,7 +392,7 @@ export function ChatThread({ conversation, height, productId, onRead }: { conver
     <div style={{ display: 'flex', flexDirection: 'column', height, minHeight: 0 }} data-testid="chat-thread">
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '8px 12px', borderBottom: '1px solid #f0f0f0', flexWrap: 'wrap' }}>
         <span style={{ width: 8, height: 8, borderRadius: 4, background: online ? '#1A7F37' : '#bbb', flex: 'none' }} aria-label={online ? t('chat.online') : t('chat.offline')} data-testid="chat-presence" data-online={online} />
-        <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 120 }} data-testid="chat-counterpart">{conversation.counterpart.name}</Typography.Text>
+        <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 120 }} data-testid="chat-counterpart">{counterpartName(conversation)}</Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{typingUntil > Date.now() ? t('chat.typing') : online ? t('chat.online') : t('chat.offline')}</Typography.Text>
         <Input
           size="small" allowClear prefix={<SearchOutlined />} placeholder={t('chat.search')} style={{ width: 200, maxWidth: '100%' }}

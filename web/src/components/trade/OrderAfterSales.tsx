@@ -16,6 +16,7 @@ import {
 } from './afterSales.js';
 import { currentLang } from '../../i18n/index.js';
 import { formatQuantity } from '../../pages/catalog/model.js';
+import { lineSkuLabel } from '../../pages/workbench/orders/model.js';
 
 /**
  * After-sales on the order detail page: the order's requests (with the open one's detail and actions) and, for the
@@ -34,7 +35,8 @@ export interface OrderForAfterSales {
   termsRefunded?: number;
   buyer: { id: string };
   supplier: { id: string };
-  lines: Array<{ id: string; titleZh: string; titleEn: string | null; unit: string; quantity: number; unitPrice: number; shippedQuantity: number; returnedQuantity: number }>;
+  /** skuLabel tells apart two lines of one product; the dispute screen's order summary has none. */
+  lines: Array<{ id: string; titleZh: string; titleEn: string | null; skuLabel?: string; skuLabelEn?: string | null; unit: string; quantity: number; unitPrice: number; shippedQuantity: number; returnedQuantity: number }>;
 }
 
 const ELIGIBLE = new Set(['paid', 'partly_shipped', 'shipped', 'received']);
@@ -117,14 +119,27 @@ function RequestModal({ order, open, onClose }: { order: OrderForAfterSales; ope
     },
   });
   const columns: TableColumnsType<OrderForAfterSales['lines'][number]> = [
-    { title: t('afterSales.col.line'), render: (_, l) => title(l) },
+    {
+      title: t('afterSales.col.line'),
+      render: (_, l) => (
+        <div>
+          <div>{title(l)}</div>
+          {lineSkuLabel(l) && <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="after-sale-line-sku">{lineSkuLabel(l)}</Typography.Text>}
+        </div>
+      ),
+    },
     { title: t('afterSales.col.unitPrice'), width: 110, render: (_, l) => money(l.unitPrice) },
     { title: t('afterSales.col.returnable'), width: 110, render: (_, l) => formatQuantity(maxOf(l), l.unit) },
     {
       title: t('afterSales.col.quantity'), width: 140,
       render: (_, l) => (
-        <Form.Item name={['quantities', l.id]} noStyle>
-          <InputNumber min={0} max={maxOf(l)} precision={3} style={{ width: 120 }} disabled={maxOf(l) <= 0} data-testid={`after-sale-qty-${l.id}`} />
+        // No max on the box: it would lower a typed quantity silently on blur; the rule says what is allowed instead.
+        <Form.Item
+          name={['quantities', l.id]}
+          style={{ marginBottom: 0 }}
+          rules={[{ validator: (_, v: number | null | undefined) => (v != null && v > maxOf(l) ? Promise.reject(new Error(t('afterSales.quantityTooMuch', { max: formatQuantity(maxOf(l), l.unit) }))) : Promise.resolve()) }]}
+        >
+          <InputNumber min={0} precision={3} style={{ width: 120 }} disabled={maxOf(l) <= 0} data-testid={`after-sale-qty-${l.id}`} />
         </Form.Item>
       ),
     },
@@ -154,7 +169,7 @@ function RequestModal({ order, open, onClose }: { order: OrderForAfterSales; ope
             <Form.Item
               name="amountYuan" label={t('afterSales.field.amount')}
               extra={[t('afterSales.amountHint', { max: money(refundable) }), linesValue > 0 ? t('afterSales.linesValue', { amount: money(Math.min(linesValue, refundable)) }) : null].filter(Boolean).join(' · ')}
-              rules={[{ validator: async (_, v: number | undefined) => { if (v !== undefined && v !== null && toFen(v) > refundable) throw new Error(t('afterSales.amountHint', { max: money(refundable) })); } }]}
+              rules={[{ validator: async (_, v: number | undefined) => { if (v !== undefined && v !== null && toFen(v) > refundable) throw new Error(t('afterSales.amountTooMuch', { max: money(refundable) })); } }]}
             >
               <InputNumber prefix="¥" min={0.01} precision={2} style={{ width: 200 }} placeholder={linesValue > 0 ? (Math.min(linesValue, refundable) / 100).toFixed(2) : undefined} data-testid="after-sale-amount" />
             </Form.Item>
@@ -232,8 +247,12 @@ function ActionModal({ view, action, onClose }: { view: AfterSaleView; action: F
           </>
         )}
         {action === 'propose' && (
-          <Form.Item name="amountYuan" label={t('afterSales.field.proposeAmount')} extra={t('afterSales.amountHint', { max: money(maxPropose) })} rules={[{ required: true }]}>
-            <InputNumber prefix="¥" min={0.01} max={maxPropose / 100} precision={2} style={{ width: 200 }} data-testid="after-sale-propose-amount" />
+          <Form.Item
+            name="amountYuan" label={t('afterSales.field.proposeAmount')} extra={t('afterSales.amountHint', { max: money(maxPropose) })}
+            // A rule instead of max: InputNumber's max clamps on blur, so an over-large amount would be changed and submitted silently.
+            rules={[{ required: true }, { validator: async (_, v: number | null | undefined) => { if (typeof v === 'number' && toFen(v) > maxPropose) throw new Error(t('afterSales.amountTooMuch', { max: money(maxPropose) })); } }]}
+          >
+            <InputNumber prefix="¥" min={0.01} precision={2} style={{ width: 200 }} data-testid="after-sale-propose-amount" />
           </Form.Item>
         )}
         {action === 'ship-return' && (
@@ -309,7 +328,7 @@ export function AfterSaleBody({ view }: { view: AfterSaleView }) {
   const { t } = useTranslation();
   const wait = waiting(view.status);
   const lineColumns: TableColumnsType<AfterSaleView['lines'][number]> = [
-    { title: t('afterSales.col.line'), render: (_, l) => title(l) },
+    { title: t('afterSales.col.line'), render: (_, l) => (lineSkuLabel(l) ? <>{title(l)} <Typography.Text type="secondary">· {lineSkuLabel(l)}</Typography.Text></> : title(l)) },
     { title: t('afterSales.col.quantity'), width: 120, render: (_, l) => formatQuantity(l.quantity, l.unit) },
     { title: t('afterSales.col.unitPrice'), width: 120, render: (_, l) => money(l.unitPrice) },
   ];
@@ -419,7 +438,7 @@ export function OrderAfterSales({ order, side }: { order: OrderForAfterSales; si
               size="small"
               dataSource={items.filter((i) => i !== open)}
               renderItem={(i) => (
-                <List.Item extra={<Link to={`/workbench/after-sales/${i.id}`}>{t('afterSales.view')}</Link>}>
+                <List.Item extra={<Link to={side === 'operator' ? `/workbench/after-sales/${i.id}` : `/workbench/after-sales/${i.id}?side=${side}`}>{t('afterSales.view')}</Link>}>
                   <Space wrap>
                     <StatusTag status={i.status} />
                     <span>{t(`afterSales.kind.${i.kind}`)}</span>

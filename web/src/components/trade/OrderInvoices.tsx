@@ -68,8 +68,15 @@ function RecordForm({ order, view, onDone }: { order: InvoiceOrder; view: OrderI
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="amount" label={t('invoices.amount')} extra={t('invoices.remaining', { amount: formatMoney(view.remaining) })} rules={[{ required: true, message: t('invoices.required') }]}>
-            <InputNumber min={0.01} max={view.remaining / 100} precision={2} prefix="¥" style={{ width: '100%' }} data-testid="invoice-amount" />
+          <Form.Item
+            name="amount" label={t('invoices.amount')} extra={t('invoices.remaining', { amount: formatMoney(view.remaining) })}
+            // A rule instead of max: InputNumber's max clamps on blur, so an over-large amount would be changed and submitted silently.
+            rules={[
+              { required: true, message: t('invoices.required') },
+              { validator: async (_, v: number | null | undefined) => { if (typeof v === 'number' && Math.round(v * 100) > view.remaining) throw new Error(t('invoices.amountTooMuch', { amount: formatMoney(view.remaining) })); } },
+            ]}
+          >
+            <InputNumber min={0.01} precision={2} prefix="¥" style={{ width: '100%' }} data-testid="invoice-amount" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>

@@ -11,7 +11,8 @@ import { AttachmentPicker, uploadedIds } from '../AttachmentPicker.js';
 import { formatDateTime } from '../../format.js';
 import { currentLang } from '../../i18n/index.js';
 import '../../i18n/shipments.js';
-import { lineTitle, qty, type OrderSide, type OrderView } from '../../pages/workbench/orders/model.js';
+import { lineSkuLabel, lineTitle, qty, type OrderSide, type OrderView } from '../../pages/workbench/orders/model.js';
+import { localized } from '../../pages/trustpassShared.js';
 import { ProblemAlert } from '../Problem.js';
 
 /** What this component reads of an order (the full OrderView fits). */
@@ -22,7 +23,7 @@ type ReportableStatus = Exclude<TrackingStatus, 'shipped'>;
 const REPORTABLE: ReportableStatus[] = ['picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'exception'];
 
 interface Carrier { code: string; zh: string; en: string }
-interface TrackingEvent { id: string; at: string; source: 'seller' | 'operator' | 'carrier'; status: TrackingStatus; location: string; description: string }
+interface TrackingEvent { id: string; at: string; source: 'seller' | 'operator' | 'carrier' | 'buyer'; status: TrackingStatus; location: string; description: string }
 interface Shipment {
   id: string;
   orderId: string;
@@ -32,7 +33,7 @@ interface Shipment {
   status: 'in_transit' | 'delivered';
   note: string;
   photos: Array<{ id: string; url: string; contentType: string; byteSize: number }>;
-  items: Array<{ lineId: string; quantity: number; titleZh: string; titleEn: string | null; skuLabel: string; unit: string }>;
+  items: Array<{ lineId: string; quantity: number; titleZh: string; titleEn: string | null; skuLabel: string; skuLabelEn?: string | null; unit: string }>;
   shippedAt: string;
   deliveredAt: string | null;
   tracking: TrackingEvent[];
@@ -124,7 +125,7 @@ function ShipModal({ order, state, open, onClose }: { order: OrderForShipments; 
       render: (_, l) => (
         <div>
           <div>{lineTitle(l)}</div>
-          {l.skuLabel && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{l.skuLabel}</Typography.Text>}
+          {lineSkuLabel(l) && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{lineSkuLabel(l)}</Typography.Text>}
         </div>
       ),
     },
@@ -139,7 +140,7 @@ function ShipModal({ order, state, open, onClose }: { order: OrderForShipments; 
         return (
           <div>
             <InputNumber
-              min={0} max={left} step={1} disabled={left <= 0}
+              min={0} step={1} disabled={left <= 0}
               value={quantities[l.id] ?? null}
               onChange={(v) => setQuantities((q) => ({ ...q, [l.id]: v }))}
               status={over(l.id) || err ? 'error' : undefined}
@@ -293,7 +294,7 @@ function ShipmentCard({ shipment, n, canTrack, carriers }: { shipment: Shipment;
             {shipment.items.map((i) => (
               <li key={i.lineId} data-testid="shipment-item">
                 {lineTitle(i)}
-                {i.skuLabel && <Typography.Text type="secondary"> · {i.skuLabel}</Typography.Text>} <b style={{ whiteSpace: 'nowrap' }}>× {qty(i.quantity, i.unit)}</b>
+                {lineSkuLabel(i) && <Typography.Text type="secondary"> · {lineSkuLabel(i)}</Typography.Text>} <b style={{ whiteSpace: 'nowrap' }}>× {qty(i.quantity, i.unit)}</b>
               </li>
             ))}
           </ul>
@@ -326,7 +327,8 @@ function ShipmentCard({ shipment, n, canTrack, carriers }: { shipment: Shipment;
                     {e.location && <span>{e.location}</span>}
                     <Tag bordered={false} style={{ fontSize: 11, marginInlineEnd: 0 }}>{t(`shipments.source.${e.source}`)}</Tag>
                   </Space>
-                  {e.description && <div style={{ color: '#595959' }}>{e.description}</div>}
+                  {/* The platform writes the receipt's event in both languages; what people type is shown as typed. */}
+                  {e.description && <div style={{ color: '#595959' }}>{e.source === 'buyer' ? localized(e.description) : e.description}</div>}
                   <div style={{ fontSize: 12, color: '#8c8c8c' }}>{formatDateTime(e.at)}</div>
                 </div>
               ),
@@ -360,7 +362,7 @@ export function OrderShipments({ order, side }: { order: OrderForShipments; side
   const leftText = left
     .map((r) => {
       const l = lines.get(r.lineId);
-      return l ? `${lineTitle(l)}${l.skuLabel ? ` (${l.skuLabel})` : ''} ${qty(r.remaining, l.unit)}` : null;
+      return l ? `${lineTitle(l)}${lineSkuLabel(l) ? ` (${lineSkuLabel(l)})` : ''} ${qty(r.remaining, l.unit)}` : null;
     })
     .filter(Boolean)
     .join(currentLang() === 'en-US' ? ', ' : '、');

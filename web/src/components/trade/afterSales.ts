@@ -69,7 +69,7 @@ export interface AfterSaleStep {
   amount: number | null;
 }
 export interface AfterSaleView extends AfterSaleListItem {
-  lines: Array<{ lineId: string; quantity: number; titleZh: string; titleEn: string | null; unit: string; unitPrice: number }>;
+  lines: Array<{ lineId: string; quantity: number; titleZh: string; titleEn: string | null; skuLabel: string; skuLabelEn: string | null; unit: string; unitPrice: number }>;
   evidence: Evidence[];
   refundable: number;
   steps: AfterSaleStep[];

@@ -12,6 +12,7 @@ export interface PurchaseListItem {
   titleZh: string;
   titleEn: string | null;
   skuLabel: string;
+  skuLabelEn: string;
   skuCode: string | null;
   image: string | null;
   unit: string;

@@ -160,8 +160,9 @@ function AttributeCard({ field, remove }: { field: FormListFieldData; remove: ()
   const req = [{ required: true, whitespace: true, message: t('adminCatalog.fieldRequired') }];
   return (
     <Card size="small" style={{ marginBottom: 8 }} data-testid="own-attribute">
+      {/* Type gets a fifth of the row (from the key's share): at a quarter less, "Number" was cut to "Num…" in English. */}
       <Row gutter={8}>
-        <Col xs={24} sm={12} md={6}>
+        <Col xs={24} sm={12} md={5}>
           <Form.Item
             name={[field.name, 'key']}
             label={t('adminCatalog.attrKey')}
@@ -181,9 +182,9 @@ function AttributeCard({ field, remove }: { field: FormListFieldData; remove: ()
             <Input maxLength={60} data-testid="attr-name-en" />
           </Form.Item>
         </Col>
-        <Col xs={12} sm={6} md={4}>
+        <Col xs={12} sm={6} md={5}>
           <Form.Item name={[field.name, 'type']} label={t('adminCatalog.attrType')} style={{ marginBottom: 8 }}>
-            <Select options={TYPES.map((x) => ({ value: x, label: t(`adminCatalog.types.${x}`) }))} data-testid="attr-type" />
+            <Select options={TYPES.map((x) => ({ value: x, label: t(`adminCatalog.types.${x}`) }))} popupMatchSelectWidth={false} data-testid="attr-type" />
           </Form.Item>
         </Col>
         <Col xs={12} sm={6} md={4}>

@@ -14,8 +14,13 @@ import { useDebounced } from '../catalog/model.js';
 import type { CreditLine } from '../settlementsShared.js';
 import { DATE_STYLE, Money, NUM_STYLE } from '../settlementsShared.js';
 
-interface Suggestion { companyId: string; companyName: string; grade: string | null; suggestedLimit: number; defaultTermDays: number; line: CreditLine | null }
-interface LineForm { limitYuan: number; status: 'active' | 'frozen'; termDays: number | null; note: string }
+/** The console's line: the shared one plus the company's English name (null when it has none). */
+type AdminCreditLine = CreditLine & { companyNameEn: string | null };
+interface Suggestion { companyId: string; companyName: string; companyNameEn: string | null; grade: string | null; suggestedLimit: number; defaultTermDays: number; line: AdminCreditLine | null }
+interface LineForm { limitYuan?: number; status: 'active' | 'frozen'; termDays: number | null; note: string }
+
+const lineCompany = (l: { companyId: string; companyName: string | null; companyNameEn: string | null }) =>
+  (l.companyName ? companyDisplayName({ name: l.companyName, nameEn: l.companyNameEn }) : l.companyId.slice(0, 8));
 
 const thousands = (v: number | string | undefined) => (v === undefined || `${v}` === '' ? '' : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 
@@ -31,7 +36,7 @@ function GrantModal({ companyId, onClose }: { companyId: string; onClose: () => 
   const [form] = Form.useForm<LineForm>();
   const s = useQuery({ queryKey: ['admin', 'credit-lines', 'suggestion', companyId], queryFn: () => api<Suggestion>(`/admin/credit-lines/${companyId}`) });
   const save = useMutation({
-    mutationFn: (v: LineForm) => api<CreditLine>(`/admin/credit-lines/${companyId}`, { method: 'PUT', body: { limit: Math.round(v.limitYuan * 100), status: v.status, termDays: v.termDays ?? null, note: v.note ?? '' } }),
+    mutationFn: (v: LineForm) => api<AdminCreditLine>(`/admin/credit-lines/${companyId}`, { method: 'PUT', body: { limit: Math.round((v.limitYuan ?? 0) * 100), status: v.status, termDays: v.termDays ?? null, note: v.note ?? '' } }),
     onSuccess: async () => {
       message.success(t('settle.admin.saved'));
       await qc.invalidateQueries({ queryKey: ['admin', 'credit-lines'] });
@@ -40,7 +45,7 @@ function GrantModal({ companyId, onClose }: { companyId: string; onClose: () => 
   });
   const d = s.data;
   return (
-    <Modal open title={d ? t(d.line ? 'settle.admin.adjustTitle' : 'settle.admin.grantTitle', { name: d.companyName }) : t('settle.admin.grant')} onCancel={onClose} onOk={() => form.submit()}
+    <Modal open title={d ? t(d.line ? 'settle.admin.adjustTitle' : 'settle.admin.grantTitle', { name: companyDisplayName({ name: d.companyName, nameEn: d.companyNameEn }) }) : t('settle.admin.grant')} onCancel={onClose} onOk={() => form.submit()}
       confirmLoading={save.isPending} okText={t('settle.save')} cancelText={t('settle.cancel')} width={560} loading={s.isPending}
       okButtonProps={{ disabled: !d, id: 'credit-line-save' }}>
       <ProblemAlert error={s.error} style={{ marginBottom: 12 }} />
@@ -59,9 +64,14 @@ function GrantModal({ companyId, onClose }: { companyId: string; onClose: () => 
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('settle.admin.suggestedHint')}</Typography.Paragraph>
           {d.line && d.line.used > 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('settle.admin.belowUsedHint', { amount: formatMoney(d.line.used) })} />}
           <Form<LineForm> form={form} layout="vertical" onFinish={(v) => save.mutate(v)}
-            initialValues={{ limitYuan: (d.line?.limit ?? d.suggestedLimit) / 100, status: d.line?.status ?? 'active', termDays: d.line?.termDays ?? null, note: d.line?.note ?? '' }}>
-            <Form.Item name="limitYuan" label={t('settle.admin.limit')} rules={[{ required: true }]}>
-              <InputNumber<number> prefix="¥" min={0} precision={2} style={{ width: 240, maxWidth: '100%' }} data-testid="credit-line-limit"
+            // A new line starts empty: a pre-filled ¥0 (an ungraded company's suggestion) was saved as an active line nothing could draw on.
+            initialValues={{ limitYuan: d.line ? d.line.limit / 100 : undefined, status: d.line?.status ?? 'active', termDays: d.line?.termDays ?? null, note: d.line?.note ?? '' }}>
+            <Form.Item
+              name="limitYuan" label={t('settle.admin.limit')} required
+              rules={[{ validator: (_, v: number | null | undefined) => (typeof v === 'number' && v > 0 ? Promise.resolve() : Promise.reject(new Error(t('settle.admin.limitPositive')))) }]}
+            >
+              {/* No min: clamping -5 to 0 hid the mistake; the rule above names it instead. */}
+              <InputNumber<number> prefix="¥" precision={2} style={{ width: 240, maxWidth: '100%' }} data-testid="credit-line-limit" placeholder={t('settle.admin.limitPlaceholder')}
                 formatter={thousands} parser={(v) => Number((v ?? '').replace(/,/g, ''))} />
             </Form.Item>
             <Form.Item name="termDays" label={t('settle.admin.term')} extra={t('settle.admin.termHint')}>
@@ -109,14 +119,14 @@ function CompanyPicker({ onPick }: { onPick: (id: string) => void }) {
 export default function AdminCreditLines() {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
-  const list = useQuery({ queryKey: ['admin', 'credit-lines'], queryFn: () => api<{ items: CreditLine[]; nextCursor: string | null }>('/admin/credit-lines', { query: { limit: 100 } }) });
+  const list = useQuery({ queryKey: ['admin', 'credit-lines'], queryFn: () => api<{ items: AdminCreditLine[]; nextCursor: string | null }>('/admin/credit-lines', { query: { limit: 100 } }) });
   const items = list.data?.items ?? [];
   const overdueCount = items.reduce((s, l) => s + l.overdue.count, 0);
-  const columns: TableColumnsType<CreditLine> = [
+  const columns: TableColumnsType<AdminCreditLine> = [
     {
       title: t('settle.finance.col.company'), key: 'company', render: (_: unknown, l) => (
         <Space orientation="vertical" size={0}>
-          <Link to={`/companies/${l.companyId}`}>{l.companyName ?? l.companyId.slice(0, 8)}</Link>
+          <Link to={`/companies/${l.companyId}`}>{lineCompany(l)}</Link>
           {l.note && <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: l.note }}>{l.note}</Typography.Text>}
         </Space>
       ),
@@ -133,7 +143,7 @@ export default function AdminCreditLines() {
     { title: t('settle.credit.available'), dataIndex: 'available', align: 'right', responsive: ['md'], render: (v: number) => <Money amount={v} /> },
     {
       title: t('settle.admin.termCol'), dataIndex: 'termDays', responsive: ['sm'], render: (d: number | null) => (d === null
-        ? <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{t('settle.admin.termPlatform')}</Typography.Text>
+        ? <Typography.Text type="secondary">{t('settle.admin.termPlatform')}</Typography.Text>
         : <span style={{ ...NUM_STYLE, whiteSpace: 'nowrap' }}>{t('settle.admin.termDays', { count: d })}</span>),
     },
     {
@@ -147,7 +157,8 @@ export default function AdminCreditLines() {
     { title: t('settle.admin.overdue'), key: 'overdue', responsive: ['md'], render: (_: unknown, l) => (l.overdue.count ? <Tag color="red" style={NUM_STYLE}>{l.overdue.count} · {formatMoney(l.overdue.amount)}</Tag> : '—') },
     { title: t('settle.admin.statusCol'), dataIndex: 'status', render: (s: CreditLine['status']) => (s === 'active' ? <Tag color="green">{t('settle.admin.active')}</Tag> : <Tag color="orange">{t('settle.admin.frozenTag')}</Tag>) },
     { title: t('settle.admin.updatedAt'), dataIndex: 'updatedAt', responsive: ['xl'], render: (v: string) => <span style={DATE_STYLE}>{formatDateTime(v)}</span> },
-    { title: '', key: 'act', width: 80, render: (_: unknown, l) => <Button size="small" onClick={() => setEditing(l.companyId)}>{t('settle.admin.adjust')}</Button> },
+    // Fixed right: where the screen is narrower than the table it scrolls, and this is the row's only action.
+    { title: '', key: 'act', width: 80, fixed: 'right', render: (_: unknown, l) => <Button size="small" onClick={() => setEditing(l.companyId)}>{t('settle.admin.adjust')}</Button> },
   ];
   return (
     <Card title={t('settle.admin.creditLines')}>
@@ -157,8 +168,13 @@ export default function AdminCreditLines() {
       </Space>
       <ProblemAlert error={list.error} style={{ marginBottom: 12 }} />
       {overdueCount > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('settle.admin.overdueAlert', { count: overdueCount, amount: formatMoney(items.reduce((s, l) => s + l.overdue.amount, 0)) })} />}
-      <Table<CreditLine>
-        rowKey="companyId" size="small" loading={list.isPending} dataSource={items} pagination={false} columns={columns} scroll={{ x: 'max-content' }}
+      {/*
+        A minimum width, as the console's other tables have: at max-content nothing wrapped, and in English the table
+        outgrew a 1366 px screen's card, taking the Adjust buttons out of view. Automatic layout: the fixed column would
+        otherwise make it fixed, giving every column the same width whatever it holds.
+      */}
+      <Table<AdminCreditLine>
+        rowKey="companyId" size="small" loading={list.isPending} dataSource={items} pagination={false} columns={columns} scroll={{ x: 960 }} tableLayout="auto"
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('settle.admin.noLines')} /> }}
       />
       {editing && <GrantModal companyId={editing} onClose={() => setEditing(null)} />}

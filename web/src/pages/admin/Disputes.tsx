@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, CarOutlined, MessageOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, List, Radio, Row, Skeleton, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, ConfigProvider, Descriptions, Empty, Form, Input, InputNumber, List, Radio, Row, Skeleton, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -11,11 +11,14 @@ import { ProblemAlert, ProblemResult } from '../../components/Problem.js';
 import { companyDisplayName, formatDateTime, formatMoney } from '../../format.js';
 import '../../i18n/afterSales.js';
 import { currentLang } from '../../i18n/index.js';
+import '../../i18n/shipments.js';
 import { formatQuantity } from '../catalog/model.js';
 import { usePaged } from './usePaged.js';
 
 const KEY = [...AS_KEY, 'disputes'];
 const title = (l: { titleZh: string; titleEn: string | null }) => (currentLang() === 'en-US' && l.titleEn ? l.titleEn : l.titleZh);
+/** Chat message kinds with a label of their own (afterSales.admin.chatKind); plain text needs none. */
+const LABELLED_CHAT_KINDS = ['image', 'file', 'product', 'quote'];
 
 /** /admin/disputes (list) and /admin/disputes/:id (the arbitration file and the decision form). */
 export default function AdminDisputes() {
@@ -34,7 +37,9 @@ function DisputeList() {
     // Buyer over seller in one column: both names stay readable where two narrow columns cut them to a few letters.
     {
       title: `${t('afterSales.col.buyer')} / ${t('afterSales.col.supplier')}`, render: (_, d) => (
-        <Space orientation="vertical" size={0} style={{ minWidth: 0, maxWidth: '100%' }}>
+        // A width in pixels: in the table's automatic layout a percentage does not hold a long name back, and one long
+        // English name would push the last column (the opening time) out of the card.
+        <Space orientation="vertical" size={0} style={{ minWidth: 0, maxWidth: 320 }}>
           <Typography.Text ellipsis={{ tooltip: companyDisplayName(d.buyer) }}>{companyDisplayName(d.buyer)}</Typography.Text>
           <Typography.Text type="secondary" ellipsis={{ tooltip: companyDisplayName(d.supplier) }}>{companyDisplayName(d.supplier)}</Typography.Text>
         </Space>
@@ -47,7 +52,8 @@ function DisputeList() {
       title: t('afterSales.col.status'), width: 150,
       render: (_, d) => d.status === 'open'
         ? <Tag color="purple">{t('afterSales.admin.tabs.open')}</Tag>
-        : <Space size={4}><Tag color="green">{t(`afterSales.decision.${d.decision ?? 'seller'}`)}</Tag>{(d.refundAmount ?? 0) > 0 && formatMoney(d.refundAmount ?? 0)}</Space>,
+        // The refund under the decision: side by side they are wider than the column in English.
+        : <Space orientation="vertical" size={0}><Tag color="green">{t(`afterSales.decision.${d.decision ?? 'seller'}`)}</Tag>{(d.refundAmount ?? 0) > 0 && formatMoney(d.refundAmount ?? 0)}</Space>,
     },
     { title: t('afterSales.admin.openedAt'), width: 170, responsive: ['md'], render: (_, d) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(d.createdAt)}</span> },
   ];
@@ -79,15 +85,25 @@ function DisputeList() {
 // ---------------------------------------------------------------------------------------------------------------
 // The arbitration file
 
+interface Carrier { code: string; zh: string; en: string }
 interface Shipment {
-  id: string; carrierName: string; waybillNo: string; status: string; shippedAt: string; deliveredAt: string | null;
+  id: string; carrier: string; carrierName: string; waybillNo: string; status: string; shippedAt: string; deliveredAt: string | null;
   items: Array<{ lineId: string; quantity: number; titleZh: string; titleEn: string | null; unit: string }>;
   tracking: Array<{ id: string; at: string; status: string; location: string; description: string }>;
+}
+
+/** The carrier in the reader's language; the stored name (what the seller typed) for "other" or a carrier no longer listed. */
+function carrierLabel(carriers: Carrier[] | undefined, s: Shipment): string {
+  const c = carriers?.find((x) => x.code === s.carrier);
+  if (!c || c.code === 'other') return s.carrierName;
+  return currentLang() === 'en-US' ? c.en : c.zh;
 }
 
 function Shipments({ orderId }: { orderId: string }) {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['order-shipments', orderId, 'admin'], queryFn: () => api<{ items: Shipment[] }>(`/orders/${orderId}/shipments`) });
+  // Same key as the order pages' carrier list, so the console reuses it when cached.
+  const carriers = useQuery({ queryKey: ['carriers'], queryFn: () => api<{ items: Carrier[] }>('/carriers'), staleTime: Infinity });
   return (
     <Card size="small" title={<Space><CarOutlined />{t('afterSales.admin.shipments')}</Space>} data-testid="dispute-shipments">
       {q.isPending ? <Skeleton active paragraph={{ rows: 2 }} /> : q.isError ? <ProblemAlert error={q.error} /> : q.data.items.length === 0 ? (
@@ -99,16 +115,16 @@ function Shipments({ orderId }: { orderId: string }) {
             <List.Item>
               <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                 <Space wrap>
-                  <b>{s.carrierName}</b>
+                  <b>{carrierLabel(carriers.data?.items, s)}</b>
                   <Typography.Text copyable>{s.waybillNo}</Typography.Text>
-                  <Tag color={s.status === 'delivered' ? 'green' : 'blue'}>{s.status}</Tag>
+                  <Tag color={s.status === 'delivered' ? 'green' : 'blue'}>{t(`shipments.status.${s.status}`, { defaultValue: s.status })}</Tag>
                   <Typography.Text type="secondary">{formatDateTime(s.shippedAt)}</Typography.Text>
                 </Space>
                 <Typography.Text type="secondary">{s.items.map((i) => `${title(i)} × ${formatQuantity(i.quantity, i.unit)}`).join(';')}</Typography.Text>
                 {s.tracking.length > 0 && (
                   <Timeline
                     style={{ marginTop: 8 }}
-                    items={s.tracking.map((e) => ({ content: <span>{formatDateTime(e.at)} · {e.status}{e.location ? ` · ${e.location}` : ''}{e.description ? ` · ${e.description}` : ''}</span> }))}
+                    items={s.tracking.map((e) => ({ content: <span>{formatDateTime(e.at)} · {t(`shipments.tracking.${e.status}`, { defaultValue: e.status })}{e.location ? ` · ${e.location}` : ''}{e.description ? ` · ${e.description}` : ''}</span> }))}
                   />
                 )}
               </Space>
@@ -133,9 +149,11 @@ function ChatLog({ view }: { view: DisputeView }) {
                   {t(`afterSales.side.${m.side}`)} · {m.senderName} · {formatDateTime(m.createdAt)}
                 </Typography.Text>
                 <div style={{ whiteSpace: 'pre-wrap' }}>
+                  {m.kind !== 'text' && (
+                    <div><Tag bordered={false} style={{ marginInlineEnd: 0 }} data-testid="dispute-chat-kind">{t(`afterSales.admin.chatKind.${LABELLED_CHAT_KINDS.includes(m.kind) ? m.kind : 'other'}`)}</Tag></div>
+                  )}
                   {m.text ?? ''}
-                  {m.attachment && <div><Typography.Text type="secondary">📎 {m.attachment.name}</Typography.Text></div>}
-                  {!m.text && !m.attachment && <Typography.Text type="secondary">[{m.kind}]</Typography.Text>}
+                  {m.attachment && <div><Typography.Link href={m.attachment.url} target="_blank" rel="noreferrer">📎 {m.attachment.name}</Typography.Link></div>}
                 </div>
               </div>
             </div>
@@ -200,6 +218,7 @@ function Arbitration({ id }: { id: string }) {
   const view = q.data;
   const d = view.dispute;
   const o = view.order;
+  const withColon = (label: string) => `${label}${t('afterSales.admin.colon')}`;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="arbitration">
       <Card
@@ -229,15 +248,21 @@ function Arbitration({ id }: { id: string }) {
             </Card>
             {o && (
               <Card size="small" title={t('afterSales.admin.order')} data-testid="dispute-order">
-                <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
-                  <Descriptions.Item label={t('afterSales.col.order')}>{o.number}</Descriptions.Item>
-                  <Descriptions.Item label={t('afterSales.admin.orderStatus')}>{t(`orders.status.${o.status}`, { defaultValue: o.status })}</Descriptions.Item>
-                  <Descriptions.Item label={t('afterSales.admin.terms')}>{t(`afterSales.admin.termsValue.${o.paymentTerms}`)}</Descriptions.Item>
-                  <Descriptions.Item label={t('afterSales.admin.total')}>{formatMoney(o.total)}</Descriptions.Item>
-                  <Descriptions.Item label={t('afterSales.admin.paid')}>{formatMoney(o.escrowPaid)}</Descriptions.Item>
-                  <Descriptions.Item label={t('afterSales.admin.refunded')}>{formatMoney(o.escrowRefunded)}</Descriptions.Item>
-                  <Descriptions.Item label={t('afterSales.admin.received')}>{formatDateTime(o.receivedAt)}</Descriptions.Item>
-                </Descriptions>
+                {/*
+                  antd's own colon sits between margins and reads as a full-width "：" in English: each label carries its
+                  language's colon instead, and the gap after it is a space in English and none after the full-width one.
+                */}
+                <ConfigProvider theme={{ components: { Descriptions: { colonMarginLeft: 0, colonMarginRight: currentLang() === 'en-US' ? 6 : 0 } } }}>
+                  <Descriptions size="small" colon={false} column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
+                    <Descriptions.Item label={withColon(t('afterSales.col.order'))}>{o.number}</Descriptions.Item>
+                    <Descriptions.Item label={withColon(t('afterSales.admin.orderStatus'))}>{t(`orders.status.${o.status}`, { defaultValue: o.status })}</Descriptions.Item>
+                    <Descriptions.Item label={withColon(t('afterSales.admin.terms'))}>{t(`afterSales.admin.termsValue.${o.paymentTerms}`)}</Descriptions.Item>
+                    <Descriptions.Item label={withColon(t('afterSales.admin.total'))}>{formatMoney(o.total)}</Descriptions.Item>
+                    <Descriptions.Item label={withColon(t('afterSales.admin.paid'))}>{formatMoney(o.escrowPaid)}</Descriptions.Item>
+                    <Descriptions.Item label={withColon(t('afterSales.admin.refunded'))}>{formatMoney(o.escrowRefunded)}</Descriptions.Item>
+                    <Descriptions.Item label={withColon(t('afterSales.admin.received'))}>{formatDateTime(o.receivedAt)}</Descriptions.Item>
+                  </Descriptions>
+                </ConfigProvider>
                 <Table
                   rowKey="id" size="small" pagination={false} dataSource={o.lines}
                   columns={[

@@ -70,7 +70,7 @@ export default function AdminLedger() {
           scroll={{ x: 640 }}
           columns={[
             { title: t('adminPay.account'), dataIndex: 'code', render: (c: string) => <code>{c}</code> },
-            { title: t('adminPay.purpose'), dataIndex: 'purpose' },
+            { title: t('adminPay.purpose'), dataIndex: 'purpose', render: (p: string) => t(`adminPay.purposes.${p}`, { defaultValue: p }) },
             { title: t('adminPay.currency'), dataIndex: 'currency', width: 90 },
             { title: t('adminPay.balance'), dataIndex: 'balance', align: 'right', render: (v: number, b) => <Signed amount={v} currency={b.currency} /> },
           ]}

@@ -6,13 +6,17 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api.js';
 import { ProblemAlert } from '../../components/Problem.js';
-import { formatDateTime } from '../../format.js';
+import { companyDisplayName, formatDateTime } from '../../format.js';
 import '../../i18n/settlements.js';
 import type { Payout, PayoutStatus } from '../settlementsShared.js';
 import { DATE_STYLE, groupAccount, Money, NUM_STYLE, PayoutStatusTag, providerLabel } from '../settlementsShared.js';
 import { usePaged } from './usePaged.js';
 
-type Action = { payout: Payout; kind: 'confirm' | 'fail' };
+/** The console's payout: the shared one plus the company's English name (null when it has none). */
+type AdminPayout = Payout & { companyNameEn: string | null };
+type Action = { payout: AdminPayout; kind: 'confirm' | 'fail' };
+
+const payoutCompany = (p: AdminPayout, fallback: string) => (p.companyName ? companyDisplayName({ name: p.companyName, nameEn: p.companyNameEn }) : fallback);
 
 function ActionModal({ action, onClose }: { action: Action; onClose: () => void }) {
   const { t } = useTranslation();
@@ -32,7 +36,7 @@ function ActionModal({ action, onClose }: { action: Action; onClose: () => void 
     <Modal open title={t(kind === 'confirm' ? 'settle.admin.confirmTitle' : 'settle.admin.failTitle')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending}
       okButtonProps={{ danger: kind === 'fail', id: 'payout-action-ok' }} cancelText={t('settle.cancel')} okText={t(kind === 'confirm' ? 'settle.admin.confirm' : 'settle.admin.fail')}>
       <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t('settle.finance.col.company')}>{payout.companyName ?? payout.companyId}</Descriptions.Item>
+        <Descriptions.Item label={t('settle.finance.col.company')}>{payoutCompany(payout, payout.companyId)}</Descriptions.Item>
         <Descriptions.Item label={t('settle.finance.col.amount')}><Money amount={payout.amount} strong /></Descriptions.Item>
         <Descriptions.Item label={t('settle.finance.bankName')}>{payout.bank.name}</Descriptions.Item>
         <Descriptions.Item label={t('settle.finance.accountNo')}><Typography.Text copyable={{ text: payout.bank.accountNo }} style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' }}>{groupAccount(payout.bank.accountNo)}</Typography.Text></Descriptions.Item>
@@ -54,18 +58,18 @@ export default function AdminPayouts() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<PayoutStatus | ''>('requested');
   const [action, setAction] = useState<Action | null>(null);
-  const page = usePaged<Payout>(['admin', 'payouts'], '/admin/payouts', { status: status || undefined });
+  const page = usePaged<AdminPayout>(['admin', 'payouts'], '/admin/payouts', { status: status || undefined });
   const total = page.items.reduce((s, p) => s + p.amount, 0);
   const compact = !Grid.useBreakpoint().sm;
-  const actions = (p: Payout) => (p.status === 'requested' ? (
+  const actions = (p: AdminPayout) => (p.status === 'requested' ? (
     <Space orientation="vertical" size={4}>
       <Button type="primary" size="small" block onClick={() => setAction({ payout: p, kind: 'confirm' })} data-testid={`payout-confirm-${p.id}`}>{t('settle.admin.confirm')}</Button>
       <Button size="small" danger block onClick={() => setAction({ payout: p, kind: 'fail' })}>{t('settle.admin.fail')}</Button>
     </Space>
   ) : null);
-  const company = (p: Payout) => <Link to={`/companies/${p.companyId}`}>{p.companyName ?? p.companyId.slice(0, 8)}</Link>;
+  const company = (p: AdminPayout) => <Link to={`/companies/${p.companyId}`}>{payoutCompany(p, p.companyId.slice(0, 8))}</Link>;
   // A phone gets two columns: who, how and when with the state; the amount with the actions.
-  const columns: TableColumnsType<Payout> = compact ? [
+  const columns: TableColumnsType<AdminPayout> = compact ? [
     {
       title: t('settle.finance.col.company'), key: 'company', render: (_: unknown, p) => (
         <Space orientation="vertical" size={2}>
@@ -128,7 +132,7 @@ export default function AdminPayouts() {
           {t(page.hasNextPage ? 'settle.admin.summaryMore' : 'settle.admin.summary', { count: page.items.length })} <Money amount={total} strong style={{ color: 'rgba(0,0,0,0.88)' }} />
         </Typography.Paragraph>
       )}
-      <Table<Payout>
+      <Table<AdminPayout>
         rowKey="id" size="small" loading={page.isPending} dataSource={page.items} pagination={false} columns={columns}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(status === 'requested' ? 'settle.admin.noPayouts' : 'settle.admin.noPayoutsHere')} /> }}
       />

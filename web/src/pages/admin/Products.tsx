@@ -8,17 +8,21 @@ import { Link, useSearchParams } from 'react-router';
 import type { Company, Page } from '../../api.js';
 import { api } from '../../api.js';
 import { ProblemAlert } from '../../components/Problem.js';
-import { formatDateTime, formatMoney } from '../../format.js';
+import { companyDisplayName, formatDateTime, formatMoney } from '../../format.js';
 import '../../i18n/adminCatalog.js';
 import type { CategoryNode, ProductListItem, ProductStatus } from '../catalog/model.js';
 import { formatQuantity, localizedName, PRODUCT_STATUSES, productTitle, useCategoryTree, useDebounced } from '../catalog/model.js';
 import { TakedownModal } from './TakedownModal.js';
 import { usePaged } from './usePaged.js';
 
-/** A row of GET /api/v1/admin/products: the seller's list item plus the company's legal name. */
+/** A row of GET /api/v1/admin/products: the seller's list item plus the company's legal name and English name. */
 export interface AdminProductItem extends ProductListItem {
   companyName: string | null;
+  companyNameEn: string | null;
 }
+
+/** The company as this language names it (English falls back to the legal name); null when the company is gone. */
+const productCompany = (p: Pick<AdminProductItem, 'companyName' | 'companyNameEn'>) => (p.companyName ? companyDisplayName({ name: p.companyName, nameEn: p.companyNameEn }) : null);
 
 interface TreeOption {
   value: string;
@@ -81,7 +85,7 @@ function CompanyFilter({ value, label, onChange }: { value: string | null; label
       options={[
         // The chosen company stays labelled even when the current search does not list it (chosen from a row).
         ...(value && label && !companies.data?.items.some((c) => c.id === value) ? [{ value, label }] : []),
-        ...(companies.data?.items ?? []).map((c) => ({ value: c.id, label: c.legalName })),
+        ...(companies.data?.items ?? []).map((c) => ({ value: c.id, label: companyDisplayName(c) })),
       ]}
       data-testid="admin-products-company"
     />
@@ -107,6 +111,7 @@ export default function AdminProducts() {
     companyId: companyId ?? undefined,
     limit: '20',
   });
+  const filteredCompany = page.items.find((p) => p.companyId === companyId);
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -139,7 +144,7 @@ export default function AdminProducts() {
       render: (_, p) => (
         <Tooltip title={t('adminCatalog.filterByCompany')}>
           <Typography.Link onClick={() => setParam('companyId', p.companyId)} data-testid="admin-product-company">
-            {p.companyName ?? p.companyId}
+            {productCompany(p) ?? p.companyId}
           </Typography.Link>
         </Tooltip>
       ),
@@ -222,7 +227,7 @@ export default function AdminProducts() {
           onChange={(v: string | undefined) => setParam('categoryId', v ?? null)}
           data-testid="admin-products-category"
         />
-        <CompanyFilter value={companyId} label={page.items.find((p) => p.companyId === companyId)?.companyName ?? null} onChange={(id) => setParam('companyId', id)} />
+        <CompanyFilter value={companyId} label={filteredCompany ? productCompany(filteredCompany) : null} onChange={(id) => setParam('companyId', id)} />
       </Space>
       <ProblemAlert error={page.error} style={{ marginBottom: 12 }} />
       <Table<AdminProductItem>

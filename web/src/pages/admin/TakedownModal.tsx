@@ -35,7 +35,9 @@ export function TakedownModal({ product, open, onClose }: { product: { id: strin
       okText={t('adminCatalog.confirmTakeDown')}
       okButtonProps={{ danger: true, loading: takedown.isPending, 'data-testid': 'takedown-confirm' }}
       cancelText={t('common.cancel')}
-      onOk={() => void form.validateFields().then((v) => takedown.mutate(v.reason.trim()))}
+      // Through the form's submit: an invalid reason then only shows its message and keeps the modal open, where a bare
+      // validateFields() promise rejected with nobody to catch it.
+      onOk={() => form.submit()}
       onCancel={() => {
         takedown.reset();
         onClose(false);
@@ -47,7 +49,7 @@ export function TakedownModal({ product, open, onClose }: { product: { id: strin
       {takedown.error && !(takedown.error instanceof ProblemError && takedown.error.errors.length) && (
         <Alert type="error" showIcon title={problemDetail(takedown.error)} style={{ marginBottom: 12 }} data-testid="problem" />
       )}
-      <Form form={form} layout="vertical" preserve={false}>
+      <Form<{ reason: string }> form={form} layout="vertical" preserve={false} onFinish={(v) => takedown.mutate(v.reason.trim())}>
         <Form.Item
           name="reason"
           label={t('adminCatalog.reason')}

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ProblemError, problemDetail } from '../../api.js';
 import { ProblemAlert } from '../../components/Problem.js';
-import { formatDate, formatDateTime } from '../../format.js';
+import { companyDisplayName, formatDate, formatDateTime } from '../../format.js';
 import '../../i18n/verification.js';
 import { applyFieldErrors } from '../formErrors.js';
 import type { UploadedFile, VerificationView } from '../verificationShared.js';
@@ -22,6 +22,8 @@ interface Item {
   id: string;
   companyId: string;
   companyName: string;
+  /** null when the company has no English name. */
+  companyNameEn: string | null;
   status: Status;
   uscc: string;
   legalName: string;
@@ -305,7 +307,7 @@ function DetailDrawer({ id, onClose }: { id: string; onClose: () => void }) {
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Space wrap size={[8, 8]}>
             <Typography.Title level={5} style={{ margin: 0 }}>
-              <Link to={`/companies/${d.companyId}`} target="_blank">{d.companyName}</Link>
+              <Link to={`/companies/${d.companyId}`} target="_blank">{companyDisplayName({ name: d.companyName, nameEn: d.companyNameEn })}</Link>
             </Typography.Title>
             <Tag color={STATUS_COLOR[d.status]} data-testid="verification-drawer-status">{t(`verification.tabs.${d.status}`)}</Tag>
             <MismatchTags mismatches={d.mismatches} />
@@ -398,7 +400,7 @@ export default function VerificationQueue() {
               dataIndex: 'companyName',
               render: (v: string, r) => (
                 <Space orientation="vertical" size={0}>
-                  <Typography.Link>{v}</Typography.Link>
+                  <Typography.Link>{companyDisplayName({ name: v, nameEn: r.companyNameEn })}</Typography.Link>
                   {r.legalName !== v && (
                     <Typography.Text type={r.mismatches.includes('name') ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
                       {t('verification.legalNameShort')}: {r.legalName}

@@ -44,6 +44,9 @@ const num = (s: string | null): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
+/** The API takes only a positive quantity or MOQ: 0 (or less) means "no filter", not a request it would refuse. */
+const positive = (n: number | null): number | null => (n !== null && n > 0 ? n : null);
+
 export function readFilters(params: URLSearchParams, fixedCategory?: string): Filters {
   const attrs: Record<string, string[]> = {};
   for (const [k, v] of params) {
@@ -53,10 +56,10 @@ export function readFilters(params: URLSearchParams, fixedCategory?: string): Fi
     q: params.get('q') ?? '',
     category: fixedCategory ?? params.get('category'),
     sort: SORTS.find((s) => s === params.get('sort')) ?? 'relevance',
-    quantity: num(params.get('qty')),
+    quantity: positive(num(params.get('qty'))),
     priceMin: num(params.get('priceMin')),
     priceMax: num(params.get('priceMax')),
-    moqMax: num(params.get('moqMax')),
+    moqMax: positive(num(params.get('moqMax'))),
     province: params.get('province'),
     minGrade: GRADES.find((g) => g === params.get('minGrade')) ?? null,
     trustpass: params.get('trustpass') === '1',
@@ -72,10 +75,10 @@ export function apiQuery(f: Filters, explain: boolean): Record<string, string | 
     q: f.q || undefined,
     category: f.category ?? undefined,
     sort: f.sort === 'relevance' ? undefined : f.sort,
-    quantity: f.quantity ?? undefined,
+    quantity: positive(f.quantity) ?? undefined,
     priceMin: f.priceMin !== null ? Math.round(f.priceMin * 100) : undefined,
     priceMax: f.priceMax !== null ? Math.round(f.priceMax * 100) : undefined,
-    moqMax: f.moqMax ?? undefined,
+    moqMax: positive(f.moqMax) ?? undefined,
     province: f.province ?? undefined,
     minGrade: f.minGrade ?? undefined,
     trustpass: f.trustpass ? 'true' : undefined,
@@ -291,7 +294,11 @@ function FilterPanel({ filters, set, clear, facets, template, hideCategoryRow, p
               <Space.Addon>{t('search.moqMax')}</Space.Addon>
               <InputNumber min={0} value={moqMax} onChange={(v) => setMoqMax(typeof v === 'number' ? v : null)} style={{ width: 90 }} data-testid="filter-moq-max" />
             </Space.Compact>
-            <Button size="small" type="primary" ghost onClick={() => set({ qty, priceMin: pMin, priceMax: pMax, moqMax })} data-testid="filter-apply">
+            <Button size="small" type="primary" ghost onClick={() => {
+              setQty(positive(qty));
+              setMoqMax(positive(moqMax));
+              set({ qty: positive(qty), priceMin: pMin, priceMax: pMax, moqMax: positive(moqMax) });
+            }} data-testid="filter-apply">
               {t('search.apply')}
             </Button>
           </FilterRow>

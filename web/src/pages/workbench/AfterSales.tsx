@@ -2,18 +2,17 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, Empty, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Page } from '../../api.js';
 import { api, ProblemError } from '../../api.js';
-import { AfterSaleDetail, StatusTag } from '../../components/trade/OrderAfterSales.js';
+import { AfterSaleDetail, StatusTag, useAfterSale } from '../../components/trade/OrderAfterSales.js';
 import { AS_KEY, type AfterSaleCounts, type AfterSaleListItem, type AfterSaleStatus } from '../../components/trade/afterSales.js';
 import { ProblemResult } from '../../components/Problem.js';
 import { companyDisplayName, formatDateTime, formatMoney } from '../../format.js';
 import '../../i18n/afterSales.js';
 import { activeCompanyOf, useMe } from '../../session.js';
-import { NoCompany, rememberSide, rememberedSide, type Side } from './WorkbenchShell.js';
+import { NoCompany, useSideHint, useWorkbenchSide, type Side } from './WorkbenchShell.js';
 
 type Tab = 'open' | 'all' | AfterSaleStatus;
 const TABS: Tab[] = ['open', 'requested', 'rejected', 'partial_proposed', 'awaiting_return', 'return_shipped', 'escalated', 'refunded', 'exchanged', 'withdrawn', 'closed', 'all'];
@@ -27,10 +26,14 @@ export default function AfterSalesPage() {
 function DetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const view = useAfterSale(id);
+  const viewer = view.data?.viewerSide;
+  const side: Side | null = viewer === 'supplier' ? 'seller' : viewer === 'buyer' ? 'buyer' : null;
+  useSideHint(side);
   return (
     <Card
-      title={<Space><Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} aria-label={t('afterSales.back')} />{t('afterSales.pageTitle')}</Space>}
-      extra={<Link to="/workbench/after-sales">{t('afterSales.back')}</Link>}
+      title={<Space><Button type="text" icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)} aria-label={t('afterSales.back')} />{t('afterSales.pageTitle')}</Space>}
+      extra={<Link to={side ? `/workbench/after-sales?side=${side}` : '/workbench/after-sales'}>{t('afterSales.back')}</Link>}
     >
       <AfterSaleDetail id={id} />
     </Card>
@@ -43,9 +46,10 @@ function ListPage() {
   const { data: me } = useMe();
   const company = activeCompanyOf(me);
   const [params, setParams] = useSearchParams();
-  const side: Side = params.get('side') === 'seller' ? 'seller' : params.get('side') === 'buyer' ? 'buyer' : rememberedSide('buyer');
+  const shellSide = useWorkbenchSide();
+  // Without ?side= follow the shell, so the list and the menu never disagree; choosing a side here does not change the remembered one.
+  const side: Side = params.get('side') === 'seller' ? 'seller' : params.get('side') === 'buyer' ? 'buyer' : shellSide;
   const tab: Tab = TABS.find((s) => s === params.get('status')) ?? 'open';
-  useEffect(() => rememberSide(side), [side]);
   const counts = useQuery({
     queryKey: [...AS_KEY, 'counts', company?.id],
     queryFn: () => api<AfterSaleCounts>('/after-sales/counts', { query: { companyId: company?.id } }),
@@ -74,7 +78,7 @@ function ListPage() {
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const mine = counts.data?.[side];
   const columns: TableColumnsType<AfterSaleListItem> = [
-    { title: t('afterSales.col.order'), width: 180, render: (_, r) => <Link to={`/workbench/orders/${r.orderId}`} onClick={(e) => e.stopPropagation()}>{r.orderNumber}</Link> },
+    { title: t('afterSales.col.order'), width: 180, render: (_, r) => <Link to={`/workbench/orders/${r.orderId}?side=${side}`} onClick={(e) => e.stopPropagation()}>{r.orderNumber}</Link> },
     { title: t('afterSales.col.counterpart'), width: 240, ellipsis: true, render: (_, r) => companyDisplayName(side === 'buyer' ? r.supplier : r.buyer) },
     { title: t('afterSales.col.kind'), width: 110, render: (_, r) => t(`afterSales.kind.${r.kind}`) },
     { title: t('afterSales.col.reason'), width: 120, render: (_, r) => t(`afterSales.reason.${r.reason}`, { defaultValue: r.reason }) },
@@ -112,7 +116,7 @@ function ListPage() {
         <>
           <Table<AfterSaleListItem>
             rowKey="id" size="middle" columns={columns} dataSource={rows} loading={list.isPending} pagination={false} scroll={{ x: 1400 }}
-            onRow={(r) => ({ onClick: () => void navigate(`/workbench/after-sales/${r.id}`), style: { cursor: 'pointer' } })}
+            onRow={(r) => ({ onClick: () => void navigate(`/workbench/after-sales/${r.id}?side=${side}`), style: { cursor: 'pointer' } })}
             locale={{ emptyText: <Empty description={<>{t('afterSales.empty')}{side === 'buyer' && <div><Typography.Text type="secondary">{t('afterSales.emptyBuyerHint')}</Typography.Text></div>}</>} /> }}
             data-testid="after-sales-table"
           />

@@ -73,8 +73,12 @@ function PayoutCard({ companyId, companyName, balances }: { companyId: string; c
       <Form<PayoutForm> form={form} layout="vertical" initialValues={{ provider: 'bank_transfer', accountName: companyName }} onFinish={(v) => submit.mutate(v)} disabled={available <= 0} data-testid="payout-form">
         <Form.Item label={t('settle.finance.amount')} required extra={t('settle.finance.maxHint', { amount: formatMoney(available) })}>
           <Space.Compact style={{ width: '100%' }}>
-            <Form.Item name="amountYuan" noStyle rules={[{ required: true, message: t('settle.finance.amountRequired') }]}>
-              <InputNumber<number> prefix="¥" min={0.01} max={available / 100} precision={2} style={{ width: '100%' }} data-testid="payout-amount"
+            {/* A rule instead of max: InputNumber's max clamps on blur, so an over-large amount would be changed and submitted silently. */}
+            <Form.Item name="amountYuan" noStyle rules={[
+              { required: true, message: t('settle.finance.amountRequired') },
+              { validator: async (_, v: number | null | undefined) => { if (typeof v === 'number' && Math.round(v * 100) > available) throw new Error(t('settle.finance.amountTooMuch', { amount: formatMoney(available) })); } },
+            ]}>
+              <InputNumber<number> prefix="¥" min={0.01} precision={2} style={{ width: '100%' }} data-testid="payout-amount"
                 formatter={(v) => (v === undefined || v === null || `${v}` === '' ? '' : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','))}
                 parser={(v) => Number((v ?? '').replace(/,/g, ''))} />
             </Form.Item>
@@ -135,7 +139,7 @@ type Entry = Statement['entries'][number];
 
 function EntryDescription({ e }: { e: Entry }) {
   const { t } = useTranslation();
-  if (e.orderId) return <Link to={`/workbench/orders/${e.orderId}`} style={{ ...NUM_STYLE, fontSize: 12 }}>{e.orderNumber ?? e.orderId.slice(0, 8)}</Link>;
+  if (e.orderId) return <Link to={`/workbench/orders/${e.orderId}?side=seller`} style={{ ...NUM_STYLE, fontSize: 12 }}>{e.orderNumber ?? e.orderId.slice(0, 8)}</Link>;
   const tail = e.kind === 'payout' || e.kind === 'payout_reversal' ? accountTail(e.memo) : null;
   return <Typography.Text type="secondary" style={{ fontSize: 12 }}>{tail ? t('settle.finance.toAccount', { tail }) : e.memo || '—'}</Typography.Text>;
 }

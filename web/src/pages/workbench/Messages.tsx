@@ -5,7 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api.js';
-import { ChatThread, messagePreview, type ConversationView } from '../../components/chat/ChatThread.js';
+import { ChatThread, counterpartName, messagePreview, type ConversationView } from '../../components/chat/ChatThread.js';
 import { useChatSocket, type ChatEvent } from '../../components/chat/useChatSocket.js';
 import { formatDate } from '../../format.js';
 import '../../i18n/messaging.js';
@@ -96,12 +96,12 @@ export default function MessagesPage() {
               <div style={{ display: 'flex', gap: 10, width: '100%', minWidth: 0 }}>
                 <Badge dot color={online ? '#1A7F37' : '#bbb'} offset={[-2, 30]} data-testid="chat-presence" data-online={online} title={online ? t('chat.online') : t('chat.offline')}>
                   <div style={{ width: 36, height: 36, borderRadius: 18, background: c.mySide === 'buyer' ? '#E8F0FE' : '#FFF1E8', display: 'grid', placeItems: 'center', fontWeight: 600, color: c.mySide === 'buyer' ? '#1F6FEB' : '#F25C05' }}>
-                    {c.counterpart.name.slice(0, 1)}
+                    {counterpartName(c).slice(0, 1)}
                   </div>
                 </Badge>
                 <div style={{ flex: 1, minWidth: 0 }}>
                   <div style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
-                    <Typography.Text strong ellipsis style={{ flex: 1 }}>{c.counterpart.name}</Typography.Text>
+                    <Typography.Text strong ellipsis style={{ flex: 1 }}>{counterpartName(c)}</Typography.Text>
                     <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{shortTime(c.lastMessage?.createdAt ?? c.activityAt)}</Typography.Text>
                   </div>
                   <div style={{ display: 'flex', gap: 6, alignItems: 'center' }}>

@@ -12,6 +12,7 @@ import {
 } from '../../components/trade/purchaseList.js';
 import { companyDisplayName, formatMoney } from '../../format.js';
 import '../../i18n/purchaseList.js';
+import { currentLang } from '../../i18n/index.js';
 import { activeCompanyOf, useMe } from '../../session.js';
 import { formatQuantity, unitLabel } from '../catalog/model.js';
 
@@ -19,11 +20,14 @@ const ORANGE = '#F25C05';
 const BLUE = '#1F6FEB';
 const GREEN = '#1A7F37';
 
-function QuantityCell({ item, onCommit, busy }: { item: PurchaseListItem; onCommit: (q: number) => void; busy: boolean }) {
+function QuantityCell({ item, onCommit, busy }: { item: PurchaseListItem; onCommit: (q: number, onRefused: () => void) => void; busy: boolean }) {
   const [value, setValue] = useState<number | null>(item.quantity);
   useEffect(() => setValue(item.quantity), [item.quantity]);
   const commit = () => {
-    if (value !== null && value > 0 && value !== item.quantity) onCommit(value);
+    // Disabling the box while a change is saved blurs it: that blur must not send the same change again.
+    if (busy) return;
+    // A refused quantity leaves item.quantity as it was, so the effect above would not put the saved value back.
+    if (value !== null && value > 0 && value !== item.quantity) onCommit(value, () => setValue(item.quantity));
     else setValue(item.quantity);
   };
   return (
@@ -86,7 +90,7 @@ function PriceCell({ item }: { item: PurchaseListItem }) {
 function GroupCard({ group, busy, onPatch, onRemove, onSelectSupplier }: {
   group: PurchaseListGroup;
   busy: boolean;
-  onPatch: (id: string, body: { quantity?: number; selected?: boolean }) => void;
+  onPatch: (id: string, body: { quantity?: number; selected?: boolean }, onRefused?: () => void) => void;
   onRemove: (id: string) => void;
   onSelectSupplier: (supplierId: string, selected: boolean) => void;
 }) {
@@ -111,7 +115,7 @@ function GroupCard({ group, busy, onPatch, onRemove, onSelectSupplier }: {
               <Link to={`/products/${item.productId}`}>{item.title}</Link>
             )}
             <div style={{ fontSize: 12, color: '#8c8c8c' }}>
-              {[item.skuLabel, item.leadTimeDays !== null ? t('purchaseList.leadTime', { count: item.leadTimeDays }) : null].filter(Boolean).join(' · ')}
+              {[currentLang() === 'en-US' ? item.skuLabelEn : item.skuLabel, item.leadTimeDays !== null ? t('purchaseList.leadTime', { count: item.leadTimeDays }) : null].filter(Boolean).join(' · ')}
             </div>
             <ProblemTags item={item} />
           </div>
@@ -123,14 +127,26 @@ function GroupCard({ group, busy, onPatch, onRemove, onSelectSupplier }: {
       key: 'quantity', title: t('purchaseList.col.quantity'), width: 170,
       render: (_, item) => (
         <div>
-          <QuantityCell item={item} busy={busy} onCommit={(quantity) => onPatch(item.id, { quantity })} />
+          <QuantityCell item={item} busy={busy} onCommit={(quantity, onRefused) => onPatch(item.id, { quantity }, onRefused)} />
           {item.stock !== null && <div style={{ fontSize: 12, color: '#8c8c8c', marginTop: 2 }}>{t('purchaseList.stockLeft', { qty: formatQuantity(item.stock, item.unit) })}</div>}
         </div>
       ),
     },
     {
       key: 'total', title: t('purchaseList.col.total'), width: 130, align: 'right',
-      render: (_, item) => (item.lineTotal === null ? '—' : <Typography.Text strong data-testid="pl-line-total">{formatMoney(item.lineTotal)}</Typography.Text>),
+      render: (_, item) => {
+        if (item.lineTotal === null) return '—';
+        // A line with a problem cannot be ordered, so the server leaves it out of the totals: say so rather than show a sum that disagrees.
+        if (item.problems.length > 0) {
+          return (
+            <div data-testid="pl-line-not-counted">
+              <Typography.Text type="secondary" delete data-testid="pl-line-total">{formatMoney(item.lineTotal)}</Typography.Text>
+              <div style={{ fontSize: 12, color: '#8c8c8c' }}>{t('purchaseList.notCounted')}</div>
+            </div>
+          );
+        }
+        return <Typography.Text strong data-testid="pl-line-total">{formatMoney(item.lineTotal)}</Typography.Text>;
+      },
     },
     {
       key: 'actions', width: 60, align: 'center',
@@ -221,9 +237,12 @@ export default function PurchaseListPage() {
   if (list.error) return <ProblemResult error={list.error} onRetry={() => void list.refetch()} />;
   const view = list.data;
   const unavailable = view.groups.flatMap((g) => g.items).filter((i) => i.problems.includes('unavailable')).map((i) => i.id);
-  const selectedWithProblems = view.groups.some((g) => g.items.some((i) => i.selected && i.problems.length > 0));
+  const selected = view.groups.flatMap((g) => g.items).filter((i) => i.selected);
+  // Lines with a problem are not orderable: they are neither in the total nor in the count next to it.
+  const selectedBlocked = selected.filter((i) => i.problems.length > 0).length;
+  const selectedOrderable = selected.length - selectedBlocked;
   const allSelected = view.count > 0 && view.selectedCount === view.count;
-  const blockedReason = view.selectedCount === 0 ? t('purchaseList.nothingSelected') : selectedWithProblems ? t('purchaseList.checkoutBlocked') : null;
+  const blockedReason = view.selectedCount === 0 ? t('purchaseList.nothingSelected') : selectedBlocked > 0 ? t('purchaseList.checkoutBlockedCount', { count: selectedBlocked }) : null;
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="purchase-list">
@@ -262,24 +281,28 @@ export default function PurchaseListPage() {
               key={g.supplier.id}
               group={g}
               busy={busy}
-              onPatch={(id, body) => patch.mutate({ id, body })}
+              onPatch={(id, body, onRefused) => patch.mutate({ id, body }, { onError: onRefused })}
               onRemove={(id) => remove.mutate([id])}
               onSelectSupplier={(supplierCompanyId, selected) => select.mutate({ selected, supplierCompanyId })}
             />
           ))}
           <Card size="small" style={{ position: 'sticky', bottom: 0, zIndex: 2, boxShadow: '0 -2px 8px rgba(0,0,0,0.06)' }} data-testid="pl-footer">
             <div style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', flexWrap: 'wrap', gap: 16 }}>
-              <Typography.Text type="secondary">{t('purchaseList.selectedCount', { count: view.selectedCount })}</Typography.Text>
+              <Typography.Text type="secondary" data-testid="pl-selected-count">{t('purchaseList.selectedCount', { count: selectedOrderable })}</Typography.Text>
               <span>
                 <Typography.Text>{t('purchaseList.total')}: </Typography.Text>
                 <Typography.Text strong style={{ color: ORANGE, fontSize: 22 }} data-testid="pl-total">{formatMoney(view.total)}</Typography.Text>
               </span>
-              <Tooltip title={blockedReason}>
-                <Button type="primary" size="large" disabled={Boolean(blockedReason) || busy} onClick={() => void navigate('/workbench/checkout')} data-testid="pl-checkout">
-                  {t('purchaseList.checkout')}
-                </Button>
-              </Tooltip>
+              <Button type="primary" size="large" disabled={Boolean(blockedReason) || busy} onClick={() => void navigate('/workbench/checkout')} data-testid="pl-checkout">
+                {t('purchaseList.checkout')}
+              </Button>
             </div>
+            {/* Shown as text, not a tooltip on the disabled button: phones cannot hover. */}
+            {blockedReason && (
+              <Typography.Text type={selectedBlocked > 0 ? 'danger' : 'secondary'} style={{ display: 'block', textAlign: 'right', marginTop: 6, fontSize: 13 }} data-testid="pl-blocked-reason">
+                {blockedReason}
+              </Typography.Text>
+            )}
           </Card>
         </>
       )}

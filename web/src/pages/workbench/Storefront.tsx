@@ -30,13 +30,19 @@ interface Errors {
   slug: string[];
   sections: Map<number, string[]>;
   layout: string[];
+  /** The same messages by the field they name ('sections.3.data.items.0.name'), for the input itself. */
+  fields: Map<string, string>;
 }
-const NO_ERRORS: Errors = { slug: [], sections: new Map(), layout: [] };
+const NO_ERRORS: Errors = { slug: [], sections: new Map(), layout: [], fields: new Map() };
+/** Form.Item props showing the API's message for one field of the section being edited, if it has one. */
+type FieldError = (subPath: string) => { validateStatus?: 'error'; help?: string };
 
 function errorsOf(err: unknown): Errors {
   if (!(err instanceof ProblemError)) return NO_ERRORS;
-  const out: Errors = { slug: [], sections: new Map(), layout: [] };
+  const out: Errors = { slug: [], sections: new Map(), layout: [], fields: new Map() };
   for (const e of err.errors) {
+    const field = e.path.replace(/^body\./, '');
+    if (!out.fields.has(field)) out.fields.set(field, e.message);
     const m = /^body\.sections\.(\d+)(?:\.|$)/.exec(e.path);
     if (e.path === 'body.slug') out.slug.push(err.detail);
     else if (m) out.sections.set(Number(m[1]), [...(out.sections.get(Number(m[1])) ?? []), e.message]);
@@ -211,7 +217,7 @@ function ProfileForm({ data, set, limits }: { data: SectionDataMap['company_prof
   );
 }
 
-function CertificatesForm({ data, set, limits }: { data: SectionDataMap['certificates']; set: (d: SectionDataMap['certificates']) => void; limits: Limits }) {
+function CertificatesForm({ data, set, limits, fieldError }: { data: SectionDataMap['certificates']; set: (d: SectionDataMap['certificates']) => void; limits: Limits; fieldError: FieldError }) {
   const { t } = useTranslation();
   const max = limits.maxItems ?? 10;
   const setItem = (i: number, patch: Partial<SectionDataMap['certificates']['items'][number]>) => set({ items: data.items.map((it, j) => (j === i ? { ...it, ...patch } : it)) });
@@ -221,17 +227,17 @@ function CertificatesForm({ data, set, limits }: { data: SectionDataMap['certifi
         <Card key={i} size="small" title={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('shopEditor.certificateN', { n: i + 1 })}</Typography.Text>} extra={<Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => set({ items: data.items.filter((_, j) => j !== i) })} aria-label={t('shopEditor.remove')} />}>
           <Row gutter={12}>
             <Col xs={24} md={12}>
-              <Form.Item label={t('shopEditor.certName')} layout="vertical" required>
+              <Form.Item label={t('shopEditor.certName')} layout="vertical" required {...fieldError(`items.${i}.name`)}>
                 <Input value={item.name} maxLength={80} onChange={(e) => setItem(i, { name: e.target.value })} data-testid={`cert-${i}-name`} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item label={t('shopEditor.certIssuer')} layout="vertical">
+              <Form.Item label={t('shopEditor.certIssuer')} layout="vertical" {...fieldError(`items.${i}.issuer`)}>
                 <Input value={item.issuer} maxLength={80} onChange={(e) => setItem(i, { issuer: e.target.value })} data-testid={`cert-${i}-issuer`} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item label={t('shopEditor.certValidUntil')} layout="vertical">
+              <Form.Item label={t('shopEditor.certValidUntil')} layout="vertical" {...fieldError(`items.${i}.validUntil`)}>
                 <DatePicker style={{ width: '100%' }} value={item.validUntil ? dayjs(item.validUntil) : null} onChange={(d) => setItem(i, { validUntil: d ? d.format('YYYY-MM-DD') : null })} data-testid={`cert-${i}-valid`} />
               </Form.Item>
             </Col>
@@ -250,10 +256,10 @@ function CertificatesForm({ data, set, limits }: { data: SectionDataMap['certifi
   );
 }
 
-function ContactForm({ data, set }: { data: SectionDataMap['contact_card']; set: (d: SectionDataMap['contact_card']) => void }) {
+function ContactForm({ data, set, fieldError }: { data: SectionDataMap['contact_card']; set: (d: SectionDataMap['contact_card']) => void; fieldError: FieldError }) {
   const { t } = useTranslation();
   const field = (key: keyof SectionDataMap['contact_card'], max: number) => (
-    <Form.Item label={t(`shopEditor.${key}`)}>
+    <Form.Item label={t(`shopEditor.${key}`)} {...fieldError(key)}>
       <Input value={data[key]} maxLength={max} onChange={(e) => set({ ...data, [key]: e.target.value })} data-testid={`contact-${key}`} />
     </Form.Item>
   );
@@ -269,7 +275,7 @@ function ContactForm({ data, set }: { data: SectionDataMap['contact_card']; set:
   );
 }
 
-function SectionForm({ section, onChange, companyId, slug, limits }: { section: EditorSection; onChange: (s: EditorSection) => void; companyId: string; slug: string; limits: Limits }) {
+function SectionForm({ section, onChange, companyId, slug, limits, fieldError }: { section: EditorSection; onChange: (s: EditorSection) => void; companyId: string; slug: string; limits: Limits; fieldError: FieldError }) {
   switch (section.type) {
     case 'banner':
       return <BannerForm data={section.data} set={(data) => onChange({ ...section, data })} />;
@@ -280,9 +286,9 @@ function SectionForm({ section, onChange, companyId, slug, limits }: { section: 
     case 'company_profile':
       return <ProfileForm data={section.data} set={(data) => onChange({ ...section, data })} limits={limits} />;
     case 'certificates':
-      return <CertificatesForm data={section.data} set={(data) => onChange({ ...section, data })} limits={limits} />;
+      return <CertificatesForm data={section.data} set={(data) => onChange({ ...section, data })} limits={limits} fieldError={fieldError} />;
     case 'contact_card':
-      return <ContactForm data={section.data} set={(data) => onChange({ ...section, data })} />;
+      return <ContactForm data={section.data} set={(data) => onChange({ ...section, data })} fieldError={fieldError} />;
   }
 }
 
@@ -564,6 +570,10 @@ function Editor({ company, view }: { company: MeCompany; view: EditorView }) {
                 companyId={company.id}
                 slug={view.slug}
                 limits={rulesOf(current.type)}
+                fieldError={(sub) => {
+                  const help = errors.fields.get(`sections.${selected}.data.${sub}`);
+                  return help ? { validateStatus: 'error', help } : {};
+                }}
               />
             </Card>
           ) : (

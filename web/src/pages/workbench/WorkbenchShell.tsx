@@ -16,6 +16,7 @@ import '../../i18n/trustpass.js';
 import '../../i18n/verification.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Result, Segmented, Select } from 'antd';
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import type { Me, MeCompany } from '../../api.js';
@@ -56,6 +57,29 @@ export function rememberSide(side: Side): void {
   }
 }
 
+interface SideContextValue {
+  side: Side;
+  hint: (path: string, side: Side) => void;
+}
+const SideContext = createContext<SideContextValue>({ side: 'buyer', hint: () => undefined });
+
+/** The side the workbench shell currently shows (menu, title). */
+export function useWorkbenchSide(): Side {
+  return useContext(SideContext).side;
+}
+
+/**
+ * A detail page that knows which side of the trade the viewer is on (an order, an after-sales request) tells the shell,
+ * so the menu matches without changing the remembered side.
+ */
+export function useSideHint(side: Side | null | undefined): void {
+  const { hint } = useContext(SideContext);
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (side) hint(pathname, side);
+  }, [hint, pathname, side]);
+}
+
 function CompanySwitcher({ me }: { me: Me }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -91,17 +115,24 @@ export default function WorkbenchShell() {
   const { data: me } = useMe();
   const location = useLocation();
   const navigate = useNavigate();
+  const [hinted, setHinted] = useState<{ path: string; side: Side } | null>(null);
   // Product management and the shop are seller work, so they open the seller side whatever side was used last.
   // Trade pages: sales orders and finance are seller work; the purchase list, checkout, my orders, approvals and credit terms buyer work.
   const tradeSide: Side | null = /^\/workbench\/(sales-orders|finance)(\/|$)/.test(location.pathname)
     ? 'seller'
     : /^\/workbench\/(purchase-list|checkout|orders|approvals|credit-terms)\/?$/.test(location.pathname) ? 'buyer' : null;
-  const side: Side = tradeSide ?? (location.pathname.startsWith('/workbench/seller') || location.pathname.startsWith('/workbench/products') || location.pathname.startsWith('/workbench/storefront') || location.pathname.startsWith('/workbench/inquiries/received') || location.pathname.startsWith('/workbench/rfq-market') || location.pathname.startsWith('/workbench/quotes')
+  // Pages used by both sides (after-sales, one order) follow ?side= from the link, else what the page learnt from its data.
+  const sideParam = new URLSearchParams(location.search).get('side');
+  const sharedSide: Side | null = /^\/workbench\/(after-sales|orders\/[^/]+)(\/|$)/.test(location.pathname)
+    ? sideParam === 'seller' || sideParam === 'buyer' ? sideParam : hinted?.path === location.pathname ? hinted.side : null
+    : null;
+  const side: Side = tradeSide ?? sharedSide ?? (location.pathname.startsWith('/workbench/seller') || location.pathname.startsWith('/workbench/products') || location.pathname.startsWith('/workbench/storefront') || location.pathname.startsWith('/workbench/inquiries/received') || location.pathname.startsWith('/workbench/rfq-market') || location.pathname.startsWith('/workbench/quotes')
     ? 'seller'
     : location.pathname.startsWith('/workbench/buyer') || location.pathname.startsWith('/workbench/inquiries/sent') || location.pathname.startsWith('/workbench/rfqs')
       ? 'buyer'
       : rememberedSide(defaultSide(me ? activeCompanyOf(me) : null)));
   if (location.pathname.startsWith('/workbench/seller') || location.pathname.startsWith('/workbench/buyer')) rememberSide(side);
+  const sideContext = useMemo<SideContextValue>(() => ({ side, hint: (path, s) => setHinted({ path, side: s }) }), [side]);
   if (!me) return null;
   const menu = [
     { key: `/workbench/${side}`, icon: <DashboardOutlined />, label: t('workbench.dashboard') },
@@ -109,14 +140,14 @@ export default function WorkbenchShell() {
     ...(side === 'seller'
       ? [
           { key: '/workbench/sales-orders', icon: <ContainerOutlined />, label: t('orders.menu.salesOrders') },
-          { key: '/workbench/after-sales', icon: <CustomerServiceOutlined />, label: t('orders.menu.afterSales') },
+          { key: '/workbench/after-sales?side=seller', icon: <CustomerServiceOutlined />, label: t('orders.menu.afterSales') },
           { key: '/workbench/finance', icon: <WalletOutlined />, label: t('orders.menu.finance') },
         ]
       : [
           { key: '/workbench/purchase-list', icon: <ShoppingCartOutlined />, label: t('orders.menu.purchaseList') },
           { key: '/workbench/orders', icon: <ContainerOutlined />, label: t('orders.menu.orders') },
           { key: '/workbench/approvals', icon: <CarryOutOutlined />, label: t('orders.menu.approvals') },
-          { key: '/workbench/after-sales', icon: <CustomerServiceOutlined />, label: t('orders.menu.afterSales') },
+          { key: '/workbench/after-sales?side=buyer', icon: <CustomerServiceOutlined />, label: t('orders.menu.afterSales') },
           { key: '/workbench/credit-terms', icon: <AccountBookOutlined />, label: t('orders.menu.creditTerms') },
         ]),
     side === 'seller' ? { key: '/workbench/inquiries/received', icon: <InboxOutlined />, label: t('inquiries.menuReceived') } : { key: '/workbench/inquiries/sent', icon: <FileTextOutlined />, label: t('inquiries.menuSent') },
@@ -149,7 +180,19 @@ export default function WorkbenchShell() {
       <CompanySwitcher me={me} />
     </>
   );
-  return <ProLayout title={t(`workbench.${side}`)} menu={menu} toolbar={toolbar} />;
+  // Menu keys may carry ?side=, so match on their path part.
+  const selectedKey = menu
+    .map((m) => m.key)
+    .filter((k) => {
+      const path = k.split('?')[0] ?? k;
+      return location.pathname === path || location.pathname.startsWith(`${path}/`);
+    })
+    .sort((a, b) => b.length - a.length)[0] ?? '';
+  return (
+    <SideContext.Provider value={sideContext}>
+      <ProLayout title={t(`workbench.${side}`)} menu={menu} selectedKey={selectedKey} toolbar={toolbar} />
+    </SideContext.Provider>
+  );
 }
 
 export function NoCompany() {

@@ -8,7 +8,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Page } from '../../../api.js';
 import { api, ProblemError } from '../../../api.js';
 import { ProblemResult } from '../../../components/Problem.js';
-import { formatDateTime, formatMoney } from '../../../format.js';
+import { companyDisplayName, formatDateTime, formatMoney } from '../../../format.js';
 import { activeCompanyOf, useMe } from '../../../session.js';
 import { formatQuantity } from '../../catalog/model.js';
 import { NoCompany, rememberSide } from '../WorkbenchShell.js';
@@ -68,7 +68,9 @@ export default function InquiryList({ box }: { box: Box }) {
   };
   const boxCounts = box === 'sent' ? counts.data?.sent : counts.data?.received;
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const counterpart = (i: InquiryListItem) => (box === 'sent' ? i.supplier.name : i.buyer.name);
+  // The API sends each company's English name too (nameEn, null when it has none): en-US readers see that one.
+  const companyName = (c: { name: string; nameEn?: string | null }) => companyDisplayName({ name: c.name, nameEn: c.nameEn ?? null });
+  const counterpart = (i: InquiryListItem) => companyName(box === 'sent' ? i.supplier : i.buyer);
   const turn = (i: InquiryListItem) => {
     if (i.status === 'closed') return null;
     const mine = (box === 'received') === (i.lastSide === 'buyer');

@@ -10,7 +10,7 @@ import { rememberedSide, rememberSide } from '../WorkbenchShell.js';
 import { api, problemDetail, ProblemError } from '../../../api.js';
 import { InquiryButton } from '../../../components/InquiryButton.js';
 import { ProblemResult } from '../../../components/Problem.js';
-import { formatDate, formatDateTime, formatMoney } from '../../../format.js';
+import { companyDisplayName, formatDate, formatDateTime, formatMoney } from '../../../format.js';
 import { useMe, useRegionName } from '../../../session.js';
 import { formatQuantity, UNITS, unitLabel } from '../../catalog/model.js';
 import { AttachmentList, AttachmentPicker, uploadedIds } from './Attachments.js';
@@ -270,7 +270,7 @@ export default function InquiryThread() {
   const inq = q.data;
   const supplierSide = inq.viewerSide === 'supplier';
   const backTo = supplierSide ? '/workbench/inquiries/received' : '/workbench/inquiries/sent';
-  const counterpart = supplierSide ? inq.buyer.name : inq.supplier.name;
+  const counterpart = companyDisplayName(supplierSide ? inq.buyer : inq.supplier);
   const confirmClose = () => {
     setReason('');
     modal.confirm({
@@ -329,7 +329,7 @@ export default function InquiryThread() {
           <Descriptions.Item label={t('inquiries.header.target')}>{inq.targetUnitPrice !== null ? `${formatMoney(inq.targetUnitPrice)}${inq.unit ? ` / ${unitLabel(inq.unit)}` : ''}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('inquiries.header.region')}>{inq.deliveryProvince ? regionName(inq.deliveryProvince) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('inquiries.header.desiredDate')}>{inq.desiredDate ? formatDate(inq.desiredDate) : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('inquiries.header.sentBy')}>{inq.buyerUser.name} · {inq.buyer.name}</Descriptions.Item>
+          <Descriptions.Item label={t('inquiries.header.sentBy')}>{inq.buyerUser.name} · {companyDisplayName(inq.buyer)}</Descriptions.Item>
           <Descriptions.Item label={t('inquiries.header.sentAt')}>{formatDateTime(inq.createdAt)}</Descriptions.Item>
           {supplierSide && (
             <Descriptions.Item label={t('inquiries.header.assignee')}>

@@ -12,13 +12,15 @@ export type ShippingTerms = 'delivered' | 'ex_works' | 'freight_extra';
 export const SHIPPING_TERMS: ShippingTerms[] = ['delivered', 'ex_works', 'freight_extra'];
 
 export interface Ref { id: string; name: string }
+/** A company on an inquiry: its English name too (null when it has none). */
+export interface CompanyRef extends Ref { nameEn: string | null }
 export interface Attachment { id: string; url: string; contentType: string; byteSize: number }
 export interface InquiryLine {
   productId: string; skuId: string | null; skuCode: string | null; skuAttributes: Record<string, string>;
   quantity: number | null; unit: string; titleZh: string; titleEn: string | null; coverUrl: string | null;
 }
 export interface InquiryListItem {
-  id: string; status: InquiryStatus; supplier: Ref; buyer: Ref; buyerUser: Ref; assignee: Ref | null; lines: InquiryLine[];
+  id: string; status: InquiryStatus; supplier: CompanyRef; buyer: CompanyRef; buyerUser: Ref; assignee: Ref | null; lines: InquiryLine[];
   quantity: number | null; unit: string | null; targetUnitPrice: number | null; messagePreview: string;
   lastSide: Side; replyCount: number; quoteCount: number; createdAt: string; lastActivityAt: string;
 }

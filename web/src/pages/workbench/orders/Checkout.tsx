@@ -14,7 +14,7 @@ import { PURCHASE_LIST_KEY } from '../../../components/trade/purchaseList.js';
 import { currentLang } from '../../../i18n/index.js';
 import { activeCompanyOf, useMe, useRegions } from '../../../session.js';
 import type { PriceTier, ProductView } from '../../catalog/model.js';
-import { productTitle, tierIndexFor } from '../../catalog/model.js';
+import { productTitle, tierIndexFor, useAttributeText, useCategory } from '../../catalog/model.js';
 import type { QuoteDetail } from '../rfqs/model.js';
 import { NoCompany } from '../WorkbenchShell.js';
 import type { CompanyCreditLine, InvoiceProfile, OrderAddress, OrderView, PaymentTerms, ServerOrder } from './model.js';
@@ -22,6 +22,7 @@ import { itemsOf, money, newIdempotencyKey, partyName, postIdempotent, qty, with
 import { NUM, OrderStatusTag } from './parts.js';
 
 const ADDRESS_KEY = 'tongshang.checkout.address';
+const ADDRESS_FIELDS: Array<keyof OrderAddress> = ['name', 'phone', 'province', 'city', 'line'];
 
 /** One row shown at checkout, whatever the source (purchase list, quote, buy now). */
 interface Row_ {
@@ -109,6 +110,7 @@ export default function Checkout() {
   });
   const quote = useQuery({ queryKey: ['wb', 'quote', quoteId], queryFn: () => api<QuoteDetail>(`/quotes/${quoteId}`), enabled: enabled && mode === 'quote' });
   const product = useQuery({ queryKey: ['product', productId], queryFn: () => api<ProductView>(`/products/${productId}`), enabled: enabled && mode === 'direct' });
+  const attributeText = useAttributeText(useCategory(product.data?.categoryId).data?.attributes);
   const seller = useQuery({
     queryKey: ['company', product.data?.companyId],
     queryFn: () => api<Company>(`/companies/${product.data?.companyId}`),
@@ -128,18 +130,27 @@ export default function Checkout() {
   });
   const buyerCompany = useQuery({ queryKey: ['company', company?.id], queryFn: () => api<Company>(`/companies/${company?.id}`), enabled });
 
-  // The address: the last one used here, else the member and the company's region.
+  // Where the goods come from, and whether the address form is on the page yet (it is not while that loads).
+  const source = mode === 'list' ? list : mode === 'quote' ? quote : product;
+  const formShown = Boolean(company) && !source.isLoading && !source.error;
+  // The address: the last one used here, else the member and the company's region. Filled once the form is
+  // mounted (values set before are lost), field by field so nothing the buyer typed is overwritten.
   useEffect(() => {
-    if (!me || form.isFieldsTouched()) return;
+    if (!me || !formShown) return;
     const saved = savedAddress();
-    form.setFieldsValue({
+    const prefill: Partial<OrderAddress> = {
       name: saved?.name ?? me.user.name,
       phone: saved?.phone ?? me.user.mobile ?? '',
-      province: saved?.province ?? buyerCompany.data?.province,
+      province: saved?.province ?? buyerCompany.data?.province ?? undefined,
       city: saved?.city ?? buyerCompany.data?.city ?? '',
       line: saved?.line ?? '',
-    });
-  }, [me, buyerCompany.data, form]);
+    };
+    const current = form.getFieldsValue(true) as Partial<OrderAddress>;
+    form.setFieldsValue(Object.fromEntries(Object.entries(prefill).filter(([k, v]) => {
+      const name = k as keyof OrderAddress;
+      return v !== undefined && v !== '' && !form.isFieldTouched(name) && !current[name];
+    })));
+  }, [me, buyerCompany.data, form, formShown]);
 
   const groups: Group[] = useMemo(() => {
     if (mode === 'list') {
@@ -149,7 +160,7 @@ export default function Checkout() {
           return {
             supplier: { id: g.supplier.id, name: lang === 'en-US' && g.supplier.nameEn ? g.supplier.nameEn : g.supplier.name, verified: g.supplier.verified },
             rows: items.map((i) => ({
-              key: i.id, title: lang === 'en-US' && i.titleEn ? i.titleEn : i.titleZh || i.title, skuLabel: i.skuLabel, image: i.image, unit: i.unit,
+              key: i.id, title: lang === 'en-US' && i.titleEn ? i.titleEn : i.titleZh || i.title, skuLabel: lang === 'en-US' ? i.skuLabelEn : i.skuLabel, image: i.image, unit: i.unit,
               quantity: i.quantity, unitPrice: i.unitPrice, lineTotal: i.lineTotal, problems: i.problems,
             })),
             subtotal: items.reduce((s, i) => s + (i.lineTotal ?? 0), 0),
@@ -175,7 +186,7 @@ export default function Checkout() {
         const price = tierPrice(sku?.priceTiers?.length ? sku.priceTiers : p.priceTiers, total);
         const problems = [...(!sku || p.status !== 'published' ? ['unavailable'] : []), ...(sku && i.quantity > sku.stock ? ['above_stock'] : []), ...(total < p.moq ? ['below_moq'] : [])];
         return {
-          key: i.skuId, title: productTitle(p), skuLabel: sku ? Object.values(sku.attributes).join(' / ') : '', image: p.images[0]?.thumbnails['160'] ?? p.images[0]?.url ?? null,
+          key: i.skuId, title: productTitle(p), skuLabel: sku ? Object.entries(sku.attributes).map(([k, v]) => attributeText(k, v)).join(' / ') : '', image: p.images[0]?.thumbnails['160'] ?? p.images[0]?.url ?? null,
           unit: p.unit, quantity: i.quantity, unitPrice: price, lineTotal: price === null ? null : Math.round(price * i.quantity), problems,
         };
       });
@@ -183,7 +194,7 @@ export default function Checkout() {
       return [{ supplier: { id: p.companyId, name }, rows, subtotal: rows.reduce((s, r) => s + (r.lineTotal ?? 0), 0), leadTimeDays: p.leadTimeDays }];
     }
     return [];
-  }, [mode, list.data, quote.data, product.data, seller.data, directItems, lang]);
+  }, [mode, list.data, quote.data, product.data, seller.data, directItems, lang, attributeText]);
 
   const defaultProfile = itemsOf(profiles.data).find((p) => p.isDefault && !p.archived)?.id ?? null;
   const order = (supplierId: string): PerOrder => perOrder[supplierId] ?? { note: '', invoiceProfileId: defaultProfile, paymentTerms: 'escrow' };
@@ -222,14 +233,21 @@ export default function Checkout() {
 
   if (!company) return <NoCompany />;
   if (place.data) return <Placed orders={place.data.orders.map((o) => withCompanyIds<OrderView>(o))} />;
-  const source = mode === 'list' ? list : mode === 'quote' ? quote : product;
   if (source.error) return <Card><ProblemAlert error={source.error} /></Card>;
   if (source.isLoading) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
+  // Back to where the goods were chosen: the product (order now), the quote, or the purchase list.
+  const back = mode === 'direct' && productId ? (
+    <Link to={`/products/${productId}`}><Button type="primary">{t('orders.checkout.backToProduct')}</Button></Link>
+  ) : mode === 'quote' ? (
+    <Link to="/workbench/rfqs"><Button type="primary">{t('rfqs.menuMine')}</Button></Link>
+  ) : (
+    <Link to="/workbench/purchase-list"><Button type="primary">{t('orders.checkout.backToList')}</Button></Link>
+  );
   if (!groups.length) {
     return (
       <Card title={t('orders.checkout.title')}>
-        <Empty description={t('orders.checkout.empty')}>
-          <Link to="/workbench/purchase-list"><Button type="primary">{t('orders.checkout.backToList')}</Button></Link>
+        <Empty description={mode === 'direct' ? t('orders.checkout.emptyDirect') : mode === 'quote' ? t('orders.checkout.emptyQuote') : t('orders.checkout.empty')}>
+          {back}
         </Empty>
       </Card>
     );
@@ -302,7 +320,12 @@ export default function Checkout() {
         </Form>
       </Card>
       {hasProblems && (
-        <Alert type="error" showIcon title={t('orders.checkout.problems')} action={<Link to="/workbench/purchase-list"><Button size="small">{t('orders.checkout.backToList')}</Button></Link>} />
+        <Alert
+          type="error" showIcon title={mode === 'direct' ? t('orders.checkout.problemsDirect') : t('orders.checkout.problems')}
+          action={mode === 'direct' && productId
+            ? <Link to={`/products/${productId}`}><Button size="small">{t('orders.checkout.backToProduct')}</Button></Link>
+            : <Link to="/workbench/purchase-list"><Button size="small">{t('orders.checkout.backToList')}</Button></Link>}
+        />
       )}
       {groups.map((g) => {
         const o = order(g.supplier.id);
@@ -374,7 +397,13 @@ export default function Checkout() {
           </span>
           <Button
             type="primary" size="large" loading={place.isPending} disabled={place.isPending || hasProblems} data-testid="checkout-submit"
-            onClick={() => void form.validateFields().then((v) => place.mutate({ ...v, name: v.name.trim(), city: v.city.trim(), line: v.line.trim(), phone: v.phone.trim() }))}
+            onClick={() => {
+              // A rejection means invalid fields, which the form already marks: nothing more to do with it.
+              form.validateFields().then(
+                (v) => place.mutate({ ...v, name: v.name.trim(), city: v.city.trim(), line: v.line.trim(), phone: v.phone.trim() }),
+                () => form.scrollToField(ADDRESS_FIELDS.find((n) => form.getFieldError(n).length > 0) ?? 'name', { block: 'center' }),
+              ).catch(() => undefined);
+            }}
           >
             {place.isPending ? t('orders.checkout.submitting') : t('orders.checkout.submit')}
           </Button>

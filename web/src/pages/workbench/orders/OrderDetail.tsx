@@ -4,6 +4,7 @@ import { Alert, Card, Col, Row, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useSideHint } from '../WorkbenchShell.js';
 import { ProblemResult } from '../../../components/Problem.js';
 import { OrderAfterSales } from '../../../components/trade/OrderAfterSales.js';
 import { OrderInvoices } from '../../../components/trade/OrderInvoices.js';
@@ -111,9 +112,10 @@ export default function OrderDetail() {
     // While a payment is open, look again every few seconds: the webhook settles it in the background.
     refetchInterval: (query) => (query.state.data?.payments.some((p) => p.status === 'pending') ? 4000 : false),
   });
+  const side = q.data ? sideOf(q.data, company?.id) : null;
+  useSideHint(side === 'operator' ? null : side);
   if (q.error) return <ProblemResult error={q.error} onRetry={() => void q.refetch()} />;
-  if (!q.data) return <Skeleton active paragraph={{ rows: 10 }} />;
-  const side = sideOf(q.data, company?.id);
+  if (!q.data || !side) return <Skeleton active paragraph={{ rows: 10 }} />;
   const back = (
     <Link to={side === 'seller' ? '/workbench/sales-orders' : '/workbench/orders'} aria-label={t('orders.back')}>
       <ArrowLeftOutlined />

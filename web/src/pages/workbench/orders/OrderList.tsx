@@ -76,7 +76,7 @@ export default function OrderList({ side }: { side: OrderSide }) {
   const tabCount = (k: Tab, statuses: OrderStatus[]) =>
     k === 'all' || k === 'received' || k === 'completed' || k === 'closed' ? 0 : statuses.reduce((n, st) => n + (counts.data?.byStatus[st] ?? 0), 0);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const href = (o: OrderSummary) => `/workbench/orders/${o.id}`;
+  const href = (o: OrderSummary) => `/workbench/orders/${o.id}?side=${side}`;
   const empty = (
     <Empty description={side === 'buyer' ? t('orders.emptyBuyer') : t('orders.emptySeller')}>
       {side === 'buyer' && <Link to="/workbench/purchase-list"><Button type="primary">{t('orders.goPurchaseList')}</Button></Link>}
@@ -84,7 +84,7 @@ export default function OrderList({ side }: { side: OrderSide }) {
   );
   const columns: TableColumnsType<OrderSummary> = [
     {
-      title: t('orders.col.number'), width: 175, render: (_, o) => (
+      title: t('orders.col.number'), width: 165, render: (_, o) => (
         <Space direction="vertical" size={0}>
           <Link to={href(o)} style={{ ...MONO, whiteSpace: 'nowrap' }} data-testid="order-link">{o.number}</Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(o.createdAt)}</Typography.Text>
@@ -93,13 +93,13 @@ export default function OrderList({ side }: { side: OrderSide }) {
     },
     { title: t('orders.col.goods'), render: (_, o) => <LinesSummary lines={o.lines} /> },
     {
-      title: side === 'buyer' ? t('orders.col.supplier') : t('orders.col.buyer'), width: 180, responsive: ['md'], render: (_, o) => {
+      title: side === 'buyer' ? t('orders.col.supplier') : t('orders.col.buyer'), width: 170, responsive: ['md'], render: (_, o) => {
         const p = side === 'buyer' ? o.supplier : o.buyer;
-        return <div style={{ minWidth: 150 }}><Link to={`/companies/${p.id}`}>{partyName(p)}</Link></div>;
+        return <div style={{ minWidth: 140 }}><Link to={`/companies/${p.id}`}>{partyName(p)}</Link></div>;
       },
     },
     {
-      title: t('orders.col.total'), width: 150, align: 'right', render: (_, o) => (
+      title: t('orders.col.total'), width: 140, align: 'right', render: (_, o) => (
         <Space direction="vertical" size={2} style={{ alignItems: 'flex-end' }}>
           <b style={NUM} data-testid="order-total">{money(o.total)}</b>
           {o.freight > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('orders.detail.freight')} {money(o.freight)}</Typography.Text>}
@@ -107,17 +107,19 @@ export default function OrderList({ side }: { side: OrderSide }) {
         </Space>
       ),
     },
-    { title: t('orders.col.status'), width: 110, render: (_, o) => <OrderStatusTag status={o.status} /> },
-    { title: t('orders.col.shipBy'), width: 120, responsive: side === 'seller' ? ['lg'] : ['xxl'], render: (_, o) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(o.shipBy)}</span> },
+    { title: t('orders.col.status'), width: 130, render: (_, o) => <OrderStatusTag status={o.status} /> },
+    { title: t('orders.col.shipBy'), width: 110, responsive: side === 'seller' ? ['lg'] : ['xxl'], render: (_, o) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(o.shipBy)}</span> },
     {
-      title: t('orders.col.actions'), width: 160, fixed: 'right', render: (_, o) => (
-        <Space direction="vertical" size={4} style={{ minWidth: 140 }}>
+      title: t('orders.col.actions'), width: 150, fixed: 'right', render: (_, o) => (
+        <Space direction="vertical" size={4} style={{ minWidth: 120 }}>
           <Link to={href(o)}>{t('orders.view')}</Link>
           <OrderActions order={o} side={side} size="small" />
         </Space>
       ),
     },
   ];
+  // The fixed columns plus room for the goods: it must fit the 1050px a 1366 screen leaves, or the fixed Actions column hides Status.
+  const tableWidth = columns.reduce((sum, c) => sum + (typeof c.width === 'number' && (!c.responsive || c.responsive.some((b) => screens[b])) ? c.width : 0), 0) + 170;
   return (
     <Card
       title={side === 'buyer' ? t('orders.buyerTitle') : t('orders.sellerTitle')}
@@ -169,7 +171,7 @@ export default function OrderList({ side }: { side: OrderSide }) {
         />
       ) : (
         <Table<OrderSummary>
-          rowKey="id" size="middle" columns={columns} dataSource={rows} loading={list.isLoading} pagination={false} scroll={{ x: 1150 }}
+          rowKey="id" size="middle" columns={columns} dataSource={rows} loading={list.isLoading} pagination={false} scroll={{ x: tableWidth }}
           onRow={(o) => ({ onDoubleClick: () => void navigate(href(o)), 'data-testid': 'order-row', 'data-status': o.status } as React.HTMLAttributes<HTMLElement>)}
           locale={{ emptyText: empty }}
         />

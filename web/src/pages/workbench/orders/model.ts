@@ -62,6 +62,7 @@ export interface OrderLine {
   titleZh: string;
   titleEn: string | null;
   skuLabel: string;
+  skuLabelEn: string | null;
   unit: string;
   quantity: number;
   unitPrice: number;
@@ -217,6 +218,8 @@ export const STATUS_COLOR: Record<OrderStatus, string> = {
 export const money = (fen: number | null | undefined): string => (fen === null || fen === undefined ? '—' : formatMoney(fen));
 export const qty = (quantity: number, unit: string): string => formatQuantity(quantity, unit);
 export const lineTitle = (l: { titleZh: string; titleEn: string | null }): string => (currentLang() === 'en-US' && l.titleEn ? l.titleEn : l.titleZh);
+/** The SKU's option names in the reader's language (lines placed before the English label was kept have none). */
+export const lineSkuLabel = (l: { skuLabel?: string; skuLabelEn?: string | null }): string => (currentLang() === 'en-US' && l.skuLabelEn ? l.skuLabelEn : l.skuLabel ?? '');
 /** The company's name in the reader's language (its English name in en-US when it has one). */
 export const partyName = (p: OrderParty | undefined): string => (p?.name ? companyDisplayName({ name: p.name, nameEn: p.nameEn }) : '—');
 export const statusText = (s: OrderStatus): string => i18n.t(`orders.status.${s}`);

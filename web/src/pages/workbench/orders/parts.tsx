@@ -8,7 +8,7 @@ import { api, problemDetail } from '../../../api.js';
 import '../../../i18n/trustpass.js';
 import { formatDate, formatDateTime } from '../../../format.js';
 import type { OrderAction, OrderLine, OrderStatus, OrderSummary, OrderView, PayResult, PaymentIntent } from './model.js';
-import { bpsText, lineTitle, money, parseInstructions, qty, STATUS_COLOR } from './model.js';
+import { bpsText, lineSkuLabel, lineTitle, money, parseInstructions, qty, STATUS_COLOR } from './model.js';
 
 export const NUM = { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums' as const };
 export const MONO = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12 } as const;
@@ -39,21 +39,22 @@ export function LinesSummary({ lines }: { lines: OrderLine[] }) {
   const { t } = useTranslation();
   const first = lines[0];
   if (!first) return <>—</>;
+  // A shrinking flex row, so the title ellipsizes inside a narrow column instead of spilling over the next one.
   return (
-    <Space size={8} align="start">
+    <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start', minWidth: 0 }}>
       {first.imageUrl ? (
         <img src={first.imageUrl} alt="" width={40} height={40} style={{ objectFit: 'cover', borderRadius: 4, border: '1px solid #f0f0f0', flex: 'none' }} />
       ) : (
         <div style={{ width: 40, height: 40, background: '#fafafa', borderRadius: 4, border: '1px solid #f0f0f0', flex: 'none' }} />
       )}
-      <div style={{ minWidth: 0 }}>
-        <Typography.Text ellipsis={{ tooltip: lineTitle(first) }} style={{ maxWidth: 220, display: 'block' }}>{lineTitle(first)}</Typography.Text>
+      <div style={{ minWidth: 0, flex: '0 1 220px' }}>
+        <Typography.Text ellipsis={{ tooltip: lineTitle(first) }} style={{ display: 'block' }}>{lineTitle(first)}</Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {first.skuLabel ? `${first.skuLabel} · ` : ''}{qty(first.quantity, first.unit)}
+          {lineSkuLabel(first) ? `${lineSkuLabel(first)} · ` : ''}{qty(first.quantity, first.unit)}
           {lines.length > 1 && ` ${t('orders.moreLines', { count: lines.length - 1 })}`}
         </Typography.Text>
       </div>
-    </Space>
+    </div>
   );
 }
 
@@ -106,7 +107,7 @@ export function LinesTable({ order }: { order: OrderSummary }) {
           {l.imageUrl ? <img src={l.imageUrl} alt="" width={44} height={44} style={{ objectFit: 'cover', borderRadius: 4, border: '1px solid #f0f0f0' }} /> : null}
           <div>
             {l.productId ? <a href={`/products/${l.productId}`} target="_blank" rel="noreferrer">{lineTitle(l)}</a> : <span>{lineTitle(l)}</span>}
-            {l.skuLabel && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{l.skuLabel}</Typography.Text></div>}
+            {lineSkuLabel(l) && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{lineSkuLabel(l)}</Typography.Text></div>}
           </div>
         </Space>
       ),
@@ -444,7 +445,7 @@ export function OrderActions({ order, side, onPaying, size = 'middle' }: { order
           <Table<OrderLine>
             rowKey="id" size="small" pagination={false} dataSource={order.lines}
             columns={[
-              { title: t('orders.col.goods'), render: (_, l) => <span>{lineTitle(l)}{l.skuLabel ? ` · ${l.skuLabel}` : ''}</span> },
+              { title: t('orders.col.goods'), render: (_, l) => <span>{lineTitle(l)}{lineSkuLabel(l) ? ` · ${lineSkuLabel(l)}` : ''}</span> },
               { title: t('orders.col.quantity'), align: 'right', width: 110, render: (_, l) => qty(l.quantity, l.unit) },
               {
                 title: t('orders.col.unitPrice'), width: 150, render: (_, l) => (

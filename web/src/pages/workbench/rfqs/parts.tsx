@@ -159,6 +159,7 @@ interface QuoteFormValues {
 }
 
 const toFen = (yuan: number) => Math.round(yuan * 100);
+const isSet = (v: number | null | undefined): v is number => typeof v === 'number';
 
 /** Submit (rfqId) or revise (existing) a quote. Prices typed in 元, sent in 分. */
 export function QuoteForm({ rfq, existing, onDone }: { rfq: RfqView; existing: QuoteDetail | null; onDone: () => void }) {
@@ -178,7 +179,8 @@ export function QuoteForm({ rfq, existing, onDone }: { rfq: RfqView; existing: Q
     mutationFn: (v: QuoteFormValues) => {
       const body = {
         unitPrice: toFen(v.unitPrice ?? 0),
-        priceTiers: v.priceTiers.filter((p) => p.minQuantity !== null && p.unitPrice !== null).map((p) => ({ minQuantity: p.minQuantity ?? 0, unitPrice: toFen(p.unitPrice ?? 0) })),
+        // Only wholly empty rows are left out; a half-filled one is stopped by the tier rules below.
+        priceTiers: v.priceTiers.filter((p) => isSet(p.minQuantity) && isSet(p.unitPrice)).map((p) => ({ minQuantity: p.minQuantity ?? 0, unitPrice: toFen(p.unitPrice ?? 0) })),
         leadTimeDays: v.leadTimeDays ?? 0,
         validUntil: (v.validUntil ?? dayjs()).format('YYYY-MM-DD'),
         shippingTerms: v.shippingTerms,
@@ -235,8 +237,14 @@ export function QuoteForm({ rfq, existing, onDone }: { rfq: RfqView; existing: Q
             <Space direction="vertical" style={{ width: '100%' }}>
               {fields.map((f) => (
                 <Space.Compact key={f.key} style={{ width: '100%' }}>
-                  <Form.Item name={[f.name, 'minQuantity']} noStyle><InputNumber min={0.001} placeholder={t('rfqs.qTierMin')} style={{ width: '45%' }} suffix={qty(1, rfq.unit).replace(/^1\s*/, '')} data-testid="quote-tier-min" /></Form.Item>
-                  <Form.Item name={[f.name, 'unitPrice']} noStyle><InputNumber min={0.01} precision={2} prefix="¥" placeholder={t('rfqs.qTierPrice')} style={{ width: '45%' }} data-testid="quote-tier-price" /></Form.Item>
+                  <Form.Item
+                    name={[f.name, 'minQuantity']} noStyle dependencies={[['priceTiers', f.name, 'unitPrice']]}
+                    rules={[{ validator: async (_, v: number | null | undefined) => { if (!isSet(v) && isSet(form.getFieldValue(['priceTiers', f.name, 'unitPrice']) as number | null)) throw new Error(t('rfqs.qTierNeedsMin', { n: f.name + 1 })); } }]}
+                  ><InputNumber min={0.001} placeholder={t('rfqs.qTierMin')} style={{ width: '45%' }} suffix={qty(1, rfq.unit).replace(/^1\s*/, '')} data-testid="quote-tier-min" /></Form.Item>
+                  <Form.Item
+                    name={[f.name, 'unitPrice']} noStyle dependencies={[['priceTiers', f.name, 'minQuantity']]}
+                    rules={[{ validator: async (_, v: number | null | undefined) => { if (!isSet(v) && isSet(form.getFieldValue(['priceTiers', f.name, 'minQuantity']) as number | null)) throw new Error(t('rfqs.qTierNeedsPrice', { n: f.name + 1 })); } }]}
+                  ><InputNumber min={0.01} precision={2} prefix="¥" placeholder={t('rfqs.qTierPrice')} style={{ width: '45%' }} data-testid="quote-tier-price" /></Form.Item>
                   <Button onClick={() => remove(f.name)} style={{ width: '10%' }} aria-label={t('rfqs.qRemoveTier')} data-testid="quote-remove-tier">−</Button>
                 </Space.Compact>
               ))}
