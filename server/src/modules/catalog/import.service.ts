@@ -352,9 +352,14 @@ export class ImportService {
       }
     }
     const parsed = parseGroup({ key: item.group_key, rows: item.rows }, { locale, columns, template: category.attributes, categoryId: category.node.id, provinces: PROVINCES, imageIds: [] });
-    if (stray.length || parsed.errors.length) return failWith([...stray, ...parsed.errors]);
     const shape = productInput.safeParse(parsed.input, REPORT_INPUT);
-    if (!shape.success) return failWith(fieldErrorsFromIssues(shape.error.issues, locale).map((e) => locate(e, parsed, first, columns, locale)));
+    // Every problem the row shows at once, so a seller fixes the file in one pass: the cells that could not be read,
+    // and what the product's shape says of the rest (a cell already reported is not reported again as missing).
+    const shapeErrors = shape.success ? [] : fieldErrorsFromIssues(shape.error.issues, locale).map((e) => locate(e, parsed, first, columns, locale));
+    if (stray.length || parsed.errors.length || !shape.success) {
+      const reported = new Set(parsed.errors.map((e) => e.column));
+      return failWith([...stray, ...parsed.errors, ...shapeErrors.filter((e) => !reported.has(e.column))]);
+    }
     const images = await this.images(ctx, job, parsed, columns);
     if ('errors' in images) return failWith(images.errors.map((reason) => ({ row: first, column: columnName(columns.find((c) => c.id === 'images')!, locale), reason })));
     try {

@@ -181,6 +181,17 @@ describe('product import and export', () => {
     expect(en.errors).toEqual([{ row: 4, column: 'Title (Chinese)', reason: 'Title (Chinese) needs at least 2 characters' }]);
   });
 
+  it('reports every problem of a row at once: an unreadable cell and what the rest of the row breaks', async () => {
+    const { owner: seller } = await createSupplier(t);
+    const header = await templateHeader(hotRolled);
+    const job = await importFile(seller, csv([header, rowOf(header, plate('G', { lead_time_days: '三天', title_zh: '钢' }))]), `categoryId=${hotRolled}`, 'products.csv', 'text/csv', 'zh-CN');
+    expect(job).toMatchObject({ created: 0, failed: 1 });
+    expect(job.errors).toEqual([
+      { row: 2, column: '发货期(天)', reason: expect.stringContaining('三天') },
+      { row: 2, column: '中文标题', reason: '「中文标题」至少 2 个字' },
+    ]);
+  });
+
   it('imports .xlsx filled from the downloaded template, with product fields on the first row only and rows out of order', async () => {
     const { owner: seller, company } = await createSupplier(t);
     const res = await call(t, { method: 'GET', url: `/api/v1/products/import/template?categoryId=${hotRolled}&format=xlsx`, headers: seller.headers });
