@@ -3,7 +3,7 @@ import { systemContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { DomainError, type Locale } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { formatYuan } from '../../platform/money.js';
+import { formatQuantityText, formatYuan } from '../../platform/money.js';
 import { decodeCursor, page } from '../../platform/pagination.js';
 import type { Platform } from '../../platform/platform.js';
 import { authorize, requireUser } from '../../platform/policy.js';
@@ -51,7 +51,7 @@ const yuan = formatYuan;
 /** A quantity with its unit, per language: `{key}Zh` '5 吨', `{key}En` '5 t' ('1 roll', '20 rolls'). */
 function qty(key: string, n: number | null, unit: string | null): Record<string, string> {
   const names = unit ? (UNIT_NAMES[unit as Unit] ?? { zh: unit, en: unit, enOne: unit }) : { zh: '', en: '', enOne: '' };
-  const amount = n === null ? '' : String(n);
+  const amount = n === null ? '' : formatQuantityText(n);
   return { [`${key}Zh`]: `${amount} ${names.zh}`.trim(), [`${key}En`]: `${amount} ${n === 1 ? names.enOne : names.en}`.trim() };
 }
 

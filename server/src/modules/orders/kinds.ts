@@ -27,6 +27,13 @@ export const ORDER_NOTIFICATION_KINDS: NotificationKind[] = [
     label: { zh: '订单改价', en: 'Order price changed' },
   },
   {
+    // An adjustment that leaves the total as it was changes how it is paid: saying "price changed" would mislead.
+    key: 'order.terms_adjusted', group: 'trade', mailByDefault: true,
+    title: { zh: '卖家修改了订单付款方式:{number}', en: 'The seller changed how order {number} is paid' },
+    body: { zh: '{termsZh}', en: '{termsEn}' },
+    label: { zh: '订单付款方式变更', en: 'Order payment terms changed' },
+  },
+  {
     key: 'order.deposit_paid', group: 'trade', mailByDefault: true,
     title: { zh: '买家已付定金:{number}', en: 'Deposit paid on order {number}' },
     body: { zh: '定金 {amount},请按约定安排生产。', en: 'Deposit {amount}; production can start.' },

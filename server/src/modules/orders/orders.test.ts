@@ -335,6 +335,10 @@ describe('adjust and cancel before payment', () => {
     expect(adjusted).toMatchObject({ status: 'awaiting_payment', goodsTotal: 4_000_000, freight: 50_000, total: 4_050_000, depositBps: 3000, note: '老客户优惠', nextPayment: { stage: 'deposit', amount: 1_215_000 } });
     expect(adjusted.lines[0]).toMatchObject({ unitPrice: 400_000, lineTotal: 4_000_000 });
     expect(notified.some((n) => n.kind === 'order.adjusted' && n.params.after === '¥40,500.00')).toBe(true);
+    // Only the deposit changes: the buyer hears of the terms, not of a price "changed" to the same amount.
+    const before = notified.length;
+    expect((await act(p.supplier.owner, order.id, 'adjust', { depositBps: 5000 })).statusCode).toBe(200);
+    expect(notified.slice(before).map((n) => [n.kind, n.params.termsEn])).toEqual([['order.terms_adjusted', 'A 50% deposit first (order total ¥40,500.00), the balance before shipment.']]);
     const bad = await act(p.supplier.owner, order.id, 'adjust', { lines: [{ lineId: '01900000-0000-7000-8000-000000000000', unitPrice: 1 }] });
     expect(bad.json()).toMatchObject({ code: 'CHECKOUT_INVALID', errors: [{ path: 'body.lines.0.lineId' }] });
   });

@@ -646,7 +646,13 @@ export class OrdersService {
         goods_total: goods, freight, total, deposit_bps: input.depositBps ?? o.deposit_bps, ...(input.note !== undefined ? { note: input.note } : {}),
       }, { before: { total: o.total, freight: o.freight, depositBps: o.deposit_bps }, after: { total, freight, depositBps: input.depositBps ?? o.deposit_bps }, lines: changed, note: input.note ?? null });
       await record(trx, actor.userId, { type: 'order.adjusted', payload: { ...ref(next), before: o.total, after: total } });
-      await this.notifyBuyer(trx, next, 'order.adjusted', { before: yuan(o.total), after: yuan(total) }, actor.userId);
+      if (total !== o.total) await this.notifyBuyer(trx, next, 'order.adjusted', { before: yuan(o.total), after: yuan(total) }, actor.userId);
+      else if (next.deposit_bps !== o.deposit_bps) {
+        const pct = `${next.deposit_bps / 100}%`;
+        await this.notifyBuyer(trx, next, 'order.terms_adjusted', next.deposit_bps > 0
+          ? { termsZh: `先付 ${pct} 定金(订单金额 ${yuan(total)}),尾款发货前付清。`, termsEn: `A ${pct} deposit first (order total ${yuan(total)}), the balance before shipment.` }
+          : { termsZh: `无需定金,订单金额 ${yuan(total)} 一次付清。`, termsEn: `No deposit: the order total ${yuan(total)} is paid at once.` }, actor.userId);
+      }
     });
     return this.get(ctx, id);
   }

@@ -37,7 +37,7 @@ const PROBLEM = 'application/problem+json; charset=utf-8';
 interface Party { owner: TestUser; id: string }
 interface RfqJson {
   id: string; status: string; title: string; quoteCount: number; unreadQuotes: number | null; matchedCount: number | null; awardedQuoteId: string | null;
-  buyer: { province: string; grade: string | null; verified: boolean; companyId: string | null; name: string | null };
+  buyer: { province: string; grade: string | null; verified: boolean; companyId: string | null; name: string | null; nameEn: string | null };
   specLines: Array<{ key: string; valueZh: string; valueEn: string }>; matchesMe: boolean | null;
   myQuote: { id: string; status: string } | null; viewer: { isBuyer: boolean; canQuote: boolean; quoteBlockedBy: string | null };
 }
@@ -231,10 +231,10 @@ describe('matching and invitations', () => {
     // In the public market the buyer's own members see their RFQ named as theirs; nobody else sees who posted it.
     const open = await postRfq(b);
     const asBuyer = (await get(b.owner, '/api/v1/rfqs?scope=market&limit=100')).json<{ items: RfqJson[] }>().items.find((r) => r.id === open.id)!;
-    expect(asBuyer.buyer).toMatchObject({ companyId: b.id, name: expect.stringContaining('上海采购测试有限公司') as unknown });
+    expect(asBuyer.buyer).toMatchObject({ companyId: b.id, name: expect.stringContaining('上海采购测试有限公司') as unknown, nameEn: 'Suzhou Test Steel Co., Ltd.' });
     for (const reader of [outsider.owner, null]) {
       const seen = (await get(reader, '/api/v1/rfqs?scope=market&limit=100')).json<{ items: RfqJson[] }>().items.find((r) => r.id === open.id)!;
-      expect(seen.buyer).toMatchObject({ companyId: null, name: null });
+      expect(seen.buyer).toMatchObject({ companyId: null, name: null, nameEn: null });
     }
     expect((await get(invitee.owner, `/api/v1/rfqs/${rfq.id}`)).json<RfqJson>().viewer.canQuote).toBe(true);
     await quoteOk(invitee, rfq.id);

@@ -124,7 +124,7 @@ const grade = z.enum(GRADES);
 const category = z.object({ id: z.uuid(), nameZh: z.string(), nameEn: z.string(), pathIds: z.array(z.uuid()) });
 const attachment = z.object({ fileId: z.uuid(), url: z.string() });
 const specLine = z.object({ key: z.string(), nameZh: z.string(), nameEn: z.string(), valueZh: z.string(), valueEn: z.string() });
-const buyer = z.object({ province: z.string(), grade: grade.nullable(), verified: z.boolean(), companyId: z.uuid().nullable(), name: z.string().nullable() });
+const buyer = z.object({ province: z.string(), grade: grade.nullable(), verified: z.boolean(), companyId: z.uuid().nullable(), name: z.string().nullable(), nameEn: z.string().nullable() });
 const myQuote = z.object({ id: z.uuid(), status: z.enum(QUOTE_STATUSES), revision: z.number().int() }).nullable();
 
 export const rfqListItem = z.object({

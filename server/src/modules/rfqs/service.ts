@@ -3,7 +3,7 @@ import { systemContext } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { DomainError, PlatformErrors, type FieldError, type Locale } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { formatYuan } from '../../platform/money.js';
+import { formatQuantityText, formatYuan } from '../../platform/money.js';
 import { decodeCursor, page } from '../../platform/pagination.js';
 import type { Platform } from '../../platform/platform.js';
 import { authorize, can, requireUser } from '../../platform/policy.js';
@@ -65,9 +65,13 @@ function beijingTime(d: Date): string {
   return `${new Date(d.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')} (UTC+8)`;
 }
 
+/** The buyer's names as its own members (and the awarded supplier) see them: the English one for English readers. */
+interface BuyerName { name: string; nameEn: string | null }
+
 function quantityText(quantity: number, unit: string): { zh: string; en: string } {
   const names = UNIT_NAMES[unit as Unit] ?? { zh: unit, en: unit, enOne: unit };
-  return { zh: `${quantity} ${names.zh}`, en: `${quantity} ${quantity === 1 ? names.enOne : names.en}` };
+  const n = formatQuantityText(quantity);
+  return { zh: `${n} ${names.zh}`, en: `${n} ${quantity === 1 ? names.enOne : names.en}` };
 }
 
 const yuan = formatYuan;
@@ -348,7 +352,7 @@ export class RfqsService {
     return null;
   }
 
-  private listItem(rfq: store.RfqRow, f: { counts: Map<string, { total: number; live: number; unread: number }>; isBuyer: boolean; matchesMe: boolean | null; myQuote: store.QuoteRow | undefined; buyerName: string | null }) {
+  private listItem(rfq: store.RfqRow, f: { counts: Map<string, { total: number; live: number; unread: number }>; isBuyer: boolean; matchesMe: boolean | null; myQuote: store.QuoteRow | undefined; buyerName: BuyerName | null }) {
     const c = f.counts.get(rfq.id);
     return {
       id: rfq.id, status: rfq.status, title: rfq.title,
@@ -356,18 +360,23 @@ export class RfqsService {
       quantity: num(rfq.quantity), unit: rfq.unit, targetUnitPrice: rfq.target_unit_price === null ? null : Number(rfq.target_unit_price), currency: rfq.currency,
       deliveryProvince: rfq.delivery_province, deliveryDate: rfq.delivery_date, quoteDeadline: rfq.quote_deadline, visibility: rfq.visibility,
       minGrade: asGrade(rfq.min_grade), quoteCount: c?.total ?? 0, unreadQuotes: f.isBuyer ? (c?.unread ?? 0) : null,
-      buyer: { province: rfq.buyer_province, grade: asGrade(rfq.buyer_grade), verified: rfq.buyer_verified, companyId: f.buyerName !== null ? rfq.company_id : null, name: f.buyerName },
+      buyer: { province: rfq.buyer_province, grade: asGrade(rfq.buyer_grade), verified: rfq.buyer_verified, companyId: f.buyerName !== null ? rfq.company_id : null, name: f.buyerName?.name ?? null, nameEn: f.buyerName?.nameEn ?? null },
       matchesMe: f.matchesMe, myQuote: f.myQuote ? { id: f.myQuote.id, status: f.myQuote.status, revision: f.myQuote.revision } : null,
       publishedAt: rfq.published_at, closedAt: rfq.closed_at,
     };
   }
 
   /** The buyer's name is shown to the buyer's members and, once awarded, to the supplier whose quote was accepted. */
-  private async buyerNameFor(actor: Actor | null, rfq: store.RfqRow, myQuote: store.QuoteRow | undefined): Promise<string | null> {
+  private async buyerNameFor(actor: Actor | null, rfq: store.RfqRow, myQuote: store.QuoteRow | undefined): Promise<BuyerName | null> {
     const insider = actor !== null && (can(actor, 'company.rfqs.view', rfq.company_id));
     const awardedToMe = myQuote !== undefined && myQuote.status === 'accepted';
     if (!insider && !awardedToMe) return null;
-    return (await this.company(rfq.company_id))?.legalName ?? null;
+    return this.buyerName(rfq.company_id);
+  }
+
+  private async buyerName(companyId: string): Promise<BuyerName | null> {
+    const c = await this.company(companyId);
+    return c ? { name: c.legalName, nameEn: c.nameEn } : null;
   }
 
   async get(ctx: RequestContext, id: string, now = new Date()) {
@@ -444,9 +453,9 @@ export class RfqsService {
     for (const q of mine) if (!myQuoteBy.has(q.rfq_id)) myQuoteBy.set(q.rfq_id, q);
     // The buyer's own RFQs carry its name, in the market too (so its members recognise and open them as theirs); the
     // companies looked up are the reader's own, a handful at most.
-    const names = new Map<string, string | null>();
+    const names = new Map<string, BuyerName | null>();
     for (const r of rows) {
-      if (actor !== null && !names.has(r.company_id) && can(actor, 'company.rfqs.view', r.company_id)) names.set(r.company_id, (await this.company(r.company_id))?.legalName ?? null);
+      if (actor !== null && !names.has(r.company_id) && can(actor, 'company.rfqs.view', r.company_id)) names.set(r.company_id, await this.buyerName(r.company_id));
     }
     const items = rows.map((r) => {
       const isBuyer = actor !== null && can(actor, 'company.rfqs.view', r.company_id);

@@ -10,6 +10,11 @@ export type QuoteStatus = 'submitted' | 'accepted' | 'declined' | 'withdrawn' | 
 export type Grade = '1A' | '2A' | '3A' | '4A' | '5A';
 export const GRADES: Grade[] = ['1A', '2A', '3A', '4A', '5A'];
 export const SHIPPING_TERMS = ['delivered', 'EXW', 'FCA', 'FOB', 'CFR', 'CIF', 'DAP', 'DDP'] as const;
+/** Terms under which the supplier pays the main carriage (C- and D-terms, delivered), so the quote price already covers freight. */
+const FREIGHT_INCLUDED: ReadonlySet<string> = new Set(['delivered', 'CFR', 'CIF', 'DAP', 'DDP']);
+export function freightIncluded(shippingTerms: string): boolean {
+  return FREIGHT_INCLUDED.has(shippingTerms);
+}
 export type SpecValue = AttributeValue | string[];
 
 export interface RfqItem {
@@ -28,7 +33,7 @@ export interface RfqItem {
   minGrade: Grade | null;
   quoteCount: number;
   unreadQuotes: number | null;
-  buyer: { province: string; grade: Grade | null; verified: boolean; companyId: string | null; name: string | null };
+  buyer: { province: string; grade: Grade | null; verified: boolean; companyId: string | null; name: string | null; nameEn: string | null };
   matchesMe: boolean | null;
   myQuote: { id: string; status: QuoteStatus; revision: number } | null;
   publishedAt: string;

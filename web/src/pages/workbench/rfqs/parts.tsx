@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ProblemError, problemDetail } from '../../../api.js';
 import { ProblemAlert } from '../../../components/Problem.js';
-import { formatDate, formatDateTime } from '../../../format.js';
+import { companyDisplayName, formatDate, formatDateTime } from '../../../format.js';
 import { useRegionName } from '../../../session.js';
 import { applyFieldErrors } from '../../formErrors.js';
 import type { QuoteDetail, QuoteStatus, QuoteTerms, QuoteView, RfqStatus, RfqView, ThreadMessage } from './model.js';
@@ -61,7 +61,7 @@ export function RfqSummary({ rfq }: { rfq: RfqView }) {
         <Descriptions.Item label={t('rfqs.col.deadline')}><Deadline iso={rfq.quoteDeadline} status={rfq.status} /></Descriptions.Item>
         <Descriptions.Item label={t('rfqs.col.buyer')}>
           <Space size={4} wrap>
-            {rfq.buyer.name ?? region(rfq.buyer.province)}
+            {rfq.buyer.name ? companyDisplayName({ name: rfq.buyer.name, nameEn: rfq.buyer.nameEn }) : region(rfq.buyer.province)}
             {rfq.buyer.verified && <Tag color="blue" style={{ marginInlineEnd: 0 }}>{t('rfqs.buyerVerified')}</Tag>}
             {rfq.buyer.grade && <Tag color="geekblue" style={{ marginInlineEnd: 0 }}>{rfq.buyer.grade}</Tag>}
             <Tag style={{ marginInlineEnd: 0 }}>{rfq.visibility === 'invited' ? t('rfqs.invitedOnly') : t('rfqs.public')}</Tag>
