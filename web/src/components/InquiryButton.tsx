@@ -10,9 +10,9 @@ import type { Company } from '../api.js';
 import { api, problemDetail, ProblemError } from '../api.js';
 import { companyDisplayName } from '../format.js';
 import '../i18n/inquiries.js';
-import { productTitle, UNITS, unitLabel, type ProductView } from '../pages/catalog/model.js';
+import { productTitle, UNITS, unitLabel, useAttributeText, useCategory, type ProductView } from '../pages/catalog/model.js';
 import { AttachmentPicker, uploadedIds } from '../pages/workbench/inquiries/Attachments.js';
-import { INQ_KEY, todayInChina, type InquiryView } from '../pages/workbench/inquiries/model.js';
+import { INQ_KEY, skuText, todayInChina, type InquiryView } from '../pages/workbench/inquiries/model.js';
 import { currentLang } from '../i18n/index.js';
 import { activeCompanyOf, useMe, useRegions } from '../session.js';
 
@@ -39,8 +39,9 @@ interface FormValues {
   message: string;
 }
 
-function skuOptionLabel(s: ProductView['skus'][number]): string {
-  return [...Object.values(s.attributes), ...(s.code ? [s.code] : [])].join(' · ') || s.id.slice(0, 8);
+/** The SKU as the product page labels it ("Φ25 mm"), then its code. */
+function skuOptionLabel(s: ProductView['skus'][number], text: (key: string, value: string) => string): string {
+  return skuText({ skuAttributes: s.attributes, skuCode: s.code ?? null }, text) || s.id.slice(0, 8);
 }
 
 function InquiryForm({ productId, companyId, skuId, onDone }: { productId?: string; companyId?: string; skuId?: string; onDone: () => void }) {
@@ -53,6 +54,7 @@ function InquiryForm({ productId, companyId, skuId, onDone }: { productId?: stri
   const [form] = Form.useForm<FormValues>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const product = useQuery({ queryKey: ['products', 'detail', productId], queryFn: () => api<ProductView>(`/products/${productId ?? ''}`), enabled: Boolean(productId) });
+  const attrText = useAttributeText(useCategory(product.data?.categoryId).data?.attributes);
   const supplierId = companyId ?? product.data?.companyId;
   const supplier = useQuery({ queryKey: ['companies', supplierId], queryFn: () => api<Company>(`/companies/${supplierId ?? ''}`), enabled: Boolean(supplierId) });
   const own = Boolean(supplierId && me?.companies.some((c) => c.id === supplierId));
@@ -123,7 +125,7 @@ function InquiryForm({ productId, companyId, skuId, onDone }: { productId?: stri
                   <Row key={f.key} gutter={8} align="middle" wrap={false}>
                     <Col flex="auto" style={{ minWidth: 0 }}>
                       <Form.Item name={[f.name, 'skuId']} label={f.name === 0 ? t('inquiries.lineSku') : undefined} style={{ marginBottom: 8 }}>
-                        <Select allowClear placeholder={t('inquiries.lineSkuAny')} options={p.skus.map((s) => ({ value: s.id, label: skuOptionLabel(s) }))} data-testid="inquiry-sku" />
+                        <Select allowClear placeholder={t('inquiries.lineSkuAny')} options={p.skus.map((s) => ({ value: s.id, label: skuOptionLabel(s, attrText) }))} data-testid="inquiry-sku" />
                       </Form.Item>
                     </Col>
                     <Col flex="150px">

@@ -7,7 +7,7 @@ import type { Me } from '../api.js';
 import { formatDate, formatDateTime, formatMoney } from '../format.js';
 import '../i18n/publicRfqs.js';
 import { currentLang } from '../i18n/index.js';
-import { formatQuantity, localizedName, unitLabel } from '../pages/catalog/model.js';
+import { formatQuantity, localizedName, perUnitLabel } from '../pages/catalog/model.js';
 import type { RfqItem } from '../pages/workbench/rfqs/model.js';
 import { activeCompanyOf, useMe, useRegionName } from '../session.js';
 
@@ -101,10 +101,10 @@ export function BuyerMarks({ buyer, size = 'default' }: { buyer: PublicRfq['buye
   );
 }
 
-/** Target unit price "¥4,200.00 / 吨", or 面议 when the buyer gave none. */
+/** Target unit price "¥4,200.00 / 吨" ("/ set" in English), or 面议 when the buyer gave none. */
 export function targetPrice(rfq: Pick<PublicRfq, 'targetUnitPrice' | 'currency' | 'unit'>, negotiable: string, per: (price: string, unit: string) => string): string {
   if (rfq.targetUnitPrice === null) return negotiable;
-  return per(formatMoney(rfq.targetUnitPrice, rfq.currency), unitLabel(rfq.unit));
+  return per(formatMoney(rfq.targetUnitPrice, rfq.currency), perUnitLabel(rfq.unit));
 }
 
 /** One RFQ as a compact tile (home page band): title, quantity, delivery, deadline, buyer marks. `evenTitles` keeps two title lines so tiles side by side line up. */

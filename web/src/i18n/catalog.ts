@@ -4,6 +4,8 @@ import i18n from './index.js';
 const zh = {
   catalog: {
     units: { ton: '吨', kg: '千克', piece: '件', box: '箱', meter: '米', square_meter: '平方米', set: '套', roll: '卷', pair: '双', bag: '袋', sheet: '张', liter: '升' },
+    // Singular short units, for a quantity of exactly 1 and for "per unit" prices (Chinese has no plural).
+    unitsOne: { ton: '吨', kg: '千克', piece: '件', box: '箱', meter: '米', square_meter: '平方米', set: '套', roll: '卷', pair: '双', bag: '袋', sheet: '张', liter: '升' },
     unitNames: { ton: '吨', kg: '千克', piece: '件', box: '箱', meter: '米', square_meter: '平方米', set: '套', roll: '卷', pair: '双', bag: '袋', sheet: '张', liter: '升' },
     status: { draft: '草稿', published: '已发布', delisted: '已下架' },
     allCategories: '全部类目',
@@ -214,6 +216,7 @@ const zh = {
 const en: typeof zh = {
   catalog: {
     units: { ton: 't', kg: 'kg', piece: 'pcs', box: 'boxes', meter: 'm', square_meter: 'm²', set: 'sets', roll: 'rolls', pair: 'pairs', bag: 'bags', sheet: 'sheets', liter: 'L' },
+    unitsOne: { ton: 't', kg: 'kg', piece: 'pc', box: 'box', meter: 'm', square_meter: 'm²', set: 'set', roll: 'roll', pair: 'pair', bag: 'bag', sheet: 'sheet', liter: 'L' },
     unitNames: { ton: 'Ton (t)', kg: 'Kilogram (kg)', piece: 'Piece (pcs)', box: 'Box', meter: 'Meter (m)', square_meter: 'Square meter (m²)', set: 'Set', roll: 'Roll', pair: 'Pair', bag: 'Bag', sheet: 'Sheet', liter: 'Liter (L)' },
     status: { draft: 'Draft', published: 'Published', delisted: 'Delisted' },
     allCategories: 'All categories',

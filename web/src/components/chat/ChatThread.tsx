@@ -9,7 +9,7 @@ import { api, problemDetail } from '../../api.js';
 import { formatDate, formatDateTime, formatMoney } from '../../format.js';
 import { currentLang } from '../../i18n/index.js';
 import '../../i18n/messaging.js';
-import { formatQuantity, unitLabel } from '../../pages/catalog/model.js';
+import { formatQuantity, perUnitLabel, unitLabel } from '../../pages/catalog/model.js';
 import { activeCompanyOf, useMe } from '../../session.js';
 import { newClientMsgId, useChatSocket, type ChatEvent, type ChatMessage, type SendPayload } from './useChatSocket.js';
 
@@ -67,7 +67,7 @@ function ProductCard({ card }: { card: Record<string, unknown> }) {
       <div style={{ minWidth: 0 }}>
         <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 4, fontWeight: 500 }}>{title}</Typography.Paragraph>
         {min !== null && <Typography.Text style={{ color: ORANGE, fontWeight: 600 }}>{t('chat.priceFrom', { price: formatMoney(min) })}</Typography.Text>}
-        <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('chat.moq', { moq: String(card.moq), unit: unitLabel(String(card.unit)) })}</Typography.Text></div>
+        <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('chat.moq', { moq: String(card.moq), unit: unitLabel(String(card.unit), Number(card.moq)) })}</Typography.Text></div>
       </div>
     </Link>
   );
@@ -97,7 +97,7 @@ function QuoteCard({ card, mySide }: { card: Record<string, unknown>; mySide: 'b
       <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 4, fontWeight: 500 }}>{str('title')}</Typography.Paragraph>
       {unitPrice !== null && quantity !== null && (
         <div style={{ fontSize: 13 }}>
-          {t('chat.quoteUnitPrice', { price: formatMoney(unitPrice, currency), unit: unitLabel(str('unit')) })} × {formatQuantity(quantity, str('unit'))}
+          {t('chat.quoteUnitPrice', { price: formatMoney(unitPrice, currency), unit: perUnitLabel(str('unit')) })} × {formatQuantity(quantity, str('unit'))}
         </div>
       )}
       {total !== null && <div style={{ color: ORANGE, fontWeight: 600, fontSize: 16 }} data-testid="chat-quote-total">{t('chat.quoteTotal', { total: formatMoney(total, currency) })}</div>}

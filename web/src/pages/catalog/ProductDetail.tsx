@@ -19,7 +19,7 @@ import { useMe, useRegionName } from '../../session.js';
 import { TakedownModal } from '../admin/TakedownModal.js';
 import { ReviewList, ReviewTabLabel } from '../../components/trade/ReviewList.js';
 import type { AttributeDefinition, PriceQuote, PriceTier, ProductImage, ProductView, Sku } from './model.js';
-import { attributeName, formatQuantity, localizedName, productTitle, tierIndexFor, unitLabel, useAttributeText, useCategory, useDebounced } from './model.js';
+import { attributeName, formatQuantity, localizedName, productTitle, perUnitLabel, tierIndexFor, unitLabel, useAttributeText, useCategory, useDebounced } from './model.js';
 
 const ORANGE = '#F25C05';
 
@@ -259,7 +259,7 @@ function Facts({ product }: { product: ProductView }) {
       <Descriptions.Item label={<><ExperimentOutlined style={icon} />{t('catalog.sample')}</>}>
         <span data-testid="product-sample">
           {product.sample
-            ? t('catalog.sampleOffer', { price: formatMoney(product.sample.unitPrice), unit: unitLabel(product.unit), max: formatQuantity(product.sample.maxQuantity, product.unit) })
+            ? t('catalog.sampleOffer', { price: formatMoney(product.sample.unitPrice), unit: perUnitLabel(product.unit), max: formatQuantity(product.sample.maxQuantity, product.unit) })
             : t('catalog.noSample')}
         </span>
       </Descriptions.Item>

@@ -112,13 +112,19 @@ export function productTitle(p: { titleZh: string; titleEn?: string | null }): s
 export function optionLabel(o: AttributeOption): string {
   return currentLang() === 'en-US' ? o.en || o.zh : o.zh;
 }
-export function unitLabel(unit: string): string {
-  return i18n.t(`catalog.units.${unit}`, { defaultValue: unit });
+/** Short unit label; `count` 1 gives the singular ("roll" vs "rolls"). */
+export function unitLabel(unit: string, count?: number): string {
+  const plural = i18n.t(`catalog.units.${unit}`, { defaultValue: unit });
+  return count === 1 ? i18n.t(`catalog.unitsOne.${unit}`, { defaultValue: plural }) : plural;
 }
-/** `100 件`, `25.5 tons` — the quantity with its trade unit. */
+/** The unit after "/" in a per-unit price ("¥680.00 / set") — always singular. */
+export function perUnitLabel(unit: string): string {
+  return unitLabel(unit, 1);
+}
+/** `100 件`, `25.5 tons`, `1 roll` — the quantity with its trade unit. */
 export function formatQuantity(quantity: number, unit: string): string {
   const n = new Intl.NumberFormat(currentLang(), { maximumFractionDigits: 3 }).format(quantity);
-  return `${n} ${unitLabel(unit)}`;
+  return `${n} ${unitLabel(unit, quantity)}`;
 }
 
 /** Index of the tier covering `quantity` ([minQuantity, next.minQuantity)), or -1 below the first. */

@@ -12,9 +12,9 @@ import { InquiryButton } from '../../../components/InquiryButton.js';
 import { ProblemResult } from '../../../components/Problem.js';
 import { companyDisplayName, formatDate, formatDateTime, formatMoney } from '../../../format.js';
 import { useMe, useRegionName } from '../../../session.js';
-import { formatQuantity, UNITS, unitLabel } from '../../catalog/model.js';
+import { formatQuantity, perUnitLabel, UNITS, unitLabel } from '../../catalog/model.js';
 import { AttachmentList, AttachmentPicker, uploadedIds } from './Attachments.js';
-import { INQ_KEY, lineTitle, SHIPPING_TERMS, skuText, STATUS_COLORS, subjectOf, todayInChina, type InquiryReply, type InquiryView, type Quote, type ShippingTerms } from './model.js';
+import { INQ_KEY, lineTitle, SHIPPING_TERMS, STATUS_COLORS, subjectOf, todayInChina, type InquiryReply, type InquiryView, type Quote, type ShippingTerms, useProductSkuText } from './model.js';
 
 const ORANGE = '#F25C05';
 
@@ -26,7 +26,7 @@ function QuoteCard({ quote }: { quote: Quote }) {
       <Space align="baseline" wrap style={{ marginBottom: 6 }}>
         <Tag color="orange" icon={<DollarOutlined />}>{t('inquiries.quoteCard')}</Tag>
         <Typography.Text strong style={{ fontSize: 20, color: ORANGE }}>{formatMoney(quote.unitPrice)}</Typography.Text>
-        <Typography.Text type="secondary">/ {unitLabel(quote.unit)}</Typography.Text>
+        <Typography.Text type="secondary">/ {perUnitLabel(quote.unit)}</Typography.Text>
       </Space>
       {quote.priceTiers && quote.priceTiers.length > 0 && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginBottom: 6 }}>
@@ -49,6 +49,12 @@ function QuoteCard({ quote }: { quote: Quote }) {
       </Descriptions>
     </div>
   );
+}
+
+/** A line's SKU as the product page labels it (its own component: the labels need a per-product query). */
+function LineSku({ line }: { line: InquiryView['lines'][number] }) {
+  const text = useProductSkuText(line.productId)(line);
+  return text ? <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{text}</Typography.Text> : null;
 }
 
 function Message({ reply, mine, counterpartName }: { reply: InquiryReply; mine: boolean; counterpartName: string }) {
@@ -289,7 +295,7 @@ export default function InquiryThread() {
           {l.coverUrl && <img src={l.coverUrl} alt="" style={{ width: 36, height: 36, objectFit: 'cover', borderRadius: 4, border: '1px solid #f0f0f0' }} />}
           <div style={{ whiteSpace: 'normal', minWidth: 160 }}>
             <Link to={`/products/${l.productId}`}>{lineTitle(l)}</Link>
-            {skuText(l) && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{skuText(l)}</Typography.Text>}
+            <LineSku line={l} />
           </div>
         </Space>
       ),
@@ -326,7 +332,7 @@ export default function InquiryThread() {
         )}
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('inquiries.header.quantity')}>{inq.quantity !== null && inq.unit ? formatQuantity(inq.quantity, inq.unit) : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('inquiries.header.target')}>{inq.targetUnitPrice !== null ? `${formatMoney(inq.targetUnitPrice)}${inq.unit ? ` / ${unitLabel(inq.unit)}` : ''}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('inquiries.header.target')}>{inq.targetUnitPrice !== null ? `${formatMoney(inq.targetUnitPrice)}${inq.unit ? ` / ${perUnitLabel(inq.unit)}` : ''}` : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('inquiries.header.region')}>{inq.deliveryProvince ? regionName(inq.deliveryProvince) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('inquiries.header.desiredDate')}>{inq.desiredDate ? formatDate(inq.desiredDate) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('inquiries.header.sentBy')}>{inq.buyerUser.name} · {companyDisplayName(inq.buyer)}</Descriptions.Item>

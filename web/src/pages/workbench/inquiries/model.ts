@@ -1,8 +1,10 @@
 // Shapes of the inquiries API (server/src/modules/inquiries/schemas.ts) and the helpers its screens share.
 import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { api } from '../../../api.js';
 import i18n, { currentLang } from '../../../i18n/index.js';
 import '../../../i18n/inquiries.js';
+import { useAttributeText, useCategory, type ProductView } from '../../catalog/model.js';
 
 export type InquiryStatus = 'new' | 'replied' | 'quoted' | 'closed';
 export const INQUIRY_STATUSES: InquiryStatus[] = ['new', 'replied', 'quoted', 'closed'];
@@ -53,9 +55,29 @@ export function lineTitle(l: Pick<InquiryLine, 'titleZh' | 'titleEn'>): string {
   return currentLang() === 'en-US' && l.titleEn ? l.titleEn : l.titleZh;
 }
 
-/** "Q235B · HR-Q235B-10" — a SKU's attribute values and code. */
-export function skuText(l: Pick<InquiryLine, 'skuAttributes' | 'skuCode'>): string {
-  return [...Object.values(l.skuAttributes), ...(l.skuCode ? [l.skuCode] : [])].join(' · ');
+type AttrText = (key: string, value: string) => string;
+const rawValue: AttrText = (_key, value) => value;
+
+/** "Φ25 mm / Q235B · HR-Q235B-10" — a SKU's attributes (labelled by `text`, as on the product page) and its code. */
+export function skuText(l: Pick<InquiryLine, 'skuAttributes' | 'skuCode'>, text: AttrText = rawValue): string {
+  const attrs = Object.entries(l.skuAttributes).map(([k, v]) => text(k, v)).join(' / ');
+  return [...(attrs ? [attrs] : []), ...(l.skuCode ? [l.skuCode] : [])].join(' · ');
+}
+
+/**
+ * skuText for the lines of one product, with the category's option labels and units.
+ * Inquiry lines carry no category id, so it is read from the product (shared cache with the inquiry dialog);
+ * until then, or when the product can't be read (e.g. deleted), the raw values are shown.
+ */
+export function useProductSkuText(productId: string): (l: Pick<InquiryLine, 'skuAttributes' | 'skuCode'>) => string {
+  const product = useQuery({
+    queryKey: ['products', 'detail', productId],
+    queryFn: () => api<ProductView>(`/products/${productId}`),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+  const text = useAttributeText(useCategory(product.data?.categoryId).data?.attributes);
+  return useCallback((l) => skuText(l, text), [text]);
 }
 
 /** The inquiry in one line: its first product (and how many more), or the message. */

@@ -15,7 +15,7 @@ import { currentLang } from '../../../i18n/index.js';
 import { activeCompanyOf, useMe, useRegions } from '../../../session.js';
 import type { PriceTier, ProductView } from '../../catalog/model.js';
 import { productTitle, tierIndexFor, useAttributeText, useCategory } from '../../catalog/model.js';
-import type { QuoteDetail } from '../rfqs/model.js';
+import { freightIncluded, type QuoteDetail } from '../rfqs/model.js';
 import { NoCompany } from '../WorkbenchShell.js';
 import type { CompanyCreditLine, InvoiceProfile, OrderAddress, OrderView, PaymentTerms, ServerOrder } from './model.js';
 import { itemsOf, money, newIdempotencyKey, partyName, postIdempotent, qty, withCompanyIds } from './model.js';
@@ -377,7 +377,10 @@ export default function Checkout() {
               </div>
               <div style={{ textAlign: 'right' }}>
                 <div><Typography.Text type="secondary">{t('orders.checkout.subtotal')}</Typography.Text> <b style={{ ...NUM, fontSize: 16 }} data-testid="checkout-subtotal">{money(g.subtotal)}</b></div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('orders.checkout.freightTbd')}</Typography.Text>
+                {/* A quote on freight-included terms is final; otherwise the supplier may still add freight. */}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="checkout-freight">
+                  {mode === 'quote' && quote.data && freightIncluded(quote.data.shippingTerms) ? t('orders.checkout.freightIncluded') : t('orders.checkout.freightTbd')}
+                </Typography.Text>
               </div>
             </div>
           </Card>

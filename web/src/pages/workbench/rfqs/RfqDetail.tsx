@@ -45,6 +45,9 @@ export default function RfqDetail() {
   if (!rfq.data) return <Skeleton active />;
   const r = rfq.data;
   const data = quotes.data;
+  // Every live quote tied on the shortest lead time is "Fastest" (the server names only one of them).
+  const fastestDays = data?.items.find((i) => i.id === data.best.leadTimeQuoteId)?.leadTimeDays;
+  const isFastest = (q: QuoteView) => fastestDays !== undefined && (q.status === 'submitted' || q.status === 'accepted') && q.leadTimeDays === fastestDays;
   const manageable = r.viewer.canManage && (r.status === 'open' || r.status === 'awarded');
   const acceptable = r.viewer.canManage && r.status === 'open';
   const accept = (q: QuoteView) =>
@@ -54,9 +57,10 @@ export default function RfqDetail() {
       okText: t('rfqs.accept'),
       onOk: () => act.mutateAsync({ path: `/quotes/${q.id}/accept`, ok: t('rfqs.accepted') }),
     });
+  // Widths sum to 985 (+48 for the expand column), so at 1048px of content nothing scrolls under the fixed Actions column.
   const columns: TableColumnsType<QuoteView> = [
     {
-      title: t('rfqs.col.supplier'), fixed: 'left', width: 230, render: (_, q) => (
+      title: t('rfqs.col.supplier'), fixed: 'left', width: 170, render: (_, q) => (
         <Space direction="vertical" size={2}>
           <Space size={4} align="start">
             {q.shortlisted && <Tooltip title={t('rfqs.shortlisted')}><StarFilled style={{ color: '#F25C05' }} /></Tooltip>}
@@ -68,35 +72,36 @@ export default function RfqDetail() {
       ),
     },
     {
-      title: t('rfqs.col.atQuantity'), width: 130, sorter: (a, b) => a.atQuantity.unitPrice - b.atQuantity.unitPrice, render: (_, q) => (
+      title: t('rfqs.col.atQuantity'), width: 110, sorter: (a, b) => a.atQuantity.unitPrice - b.atQuantity.unitPrice, render: (_, q) => (
         <Tooltip title={q.priceTiers.length ? q.priceTiers.map((x) => `≥${x.minQuantity}: ${money(x.unitPrice)}`).join(' / ') : money(q.unitPrice)}>
           <span>{money(q.atQuantity.unitPrice)}</span>
         </Tooltip>
       ),
     },
     {
-      title: t('rfqs.col.total'), width: 170, sorter: (a, b) => a.atQuantity.total - b.atQuantity.total, render: (_, q) => (
-        <Space size={4} data-testid="quote-total">
-          <span style={data?.best.priceQuoteId === q.id ? GOOD : undefined}>{money(q.atQuantity.total)}</span>
+      title: t('rfqs.col.total'), width: 140, sorter: (a, b) => a.atQuantity.total - b.atQuantity.total, render: (_, q) => (
+        <Space size={4} wrap data-testid="quote-total">
+          <span style={{ whiteSpace: 'nowrap', ...(data?.best.priceQuoteId === q.id ? GOOD : {}) }}>{money(q.atQuantity.total)}</span>
           {data?.best.priceQuoteId === q.id && <Tag color="green">{t('rfqs.bestPrice')}</Tag>}
         </Space>
       ),
     },
     {
-      title: t('rfqs.col.leadTime'), width: 110, sorter: (a, b) => a.leadTimeDays - b.leadTimeDays, render: (_, q) => (
-        <Space size={4}>
-          <span style={data?.best.leadTimeQuoteId === q.id ? GOOD : undefined}>{t('rfqs.days', { count: q.leadTimeDays })}</span>
-          {data?.best.leadTimeQuoteId === q.id && <Tag color="green">{t('rfqs.bestLead')}</Tag>}
+      title: t('rfqs.col.leadTime'), width: 100, sorter: (a, b) => a.leadTimeDays - b.leadTimeDays, render: (_, q) => (
+        <Space size={4} wrap>
+          <span style={{ whiteSpace: 'nowrap', ...(isFastest(q) ? GOOD : {}) }}>{t('rfqs.days', { count: q.leadTimeDays })}</span>
+          {isFastest(q) && <Tag color="green">{t('rfqs.bestLead')}</Tag>}
         </Space>
       ),
     },
-    { title: t('rfqs.col.validUntil'), width: 130, render: (_, q) => <span style={new Date(q.validUntil) < new Date() ? { color: '#cf1322' } : undefined}>{formatDate(q.validUntil)}</span> },
-    { title: t('rfqs.col.terms'), width: 140, render: (_, q) => t(`rfqs.shipping.${q.shippingTerms}`, { defaultValue: q.shippingTerms }) },
+    { title: t('rfqs.col.validUntil'), width: 110, render: (_, q) => <span style={new Date(q.validUntil) < new Date() ? { color: '#cf1322' } : undefined}>{formatDate(q.validUntil)}</span> },
+    // Long terms ("Delivered (freight included)") wrap inside the column instead of running under the fixed Actions column.
+    { title: t('rfqs.col.terms'), width: 105, render: (_, q) => <span style={{ whiteSpace: 'normal', wordBreak: 'break-word' }}>{t(`rfqs.shipping.${q.shippingTerms}`, { defaultValue: q.shippingTerms })}</span> },
     { title: t('rfqs.col.responseRate'), width: 90, render: (_, q) => (q.supplier.responseRate === null ? '—' : formatRate(q.supplier.responseRate)) },
-    { title: t('rfqs.col.actions'), fixed: 'right', width: 200, render: (_, q) => actions(q) },
+    { title: t('rfqs.col.actions'), fixed: 'right', width: 160, render: (_, q) => actions(q) },
   ];
   /** Stable hooks for tests and assistive tools: which supplier a row is, and whether it is the best price. */
-  const rowMarks = (q: QuoteView) => ({ 'data-testid': 'quote-row', 'data-quote-id': q.id, 'data-supplier-id': q.supplier.id, 'data-best-price': String(data?.best.priceQuoteId === q.id), 'data-best-lead': String(data?.best.leadTimeQuoteId === q.id) }) as HTMLAttributes<HTMLElement>;
+  const rowMarks = (q: QuoteView) => ({ 'data-testid': 'quote-row', 'data-quote-id': q.id, 'data-supplier-id': q.supplier.id, 'data-best-price': String(data?.best.priceQuoteId === q.id), 'data-best-lead': String(isFastest(q)) }) as HTMLAttributes<HTMLElement>;
   function actions(q: QuoteView) {
     return (
         <Space wrap size={4}>
@@ -156,7 +161,7 @@ export default function RfqDetail() {
                   <Space size={[12, 2]} wrap>
                     <span data-testid="quote-total">{t('rfqs.col.total')}: <span style={data?.best.priceQuoteId === q.id ? GOOD : { fontWeight: 600 }}>{money(q.atQuantity.total)}</span>{data?.best.priceQuoteId === q.id && <Tag color="green" style={{ marginInlineStart: 4 }}>{t('rfqs.bestPrice')}</Tag>}</span>
                     <span>{t('rfqs.col.unitPrice')}: {money(q.atQuantity.unitPrice)}</span>
-                    <span>{t('rfqs.col.leadTime')}: <span style={data?.best.leadTimeQuoteId === q.id ? GOOD : undefined}>{t('rfqs.days', { count: q.leadTimeDays })}</span>{data?.best.leadTimeQuoteId === q.id && <Tag color="green" style={{ marginInlineStart: 4 }}>{t('rfqs.bestLead')}</Tag>}</span>
+                    <span>{t('rfqs.col.leadTime')}: <span style={isFastest(q) ? GOOD : undefined}>{t('rfqs.days', { count: q.leadTimeDays })}</span>{isFastest(q) && <Tag color="green" style={{ marginInlineStart: 4 }}>{t('rfqs.bestLead')}</Tag>}</span>
                     <span>{t('rfqs.col.validUntil')}: {formatDate(q.validUntil)}</span>
                     <span>{t(`rfqs.shipping.${q.shippingTerms}`, { defaultValue: q.shippingTerms })}</span>
                     {q.supplier.responseRate !== null && <span>{t('rfqs.col.responseRate')}: {formatRate(q.supplier.responseRate)}</span>}
@@ -169,7 +174,7 @@ export default function RfqDetail() {
           />
         ) : (
         <Table<QuoteView>
-          rowKey="id" size="middle" columns={columns} dataSource={data?.items ?? []} loading={quotes.isLoading} pagination={false} scroll={{ x: 1240 }}
+          rowKey="id" size="middle" columns={columns} dataSource={data?.items ?? []} loading={quotes.isLoading} pagination={false} scroll={{ x: 1033 }}
           rowClassName={(q) => (q.status === 'accepted' ? 'rfq-row-accepted' : '')}
           onRow={rowMarks}
           expandable={{ expandedRowRender: (q) => <div style={{ paddingInline: 16 }}><QuoteTermsView q={q} quantity={r.quantity} unit={r.unit} /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('rfqs.revisionN', { n: q.revision })} · {formatDateTime(q.updatedAt)}</Typography.Text></div> }}
