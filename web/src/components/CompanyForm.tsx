@@ -81,7 +81,7 @@ export function CompanyForm({
     >
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item name="legalName" label={t('company.legalName')} rules={[req, { min: 2, message: t('auth.required') }]}>
+          <Form.Item name="legalName" label={t('company.legalName')} rules={[req, { min: 2, message: t('auth.minChars', { min: 2 }) }]}>
             <Input maxLength={100} data-testid="company-legal-name" />
           </Form.Item>
         </Col>

@@ -117,6 +117,8 @@ const enUS: Resources = {
     throttled: 'Too many sign-in attempts. Please wait a moment and try again.',
     emailRequired: 'Enter a valid email',
     required: 'Required',
+    minChars: 'At least {{min}} characters',
+    mobileInvalid: 'Enter a valid mobile number (digits, optionally with a leading +)',
     passwordTooShort: 'At least 10 characters',
     registered: 'Welcome to Tongshang',
     welcomeBack: 'Welcome back',

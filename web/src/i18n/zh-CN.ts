@@ -115,6 +115,8 @@ const zhCN = {
     throttled: '登录尝试过多,请稍后再试。',
     emailRequired: '请输入有效的邮箱',
     required: '此项必填',
+    minChars: '至少 {{min}} 个字',
+    mobileInvalid: '请填写有效的手机号(数字,可以 + 开头)',
     passwordTooShort: '密码至少 10 个字符',
     registered: '注册成功,欢迎加入通商',
     welcomeBack: '欢迎回来',

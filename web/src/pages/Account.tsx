@@ -35,7 +35,7 @@ function ProfileCard() {
         <Form.Item name="name" label={t('auth.name')} rules={[{ required: true, whitespace: true, message: t('auth.required') }]}>
           <Input data-testid="account-name" />
         </Form.Item>
-        <Form.Item name="mobile" label={t('auth.mobile')}>
+        <Form.Item name="mobile" label={t('auth.mobile')} rules={[{ pattern: /^\s*(\+?[0-9][0-9 -]{5,19})?\s*$/, message: t('auth.mobileInvalid') }]}>
           <Input data-testid="account-mobile" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="account-save">
@@ -49,12 +49,15 @@ function ProfileCard() {
 function PasswordCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const qc = useQueryClient();
   const [form] = Form.useForm<{ currentPassword: string; newPassword: string }>();
   const change = useMutation({
     mutationFn: (v: { currentPassword: string; newPassword: string }) => api('/me/password', { method: 'POST', body: v }),
-    onSuccess: () => {
+    onSuccess: async () => {
       message.success(t('account.passwordChanged'));
       form.resetFields();
+      // The server ended every other session with the old password: the device list must not offer them any more.
+      await qc.invalidateQueries({ queryKey: ['sessions'] });
     },
     onError: (e) => {
       if (e instanceof ProblemError) applyFieldErrors(form, e);
@@ -97,6 +100,8 @@ function SessionsCard() {
       message.success(t('account.revoked'));
       await qc.invalidateQueries({ queryKey: ['sessions'] });
     },
+    // A session that ended meanwhile (elsewhere, or by a password change) is gone: show the list as it now is.
+    onError: () => qc.invalidateQueries({ queryKey: ['sessions'] }),
   });
   return (
     <Card title={t('account.sessions')} style={{ marginTop: 16 }}>

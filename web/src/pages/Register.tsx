@@ -70,7 +70,7 @@ export default function Register() {
           <Form.Item name="name" label={t('auth.name')} rules={[{ required: true, whitespace: true, message: t('auth.required') }]}>
             <Input prefix={<UserOutlined />} autoComplete="name" data-testid="register-name" size="large" />
           </Form.Item>
-          <Form.Item name="mobile" label={t('auth.mobile')}>
+          <Form.Item name="mobile" label={t('auth.mobile')} rules={[{ pattern: /^\s*(\+?[0-9][0-9 -]{5,19})?\s*$/, message: t('auth.mobileInvalid') }]}>
             <Input prefix={<MobileOutlined />} autoComplete="tel" data-testid="register-mobile" size="large" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={register.isPending} data-testid="register-submit">

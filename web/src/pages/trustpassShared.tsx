@@ -82,6 +82,11 @@ export function planName(p: { nameZh: string; nameEn: string }): string {
   return currentLang() === 'en-US' ? p.nameEn : p.nameZh;
 }
 
+/** The plan's mark as a reader sees it: operators set the Chinese mark (诚信通); English readers see the plan's English name. */
+export function planBadge(p: { badge: string; nameEn: string }): string {
+  return currentLang() === 'en-US' ? p.nameEn : p.badge;
+}
+
 /** The server writes bilingual descriptions as `中文 | English`; show the half in the user's language. */
 export function localized(text: string): string {
   const [zh, en] = text.split(' | ');

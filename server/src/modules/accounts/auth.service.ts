@@ -1,5 +1,5 @@
 import type { Actor, RequestContext } from '../../platform/context.js';
-import { DomainError } from '../../platform/errors.js';
+import { DomainError, type Locale } from '../../platform/errors.js';
 import { randomToken, sha256Hex, uuidv7 } from '../../platform/ids.js';
 import type { Platform } from '../../platform/platform.js';
 import { requireUser } from '../../platform/policy.js';
@@ -37,16 +37,21 @@ export const THROTTLE = {
   ip: { maxFailures: 30, lockSeconds: 15 * 60 },
 };
 
-export function assertAcceptablePassword(password: string, email: string): void {
+/** The field message says what the problem says, in the asker's language, under the field that was sent. */
+export function assertAcceptablePassword(password: string, email: string, locale: Locale = 'en-US', path = 'body.password'): void {
+  const refuse = (code: string, params: Record<string, string | number> = {}): never => {
+    const message = new DomainError(code, params).detail(locale);
+    throw new DomainError(code, params, [{ path, message }]);
+  };
   switch (checkPassword(password, email)) {
     case 'too_short':
-      throw new DomainError(AccountErrors.PASSWORD_TOO_SHORT, { min: PASSWORD_MIN_LENGTH }, [{ path: 'body.password', message: `min ${PASSWORD_MIN_LENGTH}` }]);
+      return refuse(AccountErrors.PASSWORD_TOO_SHORT, { min: PASSWORD_MIN_LENGTH });
     case 'too_long':
-      throw new DomainError(AccountErrors.PASSWORD_TOO_LONG, { max: PASSWORD_MAX_LENGTH }, [{ path: 'body.password', message: `max ${PASSWORD_MAX_LENGTH}` }]);
+      return refuse(AccountErrors.PASSWORD_TOO_LONG, { max: PASSWORD_MAX_LENGTH });
     case 'too_common':
-      throw new DomainError(AccountErrors.PASSWORD_TOO_COMMON, {}, [{ path: 'body.password', message: 'too common' }]);
+      return refuse(AccountErrors.PASSWORD_TOO_COMMON);
     case 'contains_email':
-      throw new DomainError(AccountErrors.PASSWORD_CONTAINS_EMAIL, {}, [{ path: 'body.password', message: 'contains email name' }]);
+      return refuse(AccountErrors.PASSWORD_CONTAINS_EMAIL);
     case null:
       return;
   }
@@ -78,7 +83,7 @@ export class AuthService {
   }
 
   async register(ctx: RequestContext, input: { email: string; password: string; name: string; mobile?: string | undefined }): Promise<{ user: PublicUser; session: IssuedSession }> {
-    assertAcceptablePassword(input.password, input.email);
+    assertAcceptablePassword(input.password, input.email, ctx.locale);
     const passwordHash = await hashPassword(input.password);
     return this.tx(async (trx) => {
       if (await store.findUserByEmail(trx, input.email)) throw new DomainError(AccountErrors.EMAIL_TAKEN);
@@ -215,7 +220,10 @@ export class AuthService {
     const actor = requireUser(ctx);
     const user = await store.findUserById(this.db, actor.userId);
     if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) throw new DomainError(AccountErrors.CURRENT_PASSWORD_WRONG);
-    assertAcceptablePassword(input.newPassword, user.email);
+    if (input.newPassword === input.currentPassword) {
+      throw new DomainError(AccountErrors.PASSWORD_UNCHANGED, {}, [{ path: 'body.newPassword', message: new DomainError(AccountErrors.PASSWORD_UNCHANGED).detail(ctx.locale) }]);
+    }
+    assertAcceptablePassword(input.newPassword, user.email, ctx.locale, 'body.newPassword');
     const passwordHash = await hashPassword(input.newPassword);
     await this.tx(async (trx) => {
       await store.updateUser(trx, user.id, { passwordHash });

@@ -37,7 +37,9 @@ describe('registration', () => {
     const res = await call(t, { method: 'POST', url: '/api/v1/auth/register', payload: buildUserInput({ password: 'qwertyuiop' }) });
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.json()).toMatchObject({ code: 'PASSWORD_TOO_COMMON', errors: [{ path: 'body.password' }] });
+    expect(res.json()).toMatchObject({ code: 'PASSWORD_TOO_COMMON', errors: [{ path: 'body.password', message: 'This password is among the most common ones; choose another.' }] });
+    const zh = await call(t, { method: 'POST', url: '/api/v1/auth/register', headers: { 'accept-language': 'zh-CN' }, payload: buildUserInput({ password: 'qwertyuiop' }) });
+    expect(zh.json()).toMatchObject({ errors: [{ path: 'body.password', message: '该密码过于常见,请换一个。' }] });
   });
 
   it('refuses a short password and answers in Chinese when asked', async () => {
@@ -144,6 +146,11 @@ describe('login, sessions and CSRF', () => {
     const otherToken = other.json<{ token: string }>().token;
     const wrongCurrent = await call(t, { method: 'POST', url: '/api/v1/me/password', headers: u.headers, payload: { currentPassword: 'Not-It-1234567', newPassword: 'Fresh-Container-5521' } });
     expect(wrongCurrent.json()).toMatchObject({ code: 'CURRENT_PASSWORD_WRONG' });
+    const same = await call(t, { method: 'POST', url: '/api/v1/me/password', headers: u.headers, payload: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD } });
+    expect(same.json()).toMatchObject({ code: 'PASSWORD_UNCHANGED', errors: [{ path: 'body.newPassword' }] });
+    const weak = await call(t, { method: 'POST', url: '/api/v1/me/password', headers: u.headers, payload: { currentPassword: TEST_PASSWORD, newPassword: 'qwertyuiop' } });
+    expect(weak.json()).toMatchObject({ code: 'PASSWORD_TOO_COMMON', errors: [{ path: 'body.newPassword' }] });
+    expect((await call(t, { method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${otherToken}` } })).statusCode).toBe(200);
     const ok = await call(t, { method: 'POST', url: '/api/v1/me/password', headers: u.headers, payload: { currentPassword: TEST_PASSWORD, newPassword: 'Fresh-Container-5521' } });
     expect(ok.statusCode).toBe(200);
     expect((await call(t, { method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${otherToken}` } })).statusCode).toBe(401);

@@ -130,6 +130,25 @@ describe('members and invitations', () => {
     expect(members.json<{ items: Array<{ email: string; role: string }> }>().items.map((m) => m.role).sort()).toEqual(['owner', 'sales']);
   });
 
+  it('inviting an address again retires the earlier link: one open invitation per person, none once they join', async () => {
+    const owner = await registerUser(t);
+    const c = await createCompany(t, owner);
+    const email = 'twice@example.cn';
+    for (let i = 0; i < 2; i += 1) {
+      expect((await call(t, { method: 'POST', url: `/api/v1/companies/${c.id}/invitations`, headers: owner.headers, payload: { email, role: 'sales' } })).statusCode).toBe(201);
+    }
+    const open = () => call(t, { method: 'GET', url: `/api/v1/companies/${c.id}/invitations`, headers: owner.headers }).then((r) => r.json<{ items: Array<{ email: string; status: string }> }>().items.filter((i) => i.status === 'pending'));
+    expect(await open()).toHaveLength(1);
+    await t.drain();
+    const tokens = (await t.platform.mailer.listOutbox(100)).filter((m) => m.to === email).map((m) => m.text.match(/\/invitations\/([\w-]+)/)![1]!);
+    expect(tokens).toHaveLength(2);
+    const invitee = await registerUser(t, { email });
+    const answers = [];
+    for (const token of tokens) answers.push((await call(t, { method: 'POST', url: `/api/v1/invitations/${token}/accept`, headers: invitee.headers })).json<{ code?: string; companyId?: string }>());
+    expect(answers.map((a) => a.code ?? a.companyId).sort()).toEqual([c.id, 'INVITATION_REVOKED'].sort());
+    expect(await open()).toHaveLength(0);
+  });
+
   it('withdrawn and expired invitations cannot be accepted', async () => {
     const owner = await registerUser(t);
     const c = await createCompany(t, owner);

@@ -8,6 +8,7 @@ export const AccountErrors = defineErrors({
   PASSWORD_CONTAINS_EMAIL: { kind: 'invalid', en: 'The password must not contain your email name.', zh: '密码不能包含邮箱用户名。' },
   INVALID_CREDENTIALS: { kind: 'unauthenticated', en: 'The email or password is wrong.', zh: '邮箱或密码错误。' },
   CURRENT_PASSWORD_WRONG: { kind: 'invalid', en: 'The current password is wrong.', zh: '当前密码不正确。' },
+  PASSWORD_UNCHANGED: { kind: 'invalid', en: 'The new password is the same as the current one; choose another.', zh: '新密码与当前密码相同,请换一个。' },
   LOGIN_THROTTLED: { kind: 'rate_limited', en: 'Too many failed sign-ins; try again in {seconds} seconds.', zh: '登录失败次数过多,请在 {seconds} 秒后重试。' },
   SESSION_NOT_FOUND: { kind: 'not_found', en: 'No such session.', zh: '会话不存在。' },
   USCC_INVALID: { kind: 'invalid', en: 'The unified social credit code is not valid: {reason}.', zh: '统一社会信用代码无效:{reason}。' },

@@ -79,6 +79,8 @@ export class MembersService {
     return this.tx(async (trx) => {
       const existing = await store.findUserByEmail(trx, input.email);
       if (existing && (await store.findMembership(trx, companyId, existing.id))) throw new DomainError(AccountErrors.ALREADY_MEMBER);
+      // Inviting an address again sends a fresh link and retires the earlier ones: one open invitation per person.
+      await store.revokeOpenInvitationsTo(trx, companyId, input.email, null);
       const inv = await store.insertInvitation(trx, {
         id: uuidv7(), companyId, email: input.email, role: input.role, tokenHash: sha256Hex(token), invitedBy: actor.userId,
         expiresAt: new Date(Date.now() + this.platform.config.INVITATION_TTL_DAYS * 86_400_000),
@@ -154,6 +156,7 @@ export class MembersService {
       if (await store.findMembership(trx, inv.company_id, actor.userId)) throw new DomainError(AccountErrors.ALREADY_MEMBER);
       await store.insertMembership(trx, inv.company_id, actor.userId, inv.role);
       await store.markInvitationAccepted(trx, inv.id, actor.userId);
+      await store.revokeOpenInvitationsTo(trx, inv.company_id, inv.email, inv.id);
       await store.setSessionCompany(trx, actor.sessionId, inv.company_id);
       await record(trx, actor.userId, inv.id, { type: 'invitation.accepted', subjectType: 'invitation', companyId: inv.company_id, payload: { userId: actor.userId, role: inv.role } });
       return { companyId: inv.company_id, role: inv.role };

@@ -415,6 +415,16 @@ export async function markInvitationAccepted(db: Db, id: string, userId: string)
   await t(db).updateTable('invitations').set({ accepted_at: new Date(), accepted_by: userId }).where('id', '=', id).execute();
 }
 
+/** Retires the open invitations of one address to one company (a newer invitation, or one of them accepted). */
+export async function revokeOpenInvitationsTo(db: Db, companyId: string, email: string, exceptId: string | null): Promise<number> {
+  let q = t(db).updateTable('invitations').set({ revoked_at: new Date() })
+    .where('company_id', '=', companyId).where(sql<boolean>`lower(email) = lower(${email})`)
+    .where('accepted_at', 'is', null).where('revoked_at', 'is', null);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  const res = await q.executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
 export async function markInvitationRevoked(db: Db, id: string): Promise<void> {
   await t(db).updateTable('invitations').set({ revoked_at: new Date() }).where('id', '=', id).execute();
 }

@@ -44,6 +44,9 @@ describe('bad input gets a problem, never a 500', () => {
     expect(en.json<{ errors: Array<{ path: string; message: string }> }>().errors).toEqual([{ path: 'querystring.quantity', message: 'at most three decimals' }]);
     const zh = await call(t, { method: 'GET', url, headers: { 'accept-language': 'zh-CN' } });
     expect(zh.json<{ errors: Array<{ message: string }> }>().errors[0]!.message).toBe('最多保留三位小数');
+    // A pattern's meaning, never the pattern itself.
+    const mobile = await call(t, { method: 'POST', url: '/api/v1/auth/register', headers: { 'accept-language': 'zh-CN' }, payload: buildUserInput({ mobile: '12ab' }) });
+    expect(mobile.json<{ errors: Array<{ path: string; message: string }> }>().errors).toEqual([{ path: 'body.mobile', message: '只能填数字,可以 + 开头' }]);
   });
 
   it('unknown fields', async () => {

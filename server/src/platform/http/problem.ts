@@ -53,6 +53,8 @@ const CUSTOM_MESSAGES_ZH: Record<string, string> = {
   'expected a number': '应为数字',
   'at most 100 ids': '最多 100 个 ID',
   'comma-separated uuids': '应为以逗号分隔的 UUID',
+  'digits, optionally with a leading +': '只能填数字,可以 + 开头',
+  'digits only, 8 to 30': '只能填 8–30 位数字',
 };
 
 const textOf = (out: ReturnType<typeof enLocale.localeError>): string | undefined => (typeof out === 'string' ? out : out?.message);
@@ -62,11 +64,13 @@ const textOf = (out: ReturnType<typeof enLocale.localeError>): string | undefine
  * back from the request: without it the locales say "received undefined" whatever was sent.
  */
 function localizedIssue(item: ValidationItem, locale: Locale, input: unknown): string {
-  if (item.message !== undefined && (item.keyword === 'custom' || item.message in CUSTOM_MESSAGES_ZH)) {
-    return locale === 'zh-CN' ? (CUSTOM_MESSAGES_ZH[item.message] ?? item.message) : item.message;
-  }
   const issue = { ...item.params, code: item.keyword, path: [], input } as unknown as Parameters<typeof zhLocale.localeError>[0];
-  return textOf((locale === 'zh-CN' ? zhLocale : enLocale).localeError(issue)) ?? item.message ?? item.keyword;
+  const standard = textOf(enLocale.localeError(issue));
+  // A message zod's English locale would not have written is the schema's own (a pattern's meaning, a refinement).
+  // Not judged for invalid_type, whose wording depends on the input as coerced, which the request no longer shows.
+  const own = item.message !== undefined && (item.keyword === 'custom' || item.message in CUSTOM_MESSAGES_ZH || (item.keyword !== 'invalid_type' && item.message !== standard));
+  if (own) return locale === 'zh-CN' ? (CUSTOM_MESSAGES_ZH[item.message!] ?? item.message!) : item.message!;
+  return (locale === 'zh-CN' ? textOf(zhLocale.localeError(issue)) : standard) ?? item.message ?? item.keyword;
 }
 
 function valueAt(root: unknown, instancePath: string): unknown {

@@ -11,7 +11,7 @@ import { formatDate, formatDateTime } from '../../format.js';
 import '../../i18n/trustpass.js';
 import { activeCompanyOf, useMe } from '../../session.js';
 import type { Membership, PaymentIntent, Plan, Purchase, PurchaseResult } from '../trustpassShared.js';
-import { localized, MembershipTag, money, newIdempotencyKey, parseInstructions, planName, postIdempotent, ProviderTag, PurchaseStatusTag } from '../trustpassShared.js';
+import { localized, MembershipTag, money, newIdempotencyKey, parseInstructions, planBadge, planName, postIdempotent, ProviderTag, PurchaseStatusTag } from '../trustpassShared.js';
 import { NoCompany } from './WorkbenchShell.js';
 
 const BLUE = '#1F6FEB';
@@ -81,7 +81,7 @@ function MembershipCard({ m, onRenew }: { m: Membership; onRenew: () => void }) 
             {m.plan ? planName(m.plan) : t('trustpass.noPlan')}
           </div>
           <Space wrap size={[8, 8]}>
-            {m.plan && hasPlan && <Tag color={BLUE} icon={<SafetyCertificateOutlined />}>{m.plan.badge}</Tag>}
+            {m.plan && hasPlan && <Tag color={BLUE} icon={<SafetyCertificateOutlined />}>{planBadge(m.plan)}</Tag>}
             {m.trustpassYears > 0 && <Tag color="blue" data-testid="trustpass-years">{t('trustpass.years', { count: m.trustpassYears })}</Tag>}
           </Space>
         </Col>
@@ -131,7 +131,7 @@ function PlanCard({ plan, selected, current, locked, onSelect }: { plan: Plan; s
       <Space direction="vertical" size={4} style={{ width: '100%' }}>
         <div><CheckCircleFilled style={{ color: '#1A7F37' }} /> {t('trustpass.publishLimit')}: <b>{t('trustpass.publishLimitValue', { count: plan.publishLimit })}</b></div>
         <div><CheckCircleFilled style={{ color: '#1A7F37' }} /> {t('trustpass.rfqQuoteQuota')}: <b>{t('trustpass.rfqQuoteValue', { count: plan.rfqQuoteQuota })}</b></div>
-        <div><CheckCircleFilled style={{ color: '#1A7F37' }} /> {t('trustpass.badge')}: <Tag color={BLUE} icon={<SafetyCertificateOutlined />}>{plan.badge}</Tag></div>
+        <div><CheckCircleFilled style={{ color: '#1A7F37' }} /> {t('trustpass.badge')}: <Tag color={BLUE} icon={<SafetyCertificateOutlined />}>{planBadge(plan)}</Tag></div>
       </Space>
       <Button block style={{ marginTop: 12 }} type={selected ? 'primary' : 'default'} disabled={locked}>
         {selected ? t('trustpass.selected') : t('trustpass.select')}
