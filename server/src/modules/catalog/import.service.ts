@@ -18,7 +18,8 @@ import type { AttributeDefinition } from './rules.js';
 import { productInput } from './schemas.js';
 import { decodeText, parseCsv, readXlsx, sniffSheet, SheetError, toCsv, writeXlsx, zipDeclaredSize, type Grid, type SheetFormat, type XlsxColumn } from './sheets.js';
 import * as store from './store.js';
-import { fieldErrorsFromIssues, REPORT_INPUT } from './validation.js';
+import { REPORT_INPUT } from '../../platform/issue-messages.js';
+import { fieldErrorsFromIssues } from './validation.js';
 
 /** Limits of one import (docs/catalog-import.md). */
 export const IMPORT_LIMITS = { maxBytes: 5 * 1024 * 1024, maxRows: 5000, maxUnzippedBytes: 100 * 1024 * 1024, maxErrorsShown: 2000 } as const;

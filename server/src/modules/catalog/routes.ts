@@ -7,7 +7,8 @@ import type { CategoriesService } from './categories.service.js';
 import { CatalogErrors } from './errors.js';
 import type { ProductsService } from './products.service.js';
 import * as s from './schemas.js';
-import { fieldErrorsFromIssues, REPORT_INPUT } from './validation.js';
+import { REPORT_INPUT } from '../../platform/issue-messages.js';
+import { fieldErrorsFromIssues } from './validation.js';
 
 /**
  * Product bodies are validated by the route schema (which also documents them), but a failure is reported in

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { FieldError, Locale } from '../../platform/errors.js';
+import { issueSentence } from '../../platform/issue-messages.js';
 import { UNIT_NAMES, UNITS } from './rules.js';
 
 type Label = { zh: string; en: string };
@@ -75,62 +76,16 @@ export function fieldLabel(path: ReadonlyArray<PropertyKey>, locale: Locale): st
 
 const unitList = (locale: Locale) => UNITS.map((u) => (locale === 'zh-CN' ? `${UNIT_NAMES[u].zh}(${u})` : u)).join(locale === 'zh-CN' ? '、' : ', ');
 
-/** One zod issue as a sentence naming the field. */
+/** One zod issue as a sentence naming the field: the catalog's own cases, then the platform's wording. */
 export function issueMessage(issue: z.core.$ZodIssue, locale: Locale, label = fieldLabel(issue.path, locale)): string {
-  const zh = locale === 'zh-CN';
-  const say = (z: string, e: string) => (zh ? z : e);
+  const say = (zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
   const key = issue.path[issue.path.length - 1];
-  switch (issue.code) {
-    case 'invalid_type': {
-      if (issue.input === undefined) return say(`${label}为必填项`, `${label} is required`);
-      const expected: Record<string, Label> = {
-        number: { zh: '数字', en: 'a number' }, int: { zh: '整数', en: 'a whole number' }, string: { zh: '文本', en: 'text' },
-        array: { zh: '列表', en: 'a list' }, object: { zh: '对象', en: 'an object' }, boolean: { zh: '是或否', en: 'yes or no' },
-      };
-      const what = expected[issue.expected] ?? { zh: issue.expected, en: issue.expected };
-      return say(`${label}必须是${what.zh}`, `${label} must be ${what.en}`);
-    }
-    case 'too_small': {
-      const min = Number(issue.minimum);
-      if (issue.origin === 'string') return min <= 1 ? say(`${label}不能为空`, `${label} must not be empty`) : say(`${label}至少 ${min} 个字`, `${label} needs at least ${min} characters`);
-      if (issue.origin === 'array' || issue.origin === 'set') return say(`${label}至少需要 ${min} 项`, `${label} needs at least ${min} item(s)`);
-      if (min === 0 && !issue.inclusive) return say(`${label}必须大于 0`, `${label} must be more than 0`);
-      return issue.inclusive ? say(`${label}不能小于 ${min}`, `${label} must be at least ${min}`) : say(`${label}必须大于 ${min}`, `${label} must be more than ${min}`);
-    }
-    case 'too_big': {
-      const max = Number(issue.maximum);
-      if (issue.origin === 'string') return say(`${label}最多 ${max} 个字`, `${label} may have at most ${max} characters`);
-      if (issue.origin === 'array' || issue.origin === 'set') return say(`${label}最多 ${max} 项`, `${label} may have at most ${max} items`);
-      return issue.inclusive ? say(`${label}不能大于 ${max}`, `${label} must be at most ${max}`) : say(`${label}必须小于 ${max}`, `${label} must be less than ${max}`);
-    }
-    case 'invalid_value':
-      if (key === 'unit') return say(`${label}必须是以下之一:${unitList(locale)}`, `${label} must be one of: ${unitList(locale)}`);
-      return say(`${label}必须是以下之一:${issue.values.map(String).join('、')}`, `${label} must be one of: ${issue.values.map(String).join(', ')}`);
-    case 'invalid_format':
-      if (key === 'dispatchProvince') return say(`${label}必须是 6 位省级行政区代码(如 320000)`, `${label} must be a 6-digit province code (e.g. 320000)`);
-      if (issue.format === 'uuid') return say(`${label}不是有效的编号`, `${label} is not a valid id`);
-      return say(`${label}格式不正确`, `${label} is not in the right format`);
-    case 'unrecognized_keys':
-      return say(`${label}含有不认识的字段:${issue.keys.join('、')}`, `${label} has unknown field(s): ${issue.keys.join(', ')}`);
-    case 'invalid_key':
-      return say(`${label}的属性名不正确(小写字母、数字和下划线)`, `${label} has an attribute name that is not lower-case letters, digits and underscores`);
-    case 'invalid_union':
-      return say(`${label}的取值类型不对`, `${label} has a value of the wrong kind`);
-    case 'custom':
-      if (issue.message.includes('three decimals')) return say(`${label}最多保留三位小数`, `${label} may have at most three decimals`);
-      return say(`${label}不正确`, `${label} is not valid`);
-    case 'not_multiple_of':
-    case 'invalid_element':
-      return say(`${label}不正确`, `${label} is not valid`);
-    default: {
-      const never: never = issue;
-      return String((never as { message?: string }).message ?? label);
-    }
-  }
+  if (issue.code === 'invalid_value' && key === 'unit') return say(`${label}必须是以下之一:${unitList(locale)}`, `${label} must be one of: ${unitList(locale)}`);
+  if (issue.code === 'invalid_format' && key === 'dispatchProvince') return say(`${label}必须是 6 位省级行政区代码(如 320000)`, `${label} must be a 6-digit province code (e.g. 320000)`);
+  if (issue.code === 'invalid_key') return say(`${label}的属性名不正确(小写字母、数字和下划线)`, `${label} has an attribute name that is not lower-case letters, digits and underscores`);
+  if (issue.code === 'custom' && issue.message.includes('three decimals')) return say(`${label}最多保留三位小数`, `${label} may have at most three decimals`);
+  return issueSentence(issue, label, locale);
 }
-
-/** Parse options that keep each issue's input, so "missing" and "wrong type" read differently. */
-export const REPORT_INPUT = { reportInput: true } as const;
 
 /** zod issues as field errors with dotted paths under the prefix ('body.titleZh'), in the reader's language. */
 export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[], locale: Locale, prefix = 'body'): FieldError[] {

@@ -3,7 +3,8 @@ import type { App } from '../../platform/http/server.js';
 import { StorefrontErrors } from './errors.js';
 import * as s from './schemas.js';
 import type { StorefrontService } from './service.js';
-import { fieldErrorsFromIssues, REPORT_INPUT } from './validation.js';
+import { REPORT_INPUT } from '../../platform/issue-messages.js';
+import { fieldErrorsFromIssues } from './validation.js';
 
 /**
  * The shop body is validated by the route schema (which also documents it), but a failure is reported in the

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { FieldError, Locale } from '../../platform/errors.js';
+import { issueSentence } from '../../platform/issue-messages.js';
 import { SECTION_TYPES, type SectionType } from './sections.js';
 
 type Label = { zh: string; en: string };
@@ -96,45 +97,10 @@ export function issueMessage(issue: z.core.$ZodIssue, body: unknown, locale: Loc
   if (key === 'email' && issue.code !== 'too_big') return say(`${label}不是有效的邮箱地址`, `${label} is not a valid email address`);
   if (key === 'themeColor') return say(`${label}须为 #RRGGBB 格式的颜色(如 #F25C05)`, `${label} must be a colour like #F25C05`);
   if (key === 'validUntil' && issue.code !== 'invalid_type') return say(`${label}须为 YYYY-MM-DD 格式的日期`, `${label} must be a date like 2027-12-31`);
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) return say(`${label}为必填项`, `${label} is required`);
-      return say(`${label}的取值类型不对`, `${label} has a value of the wrong kind`);
-    case 'too_small': {
-      const min = Number(issue.minimum);
-      if (issue.origin === 'string') return min <= 1 ? say(`${label}不能为空`, `${label} must not be empty`) : say(`${label}至少 ${min} 个字`, `${label} needs at least ${min} characters`);
-      return say(`${label}至少需要 ${min} 项`, `${label} needs at least ${min} item(s)`);
-    }
-    case 'too_big': {
-      const max = Number(issue.maximum);
-      if (issue.origin === 'string') return say(`${label}最多 ${max} 个字`, `${label} may have at most ${max} characters`);
-      return say(`${label}最多 ${max} 项`, `${label} may have at most ${max} items`);
-    }
-    case 'invalid_format':
-      if (issue.format === 'uuid') return say(`${label}不是有效的编号`, `${label} is not a valid id`);
-      return say(`${label}格式不正确`, `${label} is not in the right format`);
-    case 'invalid_union':
-      // A section whose type is missing or unknown fails the discriminated union.
-      if (issue.path.length === 2) return say(`${label}的类型不存在`, `${label} has an unknown section type`);
-      return say(`${label}的取值类型不对`, `${label} has a value of the wrong kind`);
-    case 'invalid_value':
-      return say(`${label}必须是以下之一:${issue.values.map(String).join('、')}`, `${label} must be one of: ${issue.values.map(String).join(', ')}`);
-    case 'unrecognized_keys':
-      return say(`${label}含有不认识的字段:${issue.keys.join('、')}`, `${label} has unknown field(s): ${issue.keys.join(', ')}`);
-    case 'invalid_key':
-    case 'invalid_element':
-    case 'not_multiple_of':
-    case 'custom':
-      return say(`${label}不正确`, `${label} is not valid`);
-    default: {
-      const never: never = issue;
-      return String((never as { message?: string }).message ?? label);
-    }
-  }
+  // A section whose type is missing or unknown fails the discriminated union.
+  if (issue.code === 'invalid_union' && issue.path.length === 2) return say(`${label}的类型不存在`, `${label} has an unknown section type`);
+  return issueSentence(issue, label, locale);
 }
-
-/** Parse options that keep each issue's input, so "missing" and "wrong type" read differently. */
-export const REPORT_INPUT = { reportInput: true } as const;
 
 /** zod issues as field errors with dotted paths under 'body', in the reader's language. */
 export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[], body: unknown, locale: Locale): FieldError[] {
