@@ -50,11 +50,12 @@ const STATUS_COLOR: Record<TrackingStatus, string> = {
   shipped: 'blue', picked_up: 'blue', in_transit: 'blue', out_for_delivery: 'cyan', delivered: 'green', exception: 'red',
 };
 
-function useCarriers() {
+export function useCarriers() {
   return useQuery({ queryKey: ['carriers'], queryFn: () => api<{ items: Carrier[] }>('/carriers'), staleTime: Infinity });
 }
 
-function carrierLabel(carriers: Carrier[] | undefined, code: string, fallback: string): string {
+/** The carrier in the reader's language; the stored name (what the seller typed) for "other" or a carrier no longer listed. */
+export function carrierLabel(carriers: Carrier[] | undefined, code: string, fallback: string): string {
   const c = carriers?.find((x) => x.code === code);
   if (!c || code === 'other') return fallback;
   return currentLang() === 'en-US' ? c.en : c.zh;

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api.js';
 import { AfterSaleBody } from '../../components/trade/OrderAfterSales.js';
+import { carrierLabel, useCarriers } from '../../components/trade/OrderShipments.js';
 import { AS_KEY, type DisputeDecision, type DisputeListItem, type DisputeView } from '../../components/trade/afterSales.js';
 import { ProblemAlert, ProblemResult } from '../../components/Problem.js';
 import { companyDisplayName, formatDateTime, formatMoney } from '../../format.js';
@@ -85,25 +86,16 @@ function DisputeList() {
 // ---------------------------------------------------------------------------------------------------------------
 // The arbitration file
 
-interface Carrier { code: string; zh: string; en: string }
 interface Shipment {
   id: string; carrier: string; carrierName: string; waybillNo: string; status: string; shippedAt: string; deliveredAt: string | null;
   items: Array<{ lineId: string; quantity: number; titleZh: string; titleEn: string | null; unit: string }>;
   tracking: Array<{ id: string; at: string; status: string; location: string; description: string }>;
 }
 
-/** The carrier in the reader's language; the stored name (what the seller typed) for "other" or a carrier no longer listed. */
-function carrierLabel(carriers: Carrier[] | undefined, s: Shipment): string {
-  const c = carriers?.find((x) => x.code === s.carrier);
-  if (!c || c.code === 'other') return s.carrierName;
-  return currentLang() === 'en-US' ? c.en : c.zh;
-}
-
 function Shipments({ orderId }: { orderId: string }) {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['order-shipments', orderId, 'admin'], queryFn: () => api<{ items: Shipment[] }>(`/orders/${orderId}/shipments`) });
-  // Same key as the order pages' carrier list, so the console reuses it when cached.
-  const carriers = useQuery({ queryKey: ['carriers'], queryFn: () => api<{ items: Carrier[] }>('/carriers'), staleTime: Infinity });
+  const carriers = useCarriers();
   return (
     <Card size="small" title={<Space><CarOutlined />{t('afterSales.admin.shipments')}</Space>} data-testid="dispute-shipments">
       {q.isPending ? <Skeleton active paragraph={{ rows: 2 }} /> : q.isError ? <ProblemAlert error={q.error} /> : q.data.items.length === 0 ? (
@@ -115,7 +107,7 @@ function Shipments({ orderId }: { orderId: string }) {
             <List.Item>
               <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                 <Space wrap>
-                  <b>{carrierLabel(carriers.data?.items, s)}</b>
+                  <b>{carrierLabel(carriers.data?.items, s.carrier, s.carrierName)}</b>
                   <Typography.Text copyable>{s.waybillNo}</Typography.Text>
                   <Tag color={s.status === 'delivered' ? 'green' : 'blue'}>{t(`shipments.status.${s.status}`, { defaultValue: s.status })}</Tag>
                   <Typography.Text type="secondary">{formatDateTime(s.shippedAt)}</Typography.Text>
