@@ -60,7 +60,7 @@ export default function RfqDetail() {
   // Widths sum to 985 (+48 for the expand column), so at 1048px of content nothing scrolls under the fixed Actions column.
   const columns: TableColumnsType<QuoteView> = [
     {
-      title: t('rfqs.col.supplier'), fixed: 'left', width: 170, render: (_, q) => (
+      title: t('rfqs.col.supplier'), fixed: 'left', width: 160, render: (_, q) => (
         <Space direction="vertical" size={2}>
           <Space size={4} align="start">
             {q.shortlisted && <Tooltip title={t('rfqs.shortlisted')}><StarFilled style={{ color: '#F25C05' }} /></Tooltip>}
@@ -79,7 +79,7 @@ export default function RfqDetail() {
       ),
     },
     {
-      title: t('rfqs.col.total'), width: 140, sorter: (a, b) => a.atQuantity.total - b.atQuantity.total, render: (_, q) => (
+      title: t('rfqs.col.total'), width: 125, sorter: (a, b) => a.atQuantity.total - b.atQuantity.total, render: (_, q) => (
         <Space size={4} wrap data-testid="quote-total">
           <span style={{ whiteSpace: 'nowrap', ...(data?.best.priceQuoteId === q.id ? GOOD : {}) }}>{money(q.atQuantity.total)}</span>
           {data?.best.priceQuoteId === q.id && <Tag color="green">{t('rfqs.bestPrice')}</Tag>}
@@ -94,11 +94,11 @@ export default function RfqDetail() {
         </Space>
       ),
     },
-    { title: t('rfqs.col.validUntil'), width: 110, render: (_, q) => <span style={new Date(q.validUntil) < new Date() ? { color: '#cf1322' } : undefined}>{formatDate(q.validUntil)}</span> },
+    { title: t('rfqs.col.validUntil'), width: 100, render: (_, q) => <span style={new Date(q.validUntil) < new Date() ? { color: '#cf1322' } : undefined}>{formatDate(q.validUntil)}</span> },
     // Long terms ("Delivered (freight included)") wrap inside the column instead of running under the fixed Actions column.
     { title: t('rfqs.col.terms'), width: 105, render: (_, q) => <span style={{ whiteSpace: 'normal', wordBreak: 'break-word' }}>{t(`rfqs.shipping.${q.shippingTerms}`, { defaultValue: q.shippingTerms })}</span> },
     { title: t('rfqs.col.responseRate'), width: 90, render: (_, q) => (q.supplier.responseRate === null ? '—' : formatRate(q.supplier.responseRate)) },
-    { title: t('rfqs.col.actions'), fixed: 'right', width: 160, render: (_, q) => actions(q) },
+    { title: t('rfqs.col.actions'), fixed: 'right', width: 195, render: (_, q) => actions(q) },
   ];
   /** Stable hooks for tests and assistive tools: which supplier a row is, and whether it is the best price. */
   const rowMarks = (q: QuoteView) => ({ 'data-testid': 'quote-row', 'data-quote-id': q.id, 'data-supplier-id': q.supplier.id, 'data-best-price': String(data?.best.priceQuoteId === q.id), 'data-best-lead': String(isFastest(q)) }) as HTMLAttributes<HTMLElement>;
